@@ -1,0 +1,82 @@
+import type { Bootstrap } from '../../shared/bootstrap.js';
+import type { CallHandlers, EventSource } from '../../shared/contract.js';
+import { toBootstrap } from './bootstrap.js';
+import { loadConfig, type ConfigPaths, type LoadedConfig } from './config/load-config.js';
+import { watchConfigFiles } from './config/watch-config.js';
+import { createEventHub } from './event-hub.js';
+import type { Logger } from './logger.js';
+
+export type CoreOptions = {
+  paths: ConfigPaths;
+  logger: Logger;
+  /** How often to look for edited config files; `false` turns watching off. */
+  watchIntervalMs?: number | false;
+};
+
+export type Core = {
+  handlers: CallHandlers;
+  events: EventSource;
+  bootstrap(): Bootstrap;
+  /** Reads the configuration again and tells subscribers if anything changed. */
+  reload(): Promise<Bootstrap>;
+  close(): void;
+};
+
+/**
+ * Everything the main process does, in plain Node: the Electron app and the
+ * browser host both create one and bind it to their transport.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { paths, logger } = options;
+  const configLog = logger.child('config');
+  const hub = createEventHub();
+
+  const describe = (config: LoadedConfig) => {
+    if (config.ok) {
+      configLog.info('configuration loaded', { role: config.device.role, file: paths.deviceConfig });
+      return;
+    }
+    configLog.error('configuration is invalid; showing the out-of-service screen', { count: config.problems.length });
+    for (const problem of config.problems) configLog.error(problem.message, { file: problem.file });
+  };
+
+  let config = await loadConfig(paths);
+  describe(config);
+  let current = toBootstrap(config);
+
+  const reload = async () => {
+    const next = await loadConfig(paths);
+    const bootstrap = toBootstrap(next);
+    if (JSON.stringify(bootstrap) !== JSON.stringify(current)) {
+      config = next;
+      current = bootstrap;
+      describe(next);
+      hub.emit('app.bootstrapChanged', bootstrap);
+    }
+    return current;
+  };
+
+  const interval = options.watchIntervalMs ?? 2000;
+  const stopWatching =
+    interval === false
+      ? () => {}
+      : watchConfigFiles([paths.deviceConfig, paths.agencyProfile], interval, () => {
+          void reload();
+        });
+
+  const handlers: CallHandlers = {
+    'app.getBootstrap': () => current,
+    'app.reportRendererError': ({ where, kind }) => {
+      logger.child('renderer').error('renderer error', { where, kind });
+      return { recorded: true };
+    },
+  };
+
+  return {
+    handlers,
+    events: hub,
+    bootstrap: () => current,
+    reload,
+    close: stopWatching,
+  };
+}

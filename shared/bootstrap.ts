@@ -1,0 +1,30 @@
+import type { AgencyProfile, Role } from './config.js';
+
+/** A language the renderer can show, as listed in resources/locales/languages.json. */
+export type LanguageInfo = { code: string; nativeName: string; dir: 'ltr' | 'rtl' };
+
+export type ReadyBootstrap = {
+  state: 'ready';
+  role: Role;
+  /** "Lobby kiosk 1" or "Front desk": shown on screen and in messages that leave the building. */
+  placeName: string;
+  deviceId: string;
+  profile: AgencyProfile;
+  languages: LanguageInfo[];
+  idle: { warnAfterSeconds: number; countdownSeconds: number };
+};
+
+/**
+ * The configuration could not be used. The public sees a calm out-of-service
+ * screen; the exact problem goes to the log (and, later, the admin screen), not here.
+ */
+export type OutOfServiceBootstrap = {
+  state: 'out-of-service';
+  role: Role | 'unknown';
+  /** Present when the agency profile itself was valid, so the screen can show the real numbers. */
+  phones?: AgencyProfile['phones'];
+  languages: LanguageInfo[];
+  defaultLanguage: string;
+};
+
+export type Bootstrap = ReadyBootstrap | OutOfServiceBootstrap;

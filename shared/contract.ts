@@ -1,0 +1,83 @@
+/**
+ * The one contract between the renderer and the main process.
+ *
+ * Every call is declared once here: its name, a zod schema for its input and
+ * its output type. The preload's exposed API, main's IPC handler registration
+ * and the browser host's HTTP bridge are all derived from this object, so a
+ * new call is one entry here plus one handler in the core.
+ */
+import { z } from 'zod';
+import type { Bootstrap } from './bootstrap.js';
+
+/** Declares a call: the input schema is checked at runtime, the output type at compile time. */
+function call<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+/** Declares an event main sends to the renderer. */
+function event<Payload>() {
+  return { payload: undefined as unknown as Payload };
+}
+
+export const calls = {
+  /** What the renderer needs to draw its first screen: role, place, public profile, service state. */
+  'app.getBootstrap': call<Bootstrap>()(z.object({}).strict()),
+  /** A renderer error, so that it reaches the log. The renderer sends a place and an error class, never screen content. */
+  'app.reportRendererError': call<{ recorded: true }>()(
+    z
+      .object({
+        where: z.string().regex(/^[a-z0-9.-]{1,60}$/, 'use a short lower-case place name'),
+        kind: z.string().regex(/^[A-Za-z0-9]{1,40}$/, 'use an error class name'),
+      })
+      .strict(),
+  ),
+} as const;
+
+export const events = {
+  /** The configuration was read again (for example after an administrator fixed a bad file). */
+  'app.bootstrapChanged': event<Bootstrap>(),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof typeof events;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type ValidCallInput<N extends CallName> = z.output<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = (typeof calls)[N]['output'];
+export type EventPayload<N extends EventName> = (typeof events)[N]['payload'];
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** The handlers main implements: one per call, each given input that already passed its schema. */
+export type CallHandlers = {
+  [N in CallName]: (input: ValidCallInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
+};
+
+/** Something that emits the contract's events; the core implements it, transports subscribe. */
+export type EventSource = {
+  subscribe(listener: <N extends EventName>(name: N, payload: EventPayload<N>) => void): () => void;
+};
+
+/**
+ * The API the renderer sees, whichever transport carries it (Electron IPC or the
+ * browser host's HTTP bridge): one named function per call, plus `on` for events.
+ */
+export type LobbyApi = {
+  readonly [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
+} & {
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+};
+
+/** Channel names used on the wire, derived so the two ends cannot disagree. */
+export const channel = {
+  call: (name: CallName) => `lobby:call:${name}`,
+  event: (name: EventName) => `lobby:event:${name}`,
+};

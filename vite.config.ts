@@ -1,0 +1,102 @@
+/**
+ * One config builds everything: the renderer (both roles' UIs), the Electron
+ * main process, the sandboxed preload (CommonJS), the browser host and the
+ * `npm start` launcher. Under Vitest it describes the unit-test projects instead.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import electron from 'vite-plugin-electron';
+import { contentSecurityPolicy } from './shared/csp.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const electronOut = path.join(root, 'dist-electron');
+
+/** Puts the CSP into the built page itself, so it holds however the page is served. */
+function cspMetaTag(): Plugin {
+  // frame-ancestors is only honoured as a header; in a meta tag Chromium warns and ignores it.
+  const metaPolicy = contentSecurityPolicy.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  return {
+    name: 'lobby-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+/** A Node entry built into dist-electron/ as an ES module. */
+function nodeEntry(entry: string, fileName: string) {
+  return {
+    entry: path.join(root, entry),
+    vite: {
+      build: {
+        outDir: electronOut,
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: false,
+        lib: { entry: path.join(root, entry), formats: ['es' as const], fileName: () => fileName },
+      },
+    },
+  };
+}
+
+const electronEntries = [
+  {
+    ...nodeEntry('electron/main.ts', 'main.js'),
+    // `npm run dev`: start Electron unless ELECTRON_STARTUP_PREVENT=1 (no binary on this machine).
+    onstart: ({ startup }: { startup: (argv?: string[]) => Promise<boolean> }) => {
+      void startup(['.']);
+    },
+  },
+  {
+    entry: path.join(root, 'electron/preload.ts'),
+    // Sandboxed preloads cannot be ES modules: emit CommonJS with a .cjs name.
+    vite: {
+      build: {
+        outDir: electronOut,
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: false,
+        lib: { entry: path.join(root, 'electron/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
+      },
+    },
+  },
+  nodeEntry('electron/browser-host/main.ts', 'host.js'),
+  nodeEntry('electron/launcher/start.ts', 'start.js'),
+];
+
+const appConfig: UserConfig = {
+  root: path.join(root, 'renderer'),
+  base: './',
+  publicDir: false,
+  plugins: [react(), cspMetaTag(), electron(electronEntries)],
+  build: {
+    outDir: path.join(root, 'dist/renderer'),
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+    assetsInlineLimit: 0,
+  },
+  server: { host: '127.0.0.1', strictPort: true },
+};
+
+const testConfig: UserConfig = {
+  root,
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', environment: 'happy-dom', include: ['tests/unit/**/*.test.tsx'] },
+      },
+    ],
+  },
+};
+
+export default defineConfig(process.env.VITEST ? testConfig : appConfig);
