@@ -76,8 +76,4 @@ export type LobbyApi = {
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
 };
 
-/** Channel names used on the wire, derived so the two ends cannot disagree. */
-export const channel = {
-  call: (name: CallName) => `lobby:call:${name}`,
-  event: (name: EventName) => `lobby:event:${name}`,
-};
+export { channel } from './channels.js';

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../core/create-core.js';
+import { configEnv, defaultFiles, flagValue } from '../core/config/config-paths.js';
+import { createLogger, stderrSink, type Logger } from '../core/logger.js';
+import { startBrowserHost, type BrowserHost } from './server.js';
+
+/** Environment variables and flags of the browser host, as documented in the README. */
+export const hostEnv = {
+  port: 'LOBBY_HOST_PORT',
+  kioskConfig: 'LOBBY_KIOSK_CONFIG',
+  deskConfig: 'LOBBY_DESK_CONFIG',
+} as const;
+export const defaultHostPort = 4780;
+
+export type HostCliOptions = {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** The project folder holding resources/ and dist/renderer/. */
+  appRoot: string;
+  logger?: Logger;
+};
+
+/** Reads the role a device config file claims, so `--config desk.json` lands in the desk slot. */
+function claimedRole(file: string): string | undefined {
+  try {
+    const role = (JSON.parse(readFileSync(file, 'utf8')) as { role?: unknown }).role;
+    return typeof role === 'string' ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return defaultHostPort;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${hostEnv.port} / --port must be a whole number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+/**
+ * Starts the browser host as a department would for a demo: a kiosk core and a
+ * desk core (two machines' worth of configuration) behind one loopback port.
+ */
+export async function startHostFromCli(options: HostCliOptions): Promise<{ host: BrowserHost; cores: Core[] }> {
+  const { argv, env, appRoot } = options;
+  const logger = options.logger ?? createLogger('host', stderrSink);
+  const resourcesDir = path.join(appRoot, 'resources');
+  const rendererDir = path.join(appRoot, 'dist', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
+  }
+
+  const resolve = (file: string | undefined, fallback: string) => (file ? path.resolve(file) : path.join(resourcesDir, fallback));
+  const named = flagValue(argv, '--config') ?? env[configEnv.deviceConfig];
+  const namedRole = named ? claimedRole(named) : undefined;
+  const kioskFile = flagValue(argv, '--kiosk-config') ?? env[hostEnv.kioskConfig] ?? (namedRole !== 'desk' ? named : undefined);
+  const deskFile = flagValue(argv, '--desk-config') ?? env[hostEnv.deskConfig] ?? (namedRole === 'desk' ? named : undefined);
+  const profile = resolve(flagValue(argv, '--profile') ?? env[configEnv.agencyProfile], defaultFiles.agencyProfile);
+  const localesDir = path.join(resourcesDir, 'locales');
+
+  const cores = {
+    kiosk: await createCore({
+      paths: { deviceConfig: resolve(kioskFile, defaultFiles.kioskConfig), agencyProfile: profile, localesDir },
+      logger: logger.child('kiosk'),
+    }),
+    desk: await createCore({
+      paths: { deviceConfig: resolve(deskFile, defaultFiles.deskConfig), agencyProfile: profile, localesDir },
+      logger: logger.child('desk'),
+    }),
+  };
+  const port = parsePort(flagValue(argv, '--port') ?? env[hostEnv.port]);
+  const host = await startBrowserHost({ port, rendererDir, cores, logger });
+  return { host, cores: Object.values(cores) };
+}
+
+/** The lines a person reads in the terminal. */
+export function describeHost(host: BrowserHost): string {
+  return [
+    'Lobby kiosk browser host is running (listening on 127.0.0.1 only; nothing outside this computer can reach it).',
+    `  Kiosk (public screen): ${host.urls.kiosk}`,
+    `  Desk (officer console): ${host.urls.desk}`,
+    'Open these in Chromium or Chrome. Press Ctrl+C to stop.',
+  ].join('\n');
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm start`: runs the Electron app where its binary can be had, and
+ * otherwise the browser host, saying so plainly.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeHost, startHostFromCli } from '../browser-host/host-cli.js';
+
+const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+/** The Electron binary's path; on first use the electron package downloads it, which needs the internet. */
+function findElectron(): { path: string } | { error: string } {
+  try {
+    const electronPath = createRequire(import.meta.url)('electron') as unknown;
+    return typeof electronPath === 'string' ? { path: electronPath } : { error: 'the electron package gave no binary path' };
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0] ?? 'unknown error' };
+  }
+}
+
+async function startBrowserHostInstead(reason: string): Promise<void> {
+  console.log(`Electron cannot run on this machine (${reason}).`);
+  console.log('Starting the browser host instead: the same app, in your web browser.\n');
+  const { host } = await startHostFromCli({ argv: args, env: process.env, appRoot });
+  console.log(describeHost(host));
+}
+
+const electron = findElectron();
+if ('error' in electron) {
+  await startBrowserHostInstead(electron.error);
+} else {
+  const startedAt = Date.now();
+  const child = spawn(electron.path, [appRoot, ...args], { stdio: 'inherit' });
+  child.on('error', (error) => void startBrowserHostInstead(error.message));
+  child.on('exit', (code, signal) => {
+    // An Electron that dies at once (no display, missing libraries) is a machine problem: fall back.
+    if (code !== 0 && signal === null && Date.now() - startedAt < 5000) {
+      void startBrowserHostInstead(`Electron exited with code ${code} while starting`);
+      return;
+    }
+    process.exit(code ?? 0);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+}
