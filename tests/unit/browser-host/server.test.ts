@@ -1,0 +1,142 @@
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server.js';
+import { createCore, type Core } from '../../../electron/core/create-core.js';
+import { createEventHub } from '../../../electron/core/event-hub.js';
+import { createLogger, memorySink } from '../../../electron/core/logger.js';
+import { contentSecurityPolicy } from '../../../shared/csp.js';
+import { tempConfig } from '../support/temp-config.js';
+
+let host: BrowserHost;
+let core: Core;
+let rendererDir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const config = await tempConfig();
+  cleanup = config.remove;
+  // A stand-in renderer build: the host only serves files, it does not care what they are.
+  rendererDir = path.join(config.dir, 'renderer');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {}');
+  core = await createCore({ paths: config.paths, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  host = await startBrowserHost({ port: 0, rendererDir, cores: { kiosk: core }, logger: createLogger('t', memorySink()) });
+});
+
+afterAll(async () => {
+  core.close();
+  await host.close();
+  await cleanup();
+});
+
+type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** node:http, because fetch cannot set Host or Origin freely. */
+function raw(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+describe('the browser host', () => {
+  it('listens on 127.0.0.1 only and names its URLs', () => {
+    expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+    expect(host.urls.kiosk).toBe(`http://127.0.0.1:${host.port}/kiosk/`);
+  });
+
+  it('serves the renderer with the CSP header', async () => {
+    const res = await raw('GET', '/kiosk/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('bridges a contract call to the real core', async () => {
+    const res = await raw('POST', '/kiosk/api/call/app.getBootstrap', json, '{}');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { state: 'ready', deviceId: 'K1' } });
+  });
+
+  it('answers a bad payload with 400 naming the field', async () => {
+    const res = await raw('POST', '/kiosk/api/call/app.reportRendererError', json, '{"where":"x","kind":"not a class"}');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'kind' }] } });
+  });
+
+  it('answers an unknown call with 404', async () => {
+    expect((await raw('POST', '/kiosk/api/call/app.nothing', json, '{}')).status).toBe(404);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    expect((await raw('POST', '/kiosk/api/call/app.getBootstrap', json, '{')).status).toBe(400);
+    expect((await raw('POST', '/kiosk/api/call/app.getBootstrap', { 'Content-Type': 'text/plain' }, '{}')).status).toBe(415);
+  });
+
+  it('refuses an oversized body', async () => {
+    expect((await raw('POST', '/kiosk/api/call/app.getBootstrap', json, `"${'x'.repeat(70_000)}"`)).status).toBe(413);
+  });
+
+  it('refuses calls from another site', async () => {
+    const res = await raw('POST', '/kiosk/api/call/app.getBootstrap', { ...json, Origin: 'http://evil.example' }, '{}');
+    expect(res.status).toBe(403);
+    const fetchSite = await raw('POST', '/kiosk/api/call/app.getBootstrap', { ...json, 'Sec-Fetch-Site': 'cross-site' }, '{}');
+    expect(fetchSite.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    expect((await raw('GET', '/kiosk/', { Host: `evil.example:${host.port}` })).status).toBe(421);
+  });
+
+  it('refuses path traversal', async () => {
+    for (const p of ['/kiosk/%2e%2e/%2e%2e/package.json', '/kiosk/..%2f..%2fpackage.json', '/kiosk/assets/%2e%2e%2f%2e%2e%2f.git/config']) {
+      expect((await raw('GET', p)).status, p).toBe(404);
+    }
+  });
+
+  it('answers unknown roles with 404', async () => {
+    expect((await raw('GET', '/admin/')).status).toBe(404);
+  });
+
+  it('streams core events as server-sent events', async () => {
+    // A core whose event hub the test drives; handlers and validation are the real ones.
+    const hub = createEventHub();
+    const eventHost = await startBrowserHost({
+      port: 0,
+      rendererDir,
+      cores: { kiosk: { ...core, events: hub } },
+      logger: createLogger('t', memorySink()),
+    });
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: eventHost.port, path: '/kiosk/api/events' }, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+        let received = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          received += chunk;
+          // The host subscribes before it writes this line, so an event emitted now must arrive.
+          if (chunk.includes(': connected')) hub.emit('app.bootstrapChanged', core.bootstrap());
+          if (received.includes('\n\ndata') || /data: .*\n\n/.test(received)) {
+            req.destroy();
+            resolve(received);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await eventHost.close();
+    expect(text).toMatch(/event: lobby:event:app\.bootstrapChanged\ndata: \{"state":"ready"/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CallHandlers } from '../../../shared/contract.js';
+import { dispatchCall } from '../../../shared/dispatch.js';
+
+const handlers = {
+  'app.getBootstrap': () => {
+    throw new Error('internal detail /home/kiosk/device.json');
+  },
+  'app.reportRendererError': () => ({ recorded: true as const }),
+} as unknown as CallHandlers;
+
+describe('dispatching a call through the contract', () => {
+  it('runs the handler with valid input', async () => {
+    const result = await dispatchCall(handlers, 'app.reportRendererError', { where: 'welcome', kind: 'TypeError' }, vi.fn());
+    expect(result).toEqual({ ok: true, value: { recorded: true } });
+  });
+
+  it('refuses an unknown call by name', async () => {
+    const result = await dispatchCall(handlers, 'app.deleteEverything', {}, vi.fn());
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+  });
+
+  it('refuses names inherited from Object.prototype', async () => {
+    const result = await dispatchCall(handlers, 'constructor', {}, vi.fn());
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+  });
+
+  it('names the bad field', async () => {
+    const result = await dispatchCall(handlers, 'app.reportRendererError', { where: 'Welcome Screen!', kind: 'TypeError' }, vi.fn());
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ path: 'where', message: 'where: use a short lower-case place name' }] },
+    });
+  });
+
+  it('refuses extra fields, so the renderer cannot smuggle data in', async () => {
+    const result = await dispatchCall(handlers, 'app.reportRendererError', { where: 'a', kind: 'B', firstName: 'Maria' }, vi.fn());
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/firstName/);
+  });
+
+  it('hides handler failures from the renderer but reports them', async () => {
+    const onError = vi.fn();
+    const result = await dispatchCall(handlers, 'app.getBootstrap', {}, onError);
+    expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'app.getBootstrap failed' } });
+    expect(onError).toHaveBeenCalledWith('app.getBootstrap', expect.any(Error));
+  });
+});

@@ -1,0 +1,95 @@
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app';
+import type { LobbyApi } from '../../../shared/contract';
+import { createCore, type Core } from '../../../electron/core/create-core';
+import { createLogger, memorySink } from '../../../electron/core/logger';
+import { inProcessApi } from '../support/in-process-api';
+import { tempConfig } from '../support/temp-config';
+
+const cores: Array<{ core: Core; remove: () => Promise<void> }> = [];
+afterEach(async () => {
+  cleanup();
+  for (const { core, remove } of cores.splice(0)) {
+    core.close();
+    await remove();
+  }
+});
+
+async function appWithCore(change?: (config: Awaited<ReturnType<typeof tempConfig>>) => Promise<void>, deviceFile?: string) {
+  const config = await tempConfig(deviceFile);
+  await change?.(config);
+  const core = await createCore({ paths: config.paths, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  cores.push({ core, remove: config.remove });
+  render(<App api={inProcessApi(core)} />);
+  return { core, config };
+}
+
+describe('the renderer, driven by a real core', () => {
+  it('a kiosk shows the welcome screen with the agency and program from the profile', async () => {
+    await appWithCore();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
+    expect(screen.getByText("Lee's Summit Police Department")).toBeTruthy();
+    expect(screen.getByText('To ask for help, go to the front window and say: “I want Safe Passage.”')).toBeTruthy();
+  });
+
+  it('choosing Arabic translates the screen and mirrors the whole page', async () => {
+    await appWithCore();
+    await userEvent.click(await screen.findByRole('button', { name: 'العربية' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'هل تحتاج إلى مساعدة بسبب المخدرات أو الكحول؟' })).toBeTruthy();
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
+  });
+
+  it('a profile override replaces a string in one language only', async () => {
+    await appWithCore((config) =>
+      config.edit(config.paths.agencyProfile, (json) => ({
+        ...json,
+        textOverrides: { en: { 'kiosk:welcome.title': 'Want help with substance use?' } },
+      })),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Want help with substance use?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Español' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '¿Necesita ayuda con las drogas o el alcohol?' })).toBeTruthy();
+  });
+
+  it('a desk shows the desk console with its place name', async () => {
+    await appWithCore(undefined, 'config/desk.json');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Desk console' })).toBeTruthy();
+    expect(screen.getByText('Front desk (D1)')).toBeTruthy();
+  });
+
+  it('a broken config shows a calm out-of-service screen with no technical detail', async () => {
+    const { config } = await appWithCore((c) => c.edit(c.paths.deviceConfig, (json) => ({ ...json, kiosk: { id: 'bad id' } })));
+    expect(await screen.findByRole('heading', { level: 1, name: 'This screen is not working right now' })).toBeTruthy();
+    expect(screen.getByText('You can also call (816) 969-7390.')).toBeTruthy();
+    const text = document.body.textContent ?? '';
+    expect(text).not.toContain('kiosk.id');
+    expect(text).not.toContain(config.dir);
+  });
+
+  it('without a valid profile it still points to the window and 911, and offers no number it does not know', async () => {
+    await appWithCore((c) => c.write(c.paths.agencyProfile, 'not json'));
+    expect(await screen.findByText('If someone is in danger, call 911 now.')).toBeTruthy();
+    expect(screen.queryByText(/You can also call/)).toBeNull();
+  });
+
+  it('the out-of-service screen gives way to the welcome screen when the config is fixed', async () => {
+    const { core, config } = await appWithCore((c) => c.write(c.paths.deviceConfig, '{}'));
+    await screen.findByRole('heading', { level: 1, name: 'This screen is not working right now' });
+    await config.write(config.paths.deviceConfig, JSON.stringify({ schemaVersion: 1, role: 'kiosk', kiosk: { id: 'K2', location: 'Lobby' } }));
+    await act(() => core.reload());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
+  });
+
+  it('when main cannot be reached, the screen says so and sends people to the window', async () => {
+    const unreachable = new Proxy({} as LobbyApi, {
+      get: (_t, prop) => (prop === 'on' ? () => () => {} : () => Promise.reject(new Error('no main'))),
+    });
+    render(<App api={unreachable} />);
+    expect(await screen.findByText('This screen lost its connection. Please go to the front window.')).toBeTruthy();
+  });
+});
