@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron';
 import { contentSecurityPolicy } from './shared/csp.js';
 

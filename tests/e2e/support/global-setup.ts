@@ -1,0 +1,58 @@
+/**
+ * Runs once before the workers start: picks the browser (printing one line
+ * saying which and why) and starts the shared browser host in this process,
+ * on a free loopback port (or LOBBY_E2E_PORT), with the shipped configuration.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
+import { createLogger, type LogSink } from '../../../electron/core/logger.js';
+import { e2eEnv, publishBrowser } from './browser-env.js';
+import { findChromium } from './find-chromium.js';
+import { rendererIndex, repoRoot } from './paths.js';
+
+/** Warnings and errors from the shared host reach the terminal; routine lines do not. */
+const problemsToStderr: LogSink = (entry) => {
+  if (entry.level !== 'info') process.stderr.write(`[e2e host] ${JSON.stringify(entry)}\n`);
+};
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function checkRendererBuilt(): void {
+  if (!existsSync(rendererIndex)) {
+    throw new Error(`The renderer is not built (${rendererIndex} is missing). Run "npm run build" first.`);
+  }
+  const built = statSync(rendererIndex).mtimeMs;
+  const sources = ['renderer', 'shared', path.join('resources', 'locales')].map((dir) => path.join(repoRoot, dir));
+  if (sources.some((dir) => newestSourceTime(dir) > built)) {
+    console.warn('e2e warning: renderer sources are newer than dist/renderer; run "npm run build" to test the current code.');
+  }
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  checkRendererBuilt();
+  const browser = await findChromium();
+  console.log(`e2e browser: ${browser.description}`);
+  publishBrowser(browser);
+
+  const port = process.env[e2eEnv.port] ?? '0';
+  const { host, cores } = await startHostFromCli({
+    argv: [`--port=${port}`],
+    // Not process.env: LOBBY_* variables in the shell must not change what the shared host loads.
+    env: {},
+    appRoot: repoRoot,
+    logger: createLogger('host', problemsToStderr),
+  });
+  process.env[e2eEnv.origin] = host.origin;
+
+  return async () => {
+    for (const core of cores) core.close();
+    await host.close();
+  };
+}

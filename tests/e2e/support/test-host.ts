@@ -1,0 +1,83 @@
+/**
+ * A browser host of a test's own, on a free loopback port, reading config
+ * files from a temporary folder that the test may rewrite while it runs.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
+import type { BrowserHost } from '../../../electron/browser-host/server.js';
+import { createLogger, memorySink, type LogEntry } from '../../../electron/core/logger.js';
+import { repoRoot } from './paths.js';
+
+export type ConfigFileName = 'kiosk' | 'desk' | 'profile';
+
+/** A file's content: an object is written as JSON, a string as is (to write broken JSON). */
+export type FileContent = object | string;
+
+export type TestHostOptions = Partial<Record<ConfigFileName, FileContent>>;
+
+export type TestHost = {
+  host: BrowserHost;
+  /** Every log entry the host wrote, as the service manager would collect them. */
+  logs: LogEntry[];
+  /** The files the host reads, for those given in the options. */
+  files: Partial<Record<ConfigFileName, string>>;
+  /** Replaces a config file on disk, as an administrator fixing it would. */
+  rewrite(name: ConfigFileName, content: FileContent): Promise<void>;
+  close(): Promise<void>;
+};
+
+const shippedFiles: Record<ConfigFileName, string> = {
+  kiosk: path.join(repoRoot, 'resources', 'config', 'kiosk.json'),
+  desk: path.join(repoRoot, 'resources', 'config', 'desk.json'),
+  profile: path.join(repoRoot, 'resources', 'profiles', 'safe-passage-lees-summit.json'),
+};
+
+/** A shipped config file as an object, to copy and change in a test. */
+export function shippedConfig(name: ConfigFileName): Record<string, unknown> {
+  return JSON.parse(readFileSync(shippedFiles[name], 'utf8')) as Record<string, unknown>;
+}
+
+const flags: Record<ConfigFileName, string> = { kiosk: '--kiosk-config', desk: '--desk-config', profile: '--profile' };
+
+function serialize(content: FileContent): string {
+  return typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`;
+}
+
+export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-'));
+  const files: Partial<Record<ConfigFileName, string>> = {};
+  const argv = ['--port=0'];
+  for (const name of Object.keys(flags) as ConfigFileName[]) {
+    const content = options[name];
+    if (content === undefined) continue;
+    const file = path.join(dir, `${name}.json`);
+    await writeFile(file, serialize(content));
+    files[name] = file;
+    argv.push(`${flags[name]}=${file}`);
+  }
+  const sink = memorySink();
+  try {
+    const { host, cores } = await startHostFromCli({ argv, env: {}, appRoot: repoRoot, logger: createLogger('host', sink) });
+    return {
+      host,
+      logs: sink.entries,
+      files,
+      rewrite: async (name, content) => {
+        const file = files[name];
+        if (!file) throw new Error(`this host reads the shipped ${name} file; pass ${name} to startTestHost to rewrite it`);
+        await writeFile(file, serialize(content));
+      },
+      close: async () => {
+        for (const core of cores) core.close();
+        await host.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
