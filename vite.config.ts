@@ -32,6 +32,7 @@ function nodeEntry(entry: string, fileName: string) {
   return {
     entry: path.join(root, entry),
     vite: {
+      logLevel: 'warn' as const,
       build: {
         outDir: electronOut,
         emptyOutDir: false,
@@ -55,11 +56,13 @@ const electronEntries = [
     entry: path.join(root, 'electron/preload.ts'),
     // Sandboxed preloads cannot be ES modules: emit CommonJS with a .cjs name.
     vite: {
+      logLevel: 'warn' as const,
       build: {
         outDir: electronOut,
         emptyOutDir: false,
         sourcemap: true,
-        minify: false,
+        // It carries the contract (and so zod) into every page load: keep it small.
+        minify: true,
         lib: { entry: path.join(root, 'electron/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
       },
     },

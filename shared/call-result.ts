@@ -11,19 +11,25 @@ export type CallError = { code: CallErrorCode; message: string; issues?: CallIss
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
-/** Turns a result back into a value or a thrown error, for the renderer side of a transport. */
+/**
+ * What a failed call rejects with in the page, whichever transport carried it.
+ * A plain object, not an Error: contextBridge rebuilds an Error from its
+ * message alone, so `code` and `issues` would not survive the preload.
+ */
+export type CallFailure = { name: 'CallFailure'; message: string; code: CallErrorCode; issues: CallIssue[] };
+
+/** Turns a result into its value, or rejects with a CallFailure; used on the page side of every transport. */
 export function unwrapResult<T>(result: CallResult<T>): T {
   if (result.ok) return result.value;
-  throw new CallFailedError(result.error);
+  const failure: CallFailure = {
+    name: 'CallFailure',
+    message: result.error.message,
+    code: result.error.code,
+    issues: result.error.issues ?? [],
+  };
+  throw failure;
 }
 
-export class CallFailedError extends Error {
-  readonly code: CallErrorCode;
-  readonly issues: CallIssue[];
-  constructor(error: CallError) {
-    super(error.message);
-    this.name = 'CallFailedError';
-    this.code = error.code;
-    this.issues = error.issues ?? [];
-  }
+export function isCallFailure(value: unknown): value is CallFailure {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CallFailure';
 }

@@ -2,7 +2,7 @@
  * `npm start`: runs the Electron app where its binary can be had, and
  * otherwise the browser host, saying so plainly.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,27 @@ import { describeHost, startHostFromCli } from '../browser-host/host-cli.js';
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-/** The Electron binary's path; on first use the electron package downloads it, which needs the internet. */
+/**
+ * The Electron binary's path. The electron package fetches its binary on first
+ * use; we run that step ourselves with its output captured, so that where the
+ * internet cannot be reached the person reads one plain line, not a stack trace.
+ */
 function findElectron(): { path: string } | { error: string } {
+  const require = createRequire(import.meta.url);
+  let installScript: string;
   try {
-    const electronPath = createRequire(import.meta.url)('electron') as unknown;
+    installScript = require.resolve('electron/install.js');
+  } catch {
+    return { error: 'the electron package is not installed; run "npm ci"' };
+  }
+  // Exits at once when the binary is already there; otherwise downloads it (about 100 MB).
+  const install = spawnSync(process.execPath, [installScript], { encoding: 'utf8', timeout: 10 * 60_000 });
+  if (install.status !== 0) {
+    const firstLine = `${install.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? install.error?.message ?? 'unknown error';
+    return { error: `its binary is not downloaded yet and the download failed: ${firstLine.trim()}` };
+  }
+  try {
+    const electronPath = require('electron') as unknown;
     return typeof electronPath === 'string' ? { path: electronPath } : { error: 'the electron package gave no binary path' };
   } catch (error) {
     return { error: (error as Error).message.split('\n')[0] ?? 'unknown error' };
@@ -28,6 +45,7 @@ async function startBrowserHostInstead(reason: string): Promise<void> {
   console.log(describeHost(host));
 }
 
+console.log('Looking for Electron (the first start downloads it)…');
 const electron = findElectron();
 if ('error' in electron) {
   await startBrowserHostInstead(electron.error);

@@ -1,0 +1,34 @@
+/**
+ * The sandboxed preload: the only module that touches `ipcRenderer`. It gives
+ * the page `window.lobby`, one function per contract call plus `on` for
+ * events, all derived from shared/contract.ts. The page never sees
+ * ipcRenderer, an IpcRendererEvent, or a channel name it could choose.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { unwrapResult, type CallResult } from '../shared/call-result.js';
+import { channel } from '../shared/channels.js';
+import { callNames, isEventName, type CallName, type EventName, type LobbyApi } from '../shared/contract.js';
+
+/** A failed call rejects with a plain CallFailure (see shared/call-result.ts): it survives contextBridge whole. */
+async function invoke(name: CallName, input: unknown): Promise<unknown> {
+  return unwrapResult((await ipcRenderer.invoke(channel.call(name), input)) as CallResult<unknown>);
+}
+
+function on(name: EventName, listener: (payload: unknown) => void): () => void {
+  if (!isEventName(name)) throw new Error(`unknown event: ${String(name).slice(0, 60)}`);
+  if (typeof listener !== 'function') throw new Error('on: the listener must be a function');
+  // The IpcRendererEvent stays here: it carries `sender`, a way back to ipcRenderer.
+  const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+  const eventChannel = channel.event(name);
+  ipcRenderer.on(eventChannel, forward);
+  return () => {
+    ipcRenderer.removeListener(eventChannel, forward);
+  };
+}
+
+const calls = Object.fromEntries(callNames.map((name) => [name, (input: unknown) => invoke(name, input)]));
+
+// The dynamic object is checked against LobbyApi by the preload test; the cast is where types meet runtime.
+const api = { ...calls, on } as unknown as LobbyApi;
+
+contextBridge.exposeInMainWorld('lobby', api);

@@ -1,0 +1,43 @@
+import type { Session } from 'electron';
+import type { Logger } from '../core/logger.js';
+import { urlForLog } from './app-origin.js';
+
+/**
+ * Denies every permission (camera, microphone, geolocation, notifications,
+ * HID/USB/serial, screen capture…) and every download. The app needs none of
+ * them; each denial is logged so a page asking for one is visible.
+ */
+export function hardenSession(session: Session, logger: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    logger.warn('denied a permission request', { permission, origin: urlForLog(details.requestingUrl) });
+    callback(false);
+  });
+
+  // Chromium checks permissions often (on every page load, for some); log each kind once, deny always.
+  const checksLogged = new Set<string>();
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    const origin = urlForLog(requestingOrigin);
+    const key = `${permission} ${origin}`;
+    if (!checksLogged.has(key)) {
+      checksLogged.add(key);
+      logger.warn('denied a permission check', { permission, origin });
+    }
+    return false;
+  });
+
+  session.setDevicePermissionHandler((details) => {
+    logger.warn('denied a device permission', { permission: details.deviceType, origin: urlForLog(details.origin) });
+    return false;
+  });
+
+  session.setDisplayMediaRequestHandler((request, callback) => {
+    logger.warn('denied a screen capture request', { permission: 'display-capture', origin: urlForLog(request.securityOrigin) });
+    callback(null);
+  });
+
+  session.on('will-download', (event, item) => {
+    logger.warn('blocked a download', { kind: 'download', url: urlForLog(item.getURL()) });
+    item.cancel();
+    event.preventDefault();
+  });
+}

@@ -1,0 +1,68 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
+import type { Logger } from '../core/logger.js';
+import { urlForLog } from './app-origin.js';
+
+export type WindowRole = 'kiosk' | 'desk';
+
+export type WindowSettings = {
+  preloadPath: string;
+  /** Development mode (`npm run dev`): the only time DevTools may open. */
+  development: boolean;
+};
+
+/** Painted before the page draws, so a (re)load never flashes black or white on a public screen. */
+export const windowBackground = '#f4f5f7';
+
+/**
+ * The same locked-down preferences for every window: the page gets no Node,
+ * runs sandboxed in its own world, and talks to main only through the preload.
+ */
+export function secureWebPreferences(settings: WindowSettings): WebPreferences {
+  return {
+    preload: settings.preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    devTools: settings.development,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+    experimentalFeatures: false,
+    // A modal alert() on an unattended screen would freeze it for the next person.
+    disableDialogs: true,
+  };
+}
+
+/** BrowserWindow options for a role. Pure, so the lockdown is asserted in tests. */
+export function windowOptions(role: WindowRole, settings: WindowSettings): BrowserWindowConstructorOptions {
+  const common: BrowserWindowConstructorOptions = {
+    title: 'Lobby Kiosk',
+    backgroundColor: windowBackground,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(settings),
+  };
+  if (role === 'kiosk') {
+    // kiosk is only truly fullscreen on Windows and Linux; shortcuts are blocked separately.
+    return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, minimizable: false };
+  }
+  return { ...common, width: 1280, height: 800, minWidth: 900, minHeight: 600, resizable: true };
+}
+
+export type AppWindowOptions = WindowSettings & { startUrl: string; logger: Logger };
+
+/** Opens the window for a role, shows it once it has something to show, and loads the app's page. */
+export function createAppWindow(role: WindowRole, options: AppWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(role, options));
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(options.startUrl).catch((error: unknown) => {
+    // Electron rejects with a Chromium net error code ("ERR_FILE_NOT_FOUND"); the code is what helps.
+    const code = (error as { code?: unknown } | null)?.code;
+    options.logger.error('the app page failed to load', { url: urlForLog(options.startUrl), code: typeof code === 'string' ? code : 'unknown' });
+  });
+  return window;
+}

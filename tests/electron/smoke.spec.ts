@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { callNames } from '../../shared/contract.js';
+import { contentSecurityPolicy } from '../../shared/csp.js';
+import { findElectronBinary, repoRoot } from './electron-binary.js';
+
+const binary = findElectronBinary();
+const mainJs = path.join(repoRoot, 'dist-electron', 'main.js');
+
+type Launched = { app: ElectronApplication; page: Page; userData: string };
+
+/** Starts the built app as a fresh install (its own user-data folder) with optional extra arguments. */
+async function launch(args: string[] = []): Promise<Launched> {
+  if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build\` first.`);
+  const userData = await mkdtemp(path.join(tmpdir(), 'lobby-electron-'));
+  try {
+    // No executablePath: Playwright loads electron/index.js, which findElectronBinary showed will not download.
+    const app = await _electron.launch({ args: [mainJs, `--user-data-dir=${userData}`, ...args], cwd: repoRoot });
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    return { app, page, userData };
+  } catch (error) {
+    await rm(userData, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function close(launched: Launched | undefined): Promise<void> {
+  if (!launched) return;
+  await launched.app.close();
+  await rm(launched.userData, { recursive: true, force: true });
+}
+
+test.describe('the kiosk app', () => {
+  test.skip(!binary.present, binary.present ? '' : binary.reason);
+  test.describe.configure({ mode: 'serial' });
+
+  let kiosk: Launched | undefined;
+  test.beforeAll(async () => {
+    kiosk = await launch();
+  });
+  test.afterAll(async () => {
+    await close(kiosk);
+  });
+  const page = () => kiosk!.page;
+
+  test('opens one window on app://bundle/ and draws a screen', async () => {
+    expect(kiosk!.app.windows()).toHaveLength(1);
+    expect(page().url()).toMatch(/^app:\/\/bundle\//);
+    await expect(page().locator('main[data-screen]')).toBeVisible();
+  });
+
+  test('gives the page window.lobby with exactly the contract calls plus on', async () => {
+    const api = await page().evaluate(() => {
+      const lobby = (window as unknown as { lobby?: Record<string, unknown> }).lobby ?? {};
+      return Object.fromEntries(Object.keys(lobby).map((key) => [key, typeof lobby[key]]));
+    });
+    expect(Object.keys(api).sort()).toEqual([...callNames, 'on'].sort());
+    expect(new Set(Object.values(api))).toEqual(new Set(['function']));
+  });
+
+  test('gives the page no Node: no require, no process, no module', async () => {
+    const globals = await page().evaluate(() => {
+      const scope = globalThis as Record<string, unknown>;
+      return { require: typeof scope.require, process: typeof scope.process, module: typeof scope.module, Buffer: typeof scope.Buffer };
+    });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+  });
+
+  test('answers a call with the core’s bootstrap', async () => {
+    const bootstrap = await page().evaluate(() => window.lobby!['app.getBootstrap']({}));
+    expect(bootstrap).toMatchObject({ state: 'ready', role: 'kiosk' });
+  });
+
+  test('refuses a bad payload with a code and the name of the bad field', async () => {
+    const failure = await page().evaluate(() =>
+      window.lobby!['app.reportRendererError']({ where: 'Not A Place!', kind: 'TypeError' }).then(
+        () => null,
+        (error: { code?: unknown; message?: unknown; issues?: unknown }) => ({ code: error.code, message: error.message, issues: error.issues }),
+      ),
+    );
+    expect(failure).toMatchObject({ code: 'invalid-input', issues: [expect.objectContaining({ path: 'where' })] });
+    expect(String(failure?.message)).toContain('where');
+  });
+
+  test('serves app:// with the Content-Security-Policy and nosniff', async () => {
+    const headers = await page().evaluate(async () => {
+      const response = await fetch('app://bundle/index.html');
+      return { csp: response.headers.get('content-security-policy'), nosniff: response.headers.get('x-content-type-options') };
+    });
+    expect(headers).toEqual({ csp: contentSecurityPolicy, nosniff: 'nosniff' });
+  });
+
+  test('runs in kiosk mode, where DevTools will not open and <webview> does not exist', async () => {
+    const shell = await kiosk!.app.evaluate(({ BrowserWindow }) => {
+      const [win] = BrowserWindow.getAllWindows();
+      // With webPreferences.devTools false, openDevTools does nothing.
+      win!.webContents.openDevTools({ mode: 'detach' });
+      return { kiosk: win!.isKiosk(), devToolsOpened: win!.webContents.isDevToolsOpened() };
+    });
+    expect(shell).toEqual({ kiosk: true, devToolsOpened: false });
+    expect(await page().evaluate(() => customElements.get('webview') === undefined)).toBe(true);
+  });
+
+  test('refuses to open another window', async () => {
+    const opened = await page().evaluate(() => window.open('https://example.invalid/') === null);
+    expect(opened).toBe(true);
+    expect(kiosk!.app.windows()).toHaveLength(1);
+  });
+});
+
+test.describe('the desk app', () => {
+  test.skip(!binary.present, binary.present ? '' : binary.reason);
+
+  test('opens an ordinary window, not a kiosk, when configured as a desk', async () => {
+    const desk = await launch(['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')]);
+    try {
+      expect(await desk.page.evaluate(() => window.lobby!['app.getBootstrap']({}))).toMatchObject({ role: 'desk' });
+      expect(await desk.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isKiosk())).toBe(false);
+    } finally {
+      await close(desk);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
+import type { BrowserHost } from '../../../electron/browser-host/server.js';
+import type { Core } from '../../../electron/core/create-core.js';
+import { createLogger, memorySink } from '../../../electron/core/logger.js';
+import { createHttpApi } from '../../../renderer/src/api/http-api.js';
+import { isCallFailure } from '../../../shared/call-result.js';
+import { repoRoot } from '../support/temp-config.js';
+
+let host: BrowserHost;
+let cores: Core[];
+let appRoot: string;
+
+beforeAll(async () => {
+  // An app folder of its own: the shipped resources and a stand-in renderer build.
+  appRoot = await mkdtemp(path.join(tmpdir(), 'lobby-app-'));
+  await cp(path.join(repoRoot, 'resources'), path.join(appRoot, 'resources'), { recursive: true });
+  await mkdir(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: {}, appRoot, logger: createLogger('t', memorySink()) }));
+});
+
+afterAll(async () => {
+  for (const core of cores) core.close();
+  await host.close();
+  await rm(appRoot, { recursive: true, force: true });
+});
+
+describe("the renderer's HTTP bridge against the real browser host", () => {
+  it('each page talks to its own role’s core', async () => {
+    const kiosk = createHttpApi(host.urls.kiosk);
+    const desk = createHttpApi(host.urls.desk);
+    expect(await kiosk['app.getBootstrap']({})).toMatchObject({ role: 'kiosk', deviceId: 'K1' });
+    expect(await desk['app.getBootstrap']({})).toMatchObject({ role: 'desk', deviceId: 'D1' });
+  });
+
+  it('a refused call rejects with the same CallFailure the Electron preload gives, naming the field', async () => {
+    const api = createHttpApi(host.urls.kiosk);
+    const failure = await api['app.reportRendererError']({ where: 'Bad Place', kind: 'TypeError' }).catch((e: unknown) => e);
+    expect(isCallFailure(failure)).toBe(true);
+    expect(failure).toMatchObject({ code: 'invalid-input', issues: [{ path: 'where' }] });
+  });
+
+  it('an unknown call rejects with unknown-call', async () => {
+    const api = createHttpApi(host.urls.kiosk) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    await expect(api['app.nothing']!({})).rejects.toMatchObject({ name: 'CallFailure', code: 'unknown-call' });
+  });
+});

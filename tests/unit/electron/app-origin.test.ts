@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appStartUrl, createPagePolicy, urlForLog } from '../../../electron/shell/app-origin.js';
+import { resolveAppLayout } from '../../../electron/shell/app-layout.js';
+
+describe("the app's own pages", () => {
+  const production = createPagePolicy(null);
+
+  it.each(['app://bundle/index.html', 'app://bundle/', 'app://bundle/assets/index-abc.js'])('%s is the app', (url) => {
+    expect(production.isAppPage(url)).toBe(true);
+  });
+
+  it.each([
+    'https://evil.example/',
+    'http://127.0.0.1:5173/',
+    'app://other/index.html',
+    'app://bundle.evil.example/index.html',
+    'file:///etc/passwd',
+    'about:blank',
+    'javascript:alert(1)',
+    'data:text/html,<script>1</script>',
+    '',
+    'not a url',
+  ])('%s is not the app in production', (url) => {
+    expect(production.isAppPage(url)).toBe(false);
+  });
+
+  it('starts at app://bundle/index.html in production', () => {
+    expect(production.startUrl).toBe(appStartUrl);
+    expect(appStartUrl).toBe('app://bundle/index.html');
+  });
+
+  it('in development also trusts the dev server origin, and only that origin', () => {
+    const dev = createPagePolicy('http://127.0.0.1:5173/');
+    expect(dev.startUrl).toBe('http://127.0.0.1:5173/');
+    expect(dev.isAppPage('http://127.0.0.1:5173/src/main.tsx')).toBe(true);
+    expect(dev.isAppPage('http://127.0.0.1:5174/')).toBe(false);
+    expect(dev.isAppPage('http://localhost:5173/')).toBe(false);
+    expect(dev.isAppPage('https://evil.example/')).toBe(false);
+  });
+
+  it('logs a URL as scheme and host only, never its path or query', () => {
+    expect(urlForLog('https://evil.example/steal?name=Alex')).toBe('https://evil.example');
+    expect(urlForLog('app://bundle/index.html#/request?name=Alex')).toBe('app://bundle');
+    expect(urlForLog('data:text/html,hello')).toBe('data:');
+    expect(urlForLog('%%%')).toBe('unparseable-url');
+  });
+});
+
+describe('where the app finds its files', () => {
+  const mainDir = path.join('/opt/lobby/resources/app.asar', 'dist-electron');
+
+  it('serves the renderer from dist/renderer and the preload from beside main.js', () => {
+    const layout = resolveAppLayout({ mainDir, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} });
+    expect(layout.rendererDir).toBe(path.join('/opt/lobby/resources/app.asar', 'dist', 'renderer'));
+    expect(layout.preloadPath).toBe(path.join(mainDir, 'preload.cjs'));
+  });
+
+  it('reads resources from extraResources when packaged and from the checkout otherwise', () => {
+    expect(resolveAppLayout({ mainDir, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} }).resourcesDir).toBe(
+      path.join('/opt/lobby/resources', 'resources'),
+    );
+    expect(resolveAppLayout({ mainDir: '/src/lobby/dist-electron', isPackaged: false, resourcesPath: undefined, env: {} }).resourcesDir).toBe(
+      path.join('/src/lobby', 'resources'),
+    );
+  });
+
+  it('uses the dev server only when unpackaged and only on loopback', () => {
+    const dev = (isPackaged: boolean, url: string) =>
+      resolveAppLayout({ mainDir, isPackaged, resourcesPath: '/r', env: { VITE_DEV_SERVER_URL: url } }).devServerUrl;
+    expect(dev(false, 'http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/');
+    expect(dev(false, 'http://localhost:5173')).toBe('http://localhost:5173/');
+    expect(dev(true, 'http://127.0.0.1:5173/')).toBeNull();
+    expect(dev(false, 'http://192.168.1.20:5173/')).toBeNull();
+    expect(dev(false, 'https://evil.example/')).toBeNull();
+    expect(dev(false, 'file:///tmp/index.html')).toBeNull();
+  });
+});
