@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeHost, startHostFromCli } from '../browser-host/host-cli.js';
+import { findElectronBinary } from './electron-binary.js';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -17,10 +18,9 @@ const args = process.argv.slice(2);
  * internet cannot be reached the person reads one plain line, not a stack trace.
  */
 function findElectron(): { path: string } | { error: string } {
-  const require = createRequire(import.meta.url);
   let installScript: string;
   try {
-    installScript = require.resolve('electron/install.js');
+    installScript = createRequire(import.meta.url).resolve('electron/install.js');
   } catch {
     return { error: 'the electron package is not installed; run "npm ci"' };
   }
@@ -30,12 +30,8 @@ function findElectron(): { path: string } | { error: string } {
     const firstLine = `${install.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? install.error?.message ?? 'unknown error';
     return { error: `its binary is not downloaded yet and the download failed: ${firstLine.trim()}` };
   }
-  try {
-    const electronPath = require('electron') as unknown;
-    return typeof electronPath === 'string' ? { path: electronPath } : { error: 'the electron package gave no binary path' };
-  } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'unknown error' };
-  }
+  const binary = findElectronBinary(path.dirname(installScript));
+  return binary.present ? { path: binary.path } : { error: 'the download finished but no binary was found' };
 }
 
 async function startBrowserHostInstead(reason: string): Promise<void> {

@@ -1,12 +1,7 @@
-/**
- * Finds the Electron binary the way the `electron` package's index.js does,
- * without loading that file: loading it starts a download when the binary is
- * missing. "Present" here means index.js would return a path without
- * downloading, so Playwright's `_electron.launch()` can safely require it.
- */
-import { existsSync, readFileSync } from 'node:fs';
+/** Whether the smoke tests can run: the launcher's own check, with the reason to print when they cannot. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary as findInPackage } from '../../electron/launcher/electron-binary.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,15 +12,6 @@ export const skipReason =
   'it is downloaded on first launch where the internet is reachable).';
 
 export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): ElectronBinary {
-  const packageDir = path.join(repoRoot, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  // Read exactly as index.js reads it (no trimming), so both agree on the file name.
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : undefined;
-  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return { present: true, path: path.join(override, executable || 'electron') };
-  if (executable) {
-    const binary = path.join(packageDir, 'dist', executable);
-    if (existsSync(binary)) return { present: true, path: binary };
-  }
-  return { present: false, reason: skipReason };
+  const found = findInPackage(path.join(repoRoot, 'node_modules', 'electron'), env);
+  return found.present ? found : { present: false, reason: skipReason };
 }
