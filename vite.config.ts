@@ -27,8 +27,8 @@ function cspMetaTag(): Plugin {
   };
 }
 
-/** A Node entry built into dist-electron/ as an ES module. */
-function nodeEntry(entry: string, fileName: string) {
+/** An entry built into dist-electron/: an ES module unless said otherwise. */
+function nodeEntry(entry: string, fileName: string, options: { format?: 'es' | 'cjs'; minify?: boolean } = {}) {
   return {
     entry: path.join(root, entry),
     vite: {
@@ -37,8 +37,8 @@ function nodeEntry(entry: string, fileName: string) {
         outDir: electronOut,
         emptyOutDir: false,
         sourcemap: true,
-        minify: false,
-        lib: { entry: path.join(root, entry), formats: ['es' as const], fileName: () => fileName },
+        minify: options.minify ?? false,
+        lib: { entry: path.join(root, entry), formats: [options.format ?? 'es'], fileName: () => fileName },
       },
     },
   };
@@ -52,21 +52,9 @@ const electronEntries = [
       void startup(['.']);
     },
   },
-  {
-    entry: path.join(root, 'electron/preload.ts'),
-    // Sandboxed preloads cannot be ES modules: emit CommonJS with a .cjs name.
-    vite: {
-      logLevel: 'warn' as const,
-      build: {
-        outDir: electronOut,
-        emptyOutDir: false,
-        sourcemap: true,
-        // It carries the contract (and so zod) into every page load: keep it small.
-        minify: true,
-        lib: { entry: path.join(root, 'electron/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
-      },
-    },
-  },
+  // Sandboxed preloads cannot be ES modules: CommonJS, named .cjs. Minified because it
+  // carries the contract (and so zod) into every page load.
+  nodeEntry('electron/preload.ts', 'preload.cjs', { format: 'cjs', minify: true }),
   nodeEntry('electron/browser-host/main.ts', 'host.js'),
   nodeEntry('electron/launcher/start.ts', 'start.js'),
 ];
