@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Bootstrap } from '../../shared/bootstrap';
 import type { LobbyApi } from '../../shared/contract';
+import { reportError } from './api/report-error';
 import { OutOfServiceScreen } from './common/out-of-service-screen';
+import { ScreenErrorBoundary } from './common/screen-error-boundary';
 import { DeskHome } from './desk/desk-home';
 import { setupI18n } from './i18n/setup-i18n';
 import { KioskApp } from './kiosk/kiosk-app';
@@ -37,14 +39,30 @@ export function App({ api }: { api: LobbyApi }) {
       if (active) setLoaded({ failed: true, i18n });
     });
     const unsubscribe = api.on('app.bootstrapChanged', show);
+    const onError = (event: ErrorEvent) => reportError(api, 'window', event.error);
+    const onRejection = (event: PromiseRejectionEvent) => reportError(api, 'promise', event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
     return () => {
       active = false;
       unsubscribe();
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
     };
   }, [api]);
 
   if (!loaded) return <main className="screen screen--plain" aria-busy="true" />;
-  return <I18nextProvider i18n={loaded.i18n}>{pickScreen(loaded, api)}</I18nextProvider>;
+  const languages = 'bootstrap' in loaded ? loaded.bootstrap.languages : [];
+  return (
+    <I18nextProvider i18n={loaded.i18n}>
+      <ScreenErrorBoundary
+        onError={(error) => reportError(api, 'screen', error)}
+        fallback={<OutOfServiceScreen languages={languages} reason="config" hasPhone={false} />}
+      >
+        {pickScreen(loaded, api)}
+      </ScreenErrorBoundary>
+    </I18nextProvider>
+  );
 }
 
 function pickScreen(loaded: Loaded, api: LobbyApi) {

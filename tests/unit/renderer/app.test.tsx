@@ -1,7 +1,9 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app';
+import { reportError } from '../../../renderer/src/api/report-error';
+import { ScreenErrorBoundary } from '../../../renderer/src/common/screen-error-boundary';
 import type { LobbyApi } from '../../../shared/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
@@ -20,10 +22,15 @@ afterEach(async () => {
 async function appWithCore(change?: (config: Awaited<ReturnType<typeof tempConfig>>) => Promise<void>, deviceFile?: string) {
   const config = await tempConfig(deviceFile);
   await change?.(config);
-  const core = await createCore({ paths: config.paths, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  const sink = memorySink();
+  const core = await createCore({ paths: config.paths, logger: createLogger('t', sink), watchIntervalMs: false });
   cores.push({ core, remove: config.remove });
   render(<App api={inProcessApi(core)} />);
-  return { core, config };
+  return { core, config, sink };
+}
+
+function Thrower(): never {
+  throw new TypeError('Maria, 555-0100');
 }
 
 describe('the renderer, driven by a real core', () => {
@@ -91,5 +98,35 @@ describe('the renderer, driven by a real core', () => {
     });
     render(<App api={unreachable} />);
     expect(await screen.findByText('This screen lost its connection. Please go to the front window.')).toBeTruthy();
+  });
+
+  it('an uncaught error in the page reaches main\'s log as its class only, never its message', async () => {
+    const { sink } = await appWithCore();
+    await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' });
+    window.dispatchEvent(new ErrorEvent('error', { error: new RangeError('Maria, 555-0100') }));
+    await waitFor(() => expect(sink.entries.some((e) => e.area === 't.renderer')).toBe(true));
+    expect(sink.entries.find((e) => e.area === 't.renderer')?.fields).toEqual({ where: 'window', kind: 'RangeError' });
+    expect(JSON.stringify(sink.entries)).not.toMatch(/Maria|555-0100/);
+  });
+});
+
+describe('a screen that fails while drawing', () => {
+  it('gives way to the calm fallback and reports its error class to main', async () => {
+    const config = await tempConfig();
+    const sink = memorySink();
+    const core = await createCore({ paths: config.paths, logger: createLogger('t', sink), watchIntervalMs: false });
+    cores.push({ core, remove: config.remove });
+    const api = inProcessApi(core);
+    // React reports caught render errors on the console as well; that noise is expected here.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <ScreenErrorBoundary onError={(error) => reportError(api, 'screen', error)} fallback={<p>Please go to the front window.</p>}>
+        <Thrower />
+      </ScreenErrorBoundary>,
+    );
+    expect(screen.getByText('Please go to the front window.')).toBeTruthy();
+    await waitFor(() => expect(sink.entries.find((e) => e.area === 't.renderer')?.fields).toEqual({ where: 'screen', kind: 'TypeError' }));
+    expect(JSON.stringify(sink.entries)).not.toMatch(/Maria|555-0100/);
+    quiet.mockRestore();
   });
 });
