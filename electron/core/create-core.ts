@@ -40,15 +40,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const problem of config.problems) configLog.error(problem.message, { file: problem.file });
   };
 
-  let config = await loadConfig(paths);
-  describe(config);
-  let current = toBootstrap(config);
+  const initial = await loadConfig(paths);
+  describe(initial);
+  let current = toBootstrap(initial);
 
   const reload = async () => {
     const next = await loadConfig(paths);
     const bootstrap = toBootstrap(next);
     if (JSON.stringify(bootstrap) !== JSON.stringify(current)) {
-      config = next;
       current = bootstrap;
       describe(next);
       hub.emit('app.bootstrapChanged', bootstrap);

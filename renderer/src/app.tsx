@@ -59,18 +59,18 @@ export function App({ api }: { api: LobbyApi }) {
         onError={(error) => reportError(api, 'screen', error)}
         fallback={<OutOfServiceScreen languages={languages} reason="config" hasPhone={false} />}
       >
-        {pickScreen(loaded, api)}
+        {pickScreen(loaded)}
       </ScreenErrorBoundary>
     </I18nextProvider>
   );
 }
 
-function pickScreen(loaded: Loaded, api: LobbyApi) {
+function pickScreen(loaded: Loaded) {
   if ('failed' in loaded) return <OutOfServiceScreen languages={[]} reason="connection" hasPhone={false} />;
   const { bootstrap } = loaded;
   if (bootstrap.state === 'out-of-service') return (
       <OutOfServiceScreen languages={bootstrap.languages} reason="config" hasPhone={bootstrap.phones !== undefined} />
     );
   if (bootstrap.role === 'desk') return <DeskHome bootstrap={bootstrap} />;
-  return <KioskApp bootstrap={bootstrap} api={api} />;
+  return <KioskApp bootstrap={bootstrap} />;
 }
