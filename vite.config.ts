@@ -81,7 +81,13 @@ const testConfig: UserConfig = {
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          // electron-store imports `electron`; inlined, it sees the tests' fake instead of the binary's path.
+          server: { deps: { inline: ['electron-store'] } },
+        },
       },
       {
         extends: true,

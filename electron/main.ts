@@ -11,6 +11,7 @@ import { createLogger, stderrSink } from './core/logger.js';
 import { createPagePolicy } from './shell/app-origin.js';
 import { resolveAppLayout } from './shell/app-layout.js';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
+import { electronPlatform } from './shell/electron-platform.js';
 import { bindIpc } from './shell/ipc-transport.js';
 import { keepDisplayAwake } from './shell/keep-awake.js';
 import { logUncaughtErrors } from './shell/process-errors.js';
@@ -55,7 +56,8 @@ async function main(): Promise<RunningApp | null> {
     { argv: process.argv, env: process.env, resourcesDir: layout.resourcesDir, userDir: app.getPath('userData') },
     defaultFiles.kioskConfig,
   );
-  const core = await createCore({ paths, logger });
+  const dataDir = path.join(app.getPath('userData'), 'data');
+  const core = await createCore({ paths, logger, dataDir, platform: electronPlatform(dataDir, logger.child('platform')) });
   const unbindIpc = bindIpc({
     core,
     policy,
@@ -71,7 +73,7 @@ async function main(): Promise<RunningApp | null> {
     logger,
     cleanup: () => {
       unbindIpc();
-      core.close();
+      void core.close();
     },
   });
 

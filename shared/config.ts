@@ -8,6 +8,7 @@
  * unknown keys are rejected so that a typo is an error, not a silent default.
  */
 import { z } from 'zod';
+import { secretPattern } from './backend/signing.js';
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
 const phone = z.string().min(3).max(40);
@@ -56,6 +57,117 @@ export const agencyProfileSchema = z
   })
   .strict();
 
+
+/** A `whsec_` signing secret (Standard Webhooks). */
+const secret = z.string().regex(secretPattern, 'use a Standard Webhooks secret: "whsec_" followed by base64 (at least 24 bytes)');
+/** One secret, or several while rotating to a new one (messages carry a signature for each). */
+const secrets = z.union([secret, z.array(secret).min(1).max(4)]);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'use an http:// or https:// address' });
+const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'use lower-case letters, digits and dashes, such as "front-desk"');
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'use an international number such as "+18165550100"');
+const email = z.email();
+
+/**
+ * Common to every channel. "page" channels get every request at once;
+ * "escalation" channels only when a request is not acknowledged in time.
+ */
+const channelBase = {
+  id: channelId,
+  use: z.enum(['page', 'escalation']).default('page'),
+};
+
+const deskChannel = z
+  .object({
+    ...channelBase,
+    type: z.literal('desk'),
+    /** The desk receiver's base URL, e.g. "http://192.168.1.20:4790/lobby/v1". */
+    url: httpUrl,
+    secret: secrets,
+    /** A PEM file of the CA that signed the desk's certificate, when it is not publicly trusted. */
+    caFile: z.string().min(1).optional(),
+  })
+  .strict();
+
+const webhookChannel = z
+  .object({
+    ...channelBase,
+    type: z.literal('webhook'),
+    /** Receives `request.created` (docs/backend-contract.md). */
+    url: httpUrl,
+    secret: secrets,
+    /** Optional: where the kiosk asks for acknowledgements (`status.query`). */
+    statusUrl: httpUrl.optional(),
+    /** Include the first name. Only for a department-run backend that is allowed to hold it. */
+    personalData: z.boolean().default(false),
+    caFile: z.string().min(1).optional(),
+  })
+  .strict();
+
+const teamsChannel = z.object({ ...channelBase, type: z.literal('teams'), url: httpUrl }).strict();
+const slackChannel = z.object({ ...channelBase, type: z.literal('slack'), url: httpUrl }).strict();
+
+const twilioChannel = z
+  .object({
+    ...channelBase,
+    type: z.literal('twilio'),
+    accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'use the Account SID from the Twilio console ("AC" and 32 hex digits)'),
+    authToken: z.string().min(16).max(128),
+    from: e164,
+    to: z.array(e164).min(1).max(10),
+    /** Only for tests and regional edges; the default is Twilio's own API. */
+    apiBaseUrl: httpUrl.default('https://api.twilio.com'),
+  })
+  .strict();
+
+const smtpChannel = z
+  .object({
+    ...channelBase,
+    type: z.literal('smtp'),
+    host: z.string().min(1).max(255),
+    port: z.number().int().min(1).max(65535),
+    /** "tls": TLS from the first byte (port 465); "starttls": upgrade required (port 587); "none": only for a relay on this machine. */
+    security: z.enum(['tls', 'starttls', 'none']),
+    auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+    from: email,
+    to: z.array(email).min(1).max(20),
+    rejectUnauthorized: z.boolean().default(true),
+    caFile: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((c) => c.security !== 'none' || ['127.0.0.1', 'localhost', '::1'].includes(c.host), {
+    message: 'security "none" is only allowed for a mail relay on this machine (127.0.0.1); use "tls" or "starttls"',
+    path: ['security'],
+  });
+
+export const channelSchema = z.discriminatedUnion('type', [deskChannel, webhookChannel, teamsChannel, slackChannel, twilioChannel, smtpChannel]);
+
+const deliverySchema = z
+  .object({
+    channels: z
+      .array(channelSchema)
+      .min(1, 'add at least one channel that pages an officer')
+      .refine((list) => list.some((c) => c.use === 'page'), 'at least one channel must have "use": "page"')
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'channel ids must be unique'),
+    /** Not delivered this long after capture: show the fallback while still trying. */
+    fallbackAfterSeconds: z.number().int().min(3).max(300).default(20),
+    /** Not acknowledged this long after capture: fallback on screen and escalation channels paged. */
+    acknowledgeWithinSeconds: z.number().int().min(10).max(3600).default(120),
+    emergencyAcknowledgeWithinSeconds: z.number().int().min(5).max(600).default(30),
+    /** How often the kiosk asks its desks for acknowledgements while a request is open. */
+    pollSeconds: z.number().min(0.2).max(60).default(3),
+    heartbeatSeconds: z.number().int().min(1).max(600).default(15),
+    /** One attempt's time limit. */
+    requestTimeoutMs: z.number().int().min(200).max(60000).default(10000),
+    retry: z
+      .object({
+        initialDelayMs: z.number().int().min(10).max(60000).default(1000),
+        maxDelayMs: z.number().int().min(100).max(3600000).default(60000),
+      })
+      .strict()
+      .default({ initialDelayMs: 1000, maxDelayMs: 60000 }),
+  })
+  .strict();
+
 const kioskDevice = z
   .object({
     schemaVersion: z.literal(1),
@@ -73,6 +185,16 @@ const kioskDevice = z
       })
       .strict()
       .default({ warnAfterSeconds: 60, countdownSeconds: 20 }),
+    delivery: deliverySchema,
+    retention: z
+      .object({
+        /** Personal fields are purged this long after a request closes. */
+        hoursAfterClose: z.number().min(0).max(24 * 30).default(24),
+        /** ...or this long after capture if no desk ever closes it. */
+        maxOpenHours: z.number().min(1).max(24 * 30).default(72),
+      })
+      .strict()
+      .default({ hoursAfterClose: 24, maxOpenHours: 72 }),
   })
   .strict();
 
@@ -86,6 +208,33 @@ const deskDevice = z
         name: z.string().min(1).max(80),
       })
       .strict(),
+    receiver: z
+      .object({
+        /** The LAN address to listen on; "127.0.0.1" for a demo on one machine. */
+        host: z.string().min(1).max(255).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(4790),
+        /** HTTPS when both files are given (PEM). */
+        tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
+        /** Accepted signing secrets; several during a rotation. */
+        secrets: z.array(secret).min(1),
+      })
+      .strict(),
+    kiosks: z
+      .object({ offlineAfterSeconds: z.number().int().min(10).max(3600).default(60) })
+      .strict()
+      .default({ offlineAfterSeconds: 60 }),
+    alerts: z
+      .object({
+        repeatSeconds: z.number().int().min(3).max(120).default(10),
+        sound: z.boolean().default(true),
+        osNotifications: z.boolean().default(true),
+      })
+      .strict()
+      .default({ repeatSeconds: 10, sound: true, osNotifications: true }),
+    retention: z
+      .object({ days: z.number().min(1).max(365).default(30) })
+      .strict()
+      .default({ days: 30 }),
   })
   .strict();
 
@@ -96,3 +245,11 @@ export type DeviceConfig = z.output<typeof deviceConfigSchema>;
 export type KioskDeviceConfig = z.output<typeof kioskDevice>;
 export type DeskDeviceConfig = z.output<typeof deskDevice>;
 export type Role = DeviceConfig['role'];
+export type ChannelConfig = z.output<typeof channelSchema>;
+export type ChannelType = ChannelConfig['type'];
+export type DeliveryConfig = KioskDeviceConfig['delivery'];
+
+/** A channel's secrets as a list, whether the file gave one or several. */
+export function secretsOf(channel: { secret: string | string[] }): string[] {
+  return typeof channel.secret === 'string' ? [channel.secret] : channel.secret;
+}

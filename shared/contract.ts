@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import type { Bootstrap } from './bootstrap.js';
+import type { DeskReport, DeskRequestView, DeskState } from './desk.js';
+import { ackMessageKeys, closeOutcomes, requestInputSchema, type KioskRequestView } from './request.js';
+import { reportPeriods } from './desk.js';
 
 /** Declares a call: the input schema is checked at runtime, the output type at compile time. */
 function call<Output>() {
@@ -31,11 +34,38 @@ export const calls = {
       })
       .strict(),
   ),
+
+  // Kiosk role: the request for help (issue 4 owns the core side, issue 3 the screen).
+  /**
+   * Saves the request durably, then starts delivering it. Resolves only after
+   * the save, with the honest status; rejects when it could not be saved, and
+   * the screen then shows the fallback instruction.
+   */
+  'request.submit': call<KioskRequestView>()(requestInputSchema),
+  /** The current status of a request this kiosk captured (null once purged or unknown). */
+  'request.get': call<KioskRequestView | null>()(z.object({ id: z.string().min(1).max(64) }).strict()),
+
+  // Desk role: the officer's console (issue 5).
+  'desk.getState': call<DeskState>()(z.object({}).strict()),
+  /** The officer's answer, sent to the kiosk as a message key so the person reads it in their language. */
+  'desk.acknowledge': call<DeskRequestView>()(
+    z.object({ id: z.string().min(1).max(64), messageKey: z.enum(ackMessageKeys) }).strict(),
+  ),
+  'desk.close': call<DeskRequestView>()(z.object({ id: z.string().min(1).max(64), outcome: z.enum(closeOutcomes) }).strict()),
+  /** Closed requests, newest first. */
+  'desk.history': call<DeskRequestView[]>()(z.object({ days: z.number().int().min(1).max(365).default(7) }).strict()),
+  'desk.report': call<DeskReport>()(z.object({ period: z.enum(reportPeriods) }).strict()),
+  /** Anonymous counts as CSV, for the program's reporting. No names, no references. */
+  'desk.exportCsv': call<{ fileName: string; csv: string }>()(z.object({ period: z.enum(reportPeriods) }).strict()),
 } as const;
 
 export const events = {
   /** The configuration was read again (for example after an administrator fixed a bad file). */
   'app.bootstrapChanged': event<Bootstrap>(),
+  /** A request this kiosk captured moved on (delivered, acknowledged, late, closed). */
+  'request.changed': event<KioskRequestView>(),
+  /** The desk's live state changed (a request arrived, was answered, a kiosk went quiet). */
+  'desk.changed': event<DeskState>(),
 } as const;
 
 export type CallName = keyof typeof calls;

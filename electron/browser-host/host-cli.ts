@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createCore, type Core } from '../core/create-core.js';
 import { configEnv, defaultFiles, flagValue } from '../core/config/config-paths.js';
 import { createLogger, stderrSink, type Logger } from '../core/logger.js';
+import { nodePlatform, parseDataKey } from '../core/node-platform.js';
 import { startBrowserHost, type BrowserHost } from './server.js';
 
 /** Environment variables and flags of the browser host, as documented in the README. */
@@ -10,6 +12,9 @@ export const hostEnv = {
   port: 'LOBBY_HOST_PORT',
   kioskConfig: 'LOBBY_KIOSK_CONFIG',
   deskConfig: 'LOBBY_DESK_CONFIG',
+  dataDir: 'LOBBY_DATA_DIR',
+  /** 32 bytes, base64: encrypts personal fields at rest in the browser host. */
+  dataKey: 'LOBBY_DATA_KEY',
 } as const;
 export const defaultHostPort = 4780;
 
@@ -41,6 +46,26 @@ export function parsePort(raw: string | undefined): number {
 }
 
 /**
+ * The key that encrypts personal fields at rest: LOBBY_DATA_KEY, or
+ * --data-key-file, or (for a demo on one machine) a key made once and kept in
+ * the data folder, which the log says plainly is for demos only.
+ */
+function dataKey(argv: readonly string[], env: HostCliOptions['env'], dataDir: string, logger: Logger): Buffer {
+  const fromEnv = env[hostEnv.dataKey];
+  if (fromEnv) return parseDataKey(fromEnv, hostEnv.dataKey);
+  const keyFile = flagValue(argv, '--data-key-file');
+  if (keyFile) return parseDataKey(readFileSync(keyFile, 'utf8'), keyFile);
+  const demoKey = path.join(dataDir, 'demo-data.key');
+  if (!existsSync(demoKey)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(demoKey, randomBytes(32).toString('base64'), { mode: 0o600 });
+    chmodSync(demoKey, 0o600);
+  }
+  logger.warn(`no ${hostEnv.dataKey} given: using a demo key kept beside the data (fine for a demo, not for a department)`, { file: demoKey });
+  return parseDataKey(readFileSync(demoKey, 'utf8'), demoKey);
+}
+
+/**
  * Starts the browser host as a department would for a demo: a kiosk core and a
  * desk core (two machines' worth of configuration) behind one loopback port.
  */
@@ -60,17 +85,22 @@ export async function startHostFromCli(options: HostCliOptions): Promise<{ host:
   const deskFile = flagValue(argv, '--desk-config') ?? env[hostEnv.deskConfig] ?? (namedRole === 'desk' ? named : undefined);
   const profile = resolve(flagValue(argv, '--profile') ?? env[configEnv.agencyProfile], defaultFiles.agencyProfile);
   const localesDir = path.join(resourcesDir, 'locales');
+  const dataDir = path.resolve(flagValue(argv, '--data-dir') ?? env[hostEnv.dataDir] ?? path.join(appRoot, '.lobby-data'));
+  const key = dataKey(argv, env, dataDir, logger);
+  const platformFor = (role: string) => ({ dataDir: path.join(dataDir, role), platform: nodePlatform({ dataDir: path.join(dataDir, role), key, logger: logger.child(role) }) });
 
-  const cores = {
-    kiosk: await createCore({
-      paths: { deviceConfig: resolve(kioskFile, defaultFiles.kioskConfig), agencyProfile: profile, localesDir },
-      logger: logger.child('kiosk'),
-    }),
-    desk: await createCore({
-      paths: { deviceConfig: resolve(deskFile, defaultFiles.deskConfig), agencyProfile: profile, localesDir },
-      logger: logger.child('desk'),
-    }),
-  };
+  // The desk first: in a demo the kiosk pages it at once.
+  const desk = await createCore({
+    paths: { deviceConfig: resolve(deskFile, defaultFiles.deskConfig), agencyProfile: profile, localesDir },
+    logger: logger.child('desk'),
+    ...platformFor('desk'),
+  });
+  const kiosk = await createCore({
+    paths: { deviceConfig: resolve(kioskFile, defaultFiles.kioskConfig), agencyProfile: profile, localesDir },
+    logger: logger.child('kiosk'),
+    ...platformFor('kiosk'),
+  });
+  const cores = { kiosk, desk };
   const port = parsePort(flagValue(argv, '--port') ?? env[hostEnv.port]);
   const host = await startBrowserHost({ port, rendererDir, cores, logger });
   return { host, cores: Object.values(cores) };

@@ -9,8 +9,7 @@ try {
   const { host, cores } = await startHostFromCli({ argv: process.argv.slice(2), env: process.env, appRoot });
   console.log(describeHost(host));
   const stop = () => {
-    for (const core of cores) core.close();
-    void host.close().then(() => process.exit(0));
+    void Promise.all([...cores.map((core) => core.close()), host.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

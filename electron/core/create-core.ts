@@ -5,12 +5,17 @@ import { loadConfig, type ConfigPaths, type LoadedConfig } from './config/load-c
 import { watchConfigFiles } from './config/watch-config.js';
 import { createEventHub } from './event-hub.js';
 import type { Logger } from './logger.js';
+import type { Platform } from './platform.js';
+import { createRoleServices } from './role-services.js';
 
 export type CoreOptions = {
   paths: ConfigPaths;
   logger: Logger;
   /** How often to look for edited config files; `false` turns watching off. */
   watchIntervalMs?: number | false;
+  /** A folder of this core's own: the kiosk's outbox, the desk's store. */
+  dataDir: string;
+  platform: Platform;
 };
 
 export type Core = {
@@ -19,7 +24,8 @@ export type Core = {
   bootstrap(): Bootstrap;
   /** Reads the configuration again and tells subscribers if anything changed. */
   reload(): Promise<Bootstrap>;
-  close(): void;
+  /** Stops watching, timers and servers; waits for the role's service to stop. */
+  close(): Promise<void>;
 };
 
 /**
@@ -40,12 +46,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const problem of config.problems) configLog.error(problem.message, { file: problem.file });
   };
 
+  const services = createRoleServices({ logger, dataDir: options.dataDir, platform: options.platform, emit: hub.emit });
   const initial = await loadConfig(paths);
   describe(initial);
   let current = toBootstrap(initial);
+  await services.apply(initial);
 
   const reload = async () => {
     const next = await loadConfig(paths);
+    await services.apply(next);
     const bootstrap = toBootstrap(next);
     if (JSON.stringify(bootstrap) !== JSON.stringify(current)) {
       current = bootstrap;
@@ -69,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger.child('renderer').error('renderer error', { where, kind });
       return { recorded: true };
     },
+    ...services.handlers,
   };
 
   return {
@@ -76,6 +86,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events: hub,
     bootstrap: () => current,
     reload,
-    close: stopWatching,
+    close: async () => {
+      stopWatching();
+      await services.close();
+    },
   };
 }

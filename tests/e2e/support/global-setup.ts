@@ -5,11 +5,14 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
 import { createLogger, type LogSink } from '../../../electron/core/logger.js';
 import { e2eEnv, publishBrowser } from './browser-env.js';
 import { findChromium } from './find-chromium.js';
 import { rendererIndex, repoRoot } from './paths.js';
+import { dataFlags, freePort, pairedConfigs } from './test-host.js';
 
 /** Warnings and errors from the shared host reach the terminal; routine lines do not. */
 const problemsToStderr: LogSink = (entry) => {
@@ -42,17 +45,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   publishBrowser(browser);
 
   const port = process.env[e2eEnv.port] ?? '0';
+  // The shipped configuration, paired on a receiver port of its own, with data in a folder of its own.
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-shared-'));
+  const paired = pairedConfigs(await freePort());
+  await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify(paired.kiosk));
+  await writeFile(path.join(dir, 'desk.json'), JSON.stringify(paired.desk));
+  const data = dataFlags(dir);
   const { host, cores } = await startHostFromCli({
-    argv: [`--port=${port}`],
+    argv: [`--port=${port}`, `--kiosk-config=${path.join(dir, 'kiosk.json')}`, `--desk-config=${path.join(dir, 'desk.json')}`, ...data.argv],
     // Not process.env: LOBBY_* variables in the shell must not change what the shared host loads.
-    env: {},
+    env: data.env,
     appRoot: repoRoot,
     logger: createLogger('host', problemsToStderr),
   });
   process.env[e2eEnv.origin] = host.origin;
 
   return async () => {
-    for (const core of cores) core.close();
+    await Promise.all(cores.map((core) => core.close()));
     await host.close();
+    await rm(dir, { recursive: true, force: true });
   };
 }

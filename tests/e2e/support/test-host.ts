@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
@@ -40,6 +41,34 @@ export function shippedConfig(name: ConfigFileName): Record<string, unknown> {
   return JSON.parse(readFileSync(shippedFiles[name], 'utf8')) as Record<string, unknown>;
 }
 
+/** A loopback port nothing listens on right now, for a desk receiver of a test's own. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * The shipped kiosk and desk configs, paired on a receiver port of this
+ * host's own, so hosts running side by side never share the shipped 4790.
+ */
+export function pairedConfigs(receiverPort: number): { kiosk: Record<string, unknown>; desk: Record<string, unknown> } {
+  const desk = shippedConfig('desk') as { receiver: { port: number } } & Record<string, unknown>;
+  desk.receiver.port = receiverPort;
+  const kiosk = shippedConfig('kiosk') as { delivery: { channels: { type: string; url: string }[] } } & Record<string, unknown>;
+  for (const channel of kiosk.delivery.channels) {
+    if (channel.type === 'desk') channel.url = `http://127.0.0.1:${receiverPort}/lobby/v1`;
+  }
+  return { kiosk, desk };
+}
+
+/** Flags that keep a test host's data in its own folder, sealed with a test key. */
+export function dataFlags(dir: string): { argv: string[]; env: Record<string, string> } {
+  return { argv: [`--data-dir=${path.join(dir, 'data')}`], env: { LOBBY_DATA_KEY: Buffer.alloc(32, 9).toString('base64') } };
+}
+
 const flags: Record<ConfigFileName, string> = { kiosk: '--kiosk-config', desk: '--desk-config', profile: '--profile' };
 
 function serialize(content: FileContent): string {
@@ -49,9 +78,12 @@ function serialize(content: FileContent): string {
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-'));
   const files: Partial<Record<ConfigFileName, string>> = {};
-  const argv = ['--port=0'];
+  const data = dataFlags(dir);
+  const argv = ['--port=0', ...data.argv];
+  const paired = pairedConfigs(await freePort());
+  const contents: TestHostOptions = { kiosk: paired.kiosk, desk: paired.desk, ...options };
   for (const name of Object.keys(flags) as ConfigFileName[]) {
-    const content = options[name];
+    const content = contents[name];
     if (content === undefined) continue;
     const file = path.join(dir, `${name}.json`);
     await writeFile(file, serialize(content));
@@ -60,7 +92,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   }
   const sink = memorySink();
   try {
-    const { host, cores } = await startHostFromCli({ argv, env: {}, appRoot: repoRoot, logger: createLogger('host', sink) });
+    const { host, cores } = await startHostFromCli({ argv, env: data.env, appRoot: repoRoot, logger: createLogger('host', sink) });
     return {
       host,
       logs: sink.entries,
@@ -71,7 +103,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
         await writeFile(file, serialize(content));
       },
       close: async () => {
-        for (const core of cores) core.close();
+        await Promise.all(cores.map((core) => core.close()));
         await host.close();
         await rm(dir, { recursive: true, force: true });
       },

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const core of cores) core.close();
+  await Promise.all(cores.map((core) => core.close()));
   await host.close();
   await rm(appRoot, { recursive: true, force: true });
 });

@@ -22,12 +22,12 @@ beforeAll(async () => {
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {}');
-  core = await createCore({ paths: config.paths, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });
   host = await startBrowserHost({ port: 0, rendererDir, cores: { kiosk: core }, logger: createLogger('t', memorySink()) });
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await host.close();
   await cleanup();
 });

@@ -7,7 +7,7 @@ import { tempConfig } from '../support/temp-config.js';
 const open: Array<{ core: Core; remove: () => Promise<void> }> = [];
 afterEach(async () => {
   for (const { core, remove } of open.splice(0)) {
-    core.close();
+    await core.close();
     await remove();
   }
 });
@@ -15,7 +15,7 @@ afterEach(async () => {
 async function start(watchIntervalMs: number | false = false) {
   const config = await tempConfig();
   const sink = memorySink();
-  const core = await createCore({ paths: config.paths, logger: createLogger('test', sink), watchIntervalMs });
+  const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('test', sink), watchIntervalMs });
   open.push({ core, remove: config.remove });
   return { core, config, sink };
 }
@@ -41,7 +41,7 @@ describe('the core', () => {
     const config = await tempConfig();
     await config.edit(config.paths.deviceConfig, (json) => ({ ...json, role: 'lobby' }));
     const sink = memorySink();
-    const core = await createCore({ paths: config.paths, logger: createLogger('test', sink), watchIntervalMs: false });
+    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('test', sink), watchIntervalMs: false });
     open.push({ core, remove: config.remove });
     expect(core.bootstrap().state).toBe('out-of-service');
     const messages = sink.entries.map((e) => e.message);
@@ -54,7 +54,7 @@ describe('the core', () => {
     const config = await tempConfig();
     const original = await import('node:fs/promises').then((fs) => fs.readFile(config.paths.deviceConfig, 'utf8'));
     await config.write(config.paths.deviceConfig, '{ broken');
-    const core = await createCore({ paths: config.paths, logger: createLogger('test', memorySink()), watchIntervalMs: 20 });
+    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('test', memorySink()), watchIntervalMs: 20 });
     open.push({ core, remove: config.remove });
     expect(core.bootstrap().state).toBe('out-of-service');
 

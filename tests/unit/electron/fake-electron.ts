@@ -23,10 +23,13 @@ import type {
   Input,
   IpcMain,
   IpcMainInvokeEvent,
+  Notification as ElectronNotification,
+  NotificationConstructorOptions,
   IpcRenderer,
   IpcRendererEvent,
   PowerSaveBlocker,
   Protocol,
+  SafeStorage,
   RenderProcessGoneDetails,
   Session,
   WebContents,
@@ -52,7 +55,7 @@ type PathName = Parameters<App['getPath']>[0];
 
 export class FakeApp
   extends EventEmitter
-  implements Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'enableSandbox' | 'isPackaged'>
+  implements Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox' | 'isPackaged'>
 {
   isPackaged = false;
   /** Whether requestSingleInstanceLock() succeeds: false plays a second copy of the app. */
@@ -116,6 +119,9 @@ export class FakeApp
   }
   getAppPath(): string {
     return '/fake/app';
+  }
+  getVersion(): string {
+    return '0.0.0-test';
   }
   enableSandbox(): void {
     if (this.ready) throw new Error('app.enableSandbox() can only be called before app is ready');
@@ -515,6 +521,64 @@ export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, '
 
 export const ipcRenderer = new FakeIpcRenderer();
 
+// ---------------------------------------------------------------- safeStorage
+
+type StorageBackend = ReturnType<SafeStorage['getSelectedStorageBackend']>;
+
+/**
+ * Like Electron's safeStorage: Buffers out, Buffers in; on Linux it reports
+ * the backend it chose. Reversible, clearly not real encryption, and it
+ * refuses text it did not seal.
+ */
+export class FakeSafeStorage implements Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'> {
+  available = true;
+  backend: StorageBackend = 'gnome_libsecret';
+  reset(): void {
+    this.available = true;
+    this.backend = 'gnome_libsecret';
+  }
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): StorageBackend {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.concat([Buffer.from('fake-sealed:'), Buffer.from(plainText, 'utf8').reverse()]);
+  }
+  decryptString(encrypted: Buffer): string {
+    const prefix = Buffer.from('fake-sealed:');
+    if (!encrypted.subarray(0, prefix.length).equals(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(prefix.length)).reverse().toString('utf8');
+  }
+}
+export const safeStorage = new FakeSafeStorage();
+
+// ---------------------------------------------------------------- Notification
+
+/** Records every notification shown, as the OS would display it. */
+export class FakeNotification extends EventEmitter implements Pick<ElectronNotification, 'show' | 'title' | 'body'> {
+  static supported = true;
+  static shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  title: string;
+  body: string;
+  urgency: NotificationConstructorOptions['urgency'];
+  constructor(options: NotificationConstructorOptions = {}) {
+    super();
+    this.title = options.title ?? '';
+    this.body = options.body ?? '';
+    this.urgency = options.urgency;
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+}
+export const Notification = FakeNotification;
+
 // ---------------------------------------------------------------- reset
 
 /** Puts every fake back to a fresh, not-yet-ready app. Call in beforeEach. */
@@ -528,6 +592,9 @@ export function resetFakeElectron(): void {
   powerSaveBlocker.reset();
   contextBridge.reset();
   ipcRenderer.reset();
+  safeStorage.reset();
+  FakeNotification.supported = true;
+  FakeNotification.shown = [];
 }
 
-export default { app, BrowserWindow, session, protocol, ipcMain, Menu, powerSaveBlocker, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, session, protocol, ipcMain, Menu, powerSaveBlocker, contextBridge, ipcRenderer, safeStorage, Notification };

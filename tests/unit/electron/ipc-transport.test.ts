@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { createPagePolicy } from '../../../electron/shell/app-origin.js';
 import { bindIpc } from '../../../electron/shell/ipc-transport.js';
 import { app, FakeBrowserWindow, fakeFrame, fakeInvokeEvent, ipcMain, resetFakeElectron, type FakeWebContents } from './fake-electron.js';
 import { testLogger } from './test-logger.js';
+import { testStorage } from '../support/temp-config.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -32,7 +33,7 @@ beforeEach(async () => {
   const deviceConfig = path.join(tempDir, 'kiosk.json');
   await copyFile(path.join(resourcesDir, 'config', 'kiosk.json'), deviceConfig);
   const paths = { ...resolveConfigPaths({ argv: [], env: {}, resourcesDir }), deviceConfig };
-  core = await createCore({ paths, logger: log.logger, watchIntervalMs: false });
+  core = await createCore({ paths, logger: log.logger, watchIntervalMs: false, ...testStorage(tempDir) });
   window = new FakeBrowserWindow({});
   await window.loadURL('app://bundle/index.html');
   unbind = bindIpc({
@@ -45,7 +46,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   unbind();
-  core.close();
+  await core.close();
   await rm(tempDir, { recursive: true, force: true });
 });
 
@@ -113,10 +114,8 @@ describe('payloads are validated', () => {
 
 describe("the core's events reach the window", () => {
   async function changeKioskLocation() {
-    await writeFile(
-      path.join(tempDir, 'kiosk.json'),
-      JSON.stringify({ schemaVersion: 1, role: 'kiosk', kiosk: { id: 'K1', location: 'North lobby' } }),
-    );
+    const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config', 'kiosk.json'), 'utf8')) as { kiosk: object };
+    await writeFile(path.join(tempDir, 'kiosk.json'), JSON.stringify({ ...shipped, kiosk: { id: 'K1', location: 'North lobby' } }));
     await core.reload();
   }
 

@@ -77,7 +77,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  running?.core.close();
+  await running?.core.close();
   running = null;
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -198,7 +198,7 @@ describe('running', () => {
   it('a kiosk keeps its display awake; a desk leaves power settings alone', async () => {
     await startReady();
     expect([...fake.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
-    running?.core.close();
+    await running?.core.close();
     await startReady({ args: ['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')] });
     expect(fake.powerSaveBlocker.active.size).toBe(0);
   });

@@ -8,13 +8,15 @@ import type { LobbyApi } from '../../../shared/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
-import { tempConfig } from '../support/temp-config';
+import { resourcesDir, tempConfig } from '../support/temp-config';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 const cores: Array<{ core: Core; remove: () => Promise<void> }> = [];
 afterEach(async () => {
   cleanup();
   for (const { core, remove } of cores.splice(0)) {
-    core.close();
+    await core.close();
     await remove();
   }
 });
@@ -23,7 +25,7 @@ async function appWithCore(change?: (config: Awaited<ReturnType<typeof tempConfi
   const config = await tempConfig(deviceFile);
   await change?.(config);
   const sink = memorySink();
-  const core = await createCore({ paths: config.paths, logger: createLogger('t', sink), watchIntervalMs: false });
+  const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', sink), watchIntervalMs: false });
   cores.push({ core, remove: config.remove });
   render(<App api={inProcessApi(core)} />);
   return { core, config, sink };
@@ -87,7 +89,8 @@ describe('the renderer, driven by a real core', () => {
   it('the out-of-service screen gives way to the welcome screen when the config is fixed', async () => {
     const { core, config } = await appWithCore((c) => c.write(c.paths.deviceConfig, '{}'));
     await screen.findByRole('heading', { level: 1, name: 'This screen is not working right now' });
-    await config.write(config.paths.deviceConfig, JSON.stringify({ schemaVersion: 1, role: 'kiosk', kiosk: { id: 'K2', location: 'Lobby' } }));
+    const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config', 'kiosk.json'), 'utf8')) as object;
+    await config.write(config.paths.deviceConfig, JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' } }));
     await act(() => core.reload());
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
   });
@@ -114,7 +117,7 @@ describe('a screen that fails while drawing', () => {
   it('gives way to the calm fallback and reports its error class to main', async () => {
     const config = await tempConfig();
     const sink = memorySink();
-    const core = await createCore({ paths: config.paths, logger: createLogger('t', sink), watchIntervalMs: false });
+    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', sink), watchIntervalMs: false });
     cores.push({ core, remove: config.remove });
     const api = inProcessApi(core);
     // React reports caught render errors on the console as well; that noise is expected here.

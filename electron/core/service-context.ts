@@ -1,0 +1,27 @@
+import type { AgencyProfile, DeskDeviceConfig, KioskDeviceConfig } from '../../shared/config.js';
+import type { CallHandlers, EventName, EventPayload } from '../../shared/contract.js';
+import type { Logger } from './logger.js';
+import type { Platform } from './platform.js';
+
+/** What a role's service is given when the configuration is ready. */
+export type ServiceContext<Device> = {
+  device: Device;
+  profile: AgencyProfile;
+  logger: Logger;
+  /** A folder for this role's data only (outbox, stores). */
+  dataDir: string;
+  platform: Platform;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+};
+
+export type KioskCalls = 'request.submit' | 'request.get';
+export type DeskCalls = 'desk.getState' | 'desk.acknowledge' | 'desk.close' | 'desk.history' | 'desk.report' | 'desk.exportCsv';
+
+/** A running role: its call handlers, and a close that stops timers and servers (data stays on disk). */
+export type RoleService<Calls extends keyof CallHandlers> = {
+  handlers: Pick<CallHandlers, Calls>;
+  close(): Promise<void>;
+};
+
+export type KioskServiceFactory = (context: ServiceContext<KioskDeviceConfig>) => Promise<RoleService<KioskCalls>>;
+export type DeskServiceFactory = (context: ServiceContext<DeskDeviceConfig>) => Promise<RoleService<DeskCalls>>;

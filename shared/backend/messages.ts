@@ -1,0 +1,134 @@
+/**
+ * The backend-call contract, version 1: the JSON a kiosk POSTs to a desk
+ * console or a department's own backend, and the answers it expects.
+ * Documented for departments in docs/backend-contract.md (with a JSON Schema
+ * and examples); the desk receiver implements exactly this.
+ *
+ * Paths are relative to a channel's base URL, for example
+ * `http://192.168.1.20:4790/lobby/v1`:
+ *
+ * | path            | message            | answer                  |
+ * | --------------- | ------------------ | ----------------------- |
+ * | `/requests`     | `request.created`  | `requestReceiptSchema`  |
+ * | `/status`       | `status.query`     | `statusAnswerSchema`    |
+ * | `/updates`      | `request.updated`  | `{ "ok": true }`        |
+ * | `/heartbeats`   | `kiosk.heartbeat`  | `{ "ok": true }`        |
+ *
+ * A generic webhook channel POSTs only `request.created`, to its full URL.
+ * Every message is signed per Standard Webhooks (see ./signing.ts).
+ */
+import { z } from 'zod';
+import { ackMessageKeys, closeOutcomes, languageCodeSchema, priorities, referencePattern, requestKinds } from '../request.js';
+
+export const contractVersion = 1 as const;
+export const backendPaths = {
+  requests: '/requests',
+  status: '/status',
+  updates: '/updates',
+  heartbeats: '/heartbeats',
+} as const;
+
+const deviceId = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/);
+const isoTime = z.iso.datetime({ offset: true });
+const requestId = z.string().regex(/^req_[A-Za-z0-9]{16,40}$/, 'use the kiosk\'s request id ("req_" and letters or digits)');
+
+export const acknowledgementSchema = z
+  .object({
+    messageKey: z.enum(ackMessageKeys),
+    deskId: deviceId,
+    deskName: z.string().min(1).max(80),
+    at: isoTime,
+  })
+  .strict();
+
+export const requestCreatedSchema = z
+  .object({
+    type: z.literal('request.created'),
+    version: z.literal(contractVersion),
+    sentAt: isoTime,
+    request: z
+      .object({
+        id: requestId,
+        reference: z.string().regex(referencePattern),
+        program: z.string().min(1).max(60),
+        agency: z.string().min(1).max(200),
+        kiosk: z.object({ id: deviceId, location: z.string().min(1).max(80) }).strict(),
+        priority: z.enum(priorities),
+        kind: z.enum(requestKinds),
+        language: languageCodeSchema,
+        turningIn: z.boolean(),
+        dangerNow: z.boolean(),
+        /** Present only on channels allowed to carry personal data (the desk console on the LAN). */
+        firstName: z.string().min(1).max(30).optional(),
+        createdAt: isoTime,
+      })
+      .strict(),
+  })
+  .strict();
+
+export const requestReceiptSchema = z.object({ received: z.literal(true), duplicate: z.boolean() }).strict();
+
+export const statusQuerySchema = z
+  .object({
+    type: z.literal('status.query'),
+    version: z.literal(contractVersion),
+    sentAt: isoTime,
+    kioskId: deviceId,
+    requestIds: z.array(requestId).min(1).max(200),
+  })
+  .strict();
+
+export const requestStates = ['received', 'acknowledged', 'closed', 'unknown'] as const;
+
+export const statusAnswerSchema = z
+  .object({
+    requests: z.array(
+      z
+        .object({
+          id: requestId,
+          state: z.enum(requestStates),
+          acknowledgement: acknowledgementSchema.optional(),
+          closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId }).strict().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** The kiosk tells every other desk which desk answered first (and when a request was closed). */
+export const requestUpdatedSchema = z
+  .object({
+    type: z.literal('request.updated'),
+    version: z.literal(contractVersion),
+    sentAt: isoTime,
+    requestId,
+    acknowledgement: acknowledgementSchema.optional(),
+    closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId }).strict().optional(),
+  })
+  .strict();
+
+export const heartbeatSchema = z
+  .object({
+    type: z.literal('kiosk.heartbeat'),
+    version: z.literal(contractVersion),
+    sentAt: isoTime,
+    kiosk: z.object({ id: deviceId, location: z.string().min(1).max(80) }).strict(),
+    /** Requests waiting in the kiosk's outbox for any channel. */
+    outboxDepth: z.number().int().min(0),
+    /** Deliveries that failed permanently since the kiosk started. */
+    failedDeliveries: z.number().int().min(0),
+  })
+  .strict();
+
+export const okAnswerSchema = z.object({ ok: z.literal(true) }).strict();
+
+/** The body of every 4xx/5xx answer: a stable code and a sentence naming the problem. */
+export const errorAnswerSchema = z.object({ error: z.string(), message: z.string() }).strict();
+
+export type RequestCreated = z.output<typeof requestCreatedSchema>;
+export type RequestReceipt = z.output<typeof requestReceiptSchema>;
+export type StatusQuery = z.output<typeof statusQuerySchema>;
+export type StatusAnswer = z.output<typeof statusAnswerSchema>;
+export type RequestUpdated = z.output<typeof requestUpdatedSchema>;
+export type Heartbeat = z.output<typeof heartbeatSchema>;
+export type ErrorAnswer = z.output<typeof errorAnswerSchema>;

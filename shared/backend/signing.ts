@@ -1,0 +1,69 @@
+/**
+ * Standard Webhooks signing and verification, through the spec's own
+ * library (`standardwebhooks`): headers `webhook-id`, `webhook-timestamp`,
+ * `webhook-signature` (`v1,` + base64 HMAC-SHA256 over `id.timestamp.body`),
+ * `whsec_` secrets, 5-minute tolerance, constant-time compare.
+ *
+ * Key rotation: a sender holding several secrets signs with each, and the
+ * signatures travel space-separated in one header; a receiver accepts a
+ * message that any of its secrets verifies.
+ */
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+
+export const signatureHeaders = {
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+} as const;
+
+export type SignedHeaders = Record<(typeof signatureHeaders)[keyof typeof signatureHeaders], string>;
+
+/** A `whsec_` secret: base64 after the prefix, at least 24 bytes of key. */
+export const secretPattern = /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/;
+
+/**
+ * Signs one message. `messageId` must stay the same when the same message is
+ * sent again (a retry); the timestamp is the time of this attempt.
+ */
+export function signMessage(secrets: readonly string[], messageId: string, body: string, at: Date): SignedHeaders {
+  if (secrets.length === 0) throw new Error('signMessage needs at least one secret');
+  const signatures = secrets.map((secret) => new Webhook(secret).sign(messageId, at, body));
+  return {
+    [signatureHeaders.id]: messageId,
+    [signatureHeaders.timestamp]: String(Math.floor(at.getTime() / 1000)),
+    [signatureHeaders.signature]: signatures.join(' '),
+  } as SignedHeaders;
+}
+
+export type VerifyFailure = 'missing-headers' | 'stale-timestamp' | 'bad-signature';
+export type VerifyResult = { ok: true; messageId: string } | { ok: false; reason: VerifyFailure; message: string };
+
+/**
+ * Verifies a raw body against its headers with any of the receiver's
+ * secrets. Never throws; the reason says which check failed, for a precise
+ * 4xx answer. The timestamp is checked against the receiver's own clock.
+ */
+export function verifyMessage(secrets: readonly string[], body: string, headers: Record<string, string | string[] | undefined>): VerifyResult {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value === 'string') flat[key.toLowerCase()] = value;
+  }
+  const messageId = flat[signatureHeaders.id];
+  if (!messageId || !flat[signatureHeaders.timestamp] || !flat[signatureHeaders.signature]) {
+    return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
+  }
+  let last: VerifyResult = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
+  for (const secret of secrets) {
+    try {
+      new Webhook(secret).verify(body, flat, { jsonParse: false });
+      return { ok: true, messageId };
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) throw error;
+      if (/timestamp/i.test(error.message) || /Invalid Signature Headers/.test(error.message)) {
+        return { ok: false, reason: 'stale-timestamp', message: 'webhook-timestamp is missing, malformed or more than 5 minutes from the receiver\'s clock' };
+      }
+      last = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
+    }
+  }
+  return last;
+}

@@ -1,0 +1,72 @@
+/**
+ * What the desk console shows: the views the desk core hands the desk window.
+ * The desk is inside the building, so its views carry the first name when the
+ * person gave one; nothing here ever goes into a log, a CSV or a message that
+ * leaves the building.
+ */
+import type { Acknowledgement, CloseOutcome, Priority, RequestKind } from './request.js';
+
+export type DeskRequestState = 'open' | 'acknowledged' | 'closed';
+
+export type DeskRequestView = {
+  id: string;
+  reference: string;
+  kind: RequestKind;
+  priority: Priority;
+  language: string;
+  /** Absent when not given, or after retention purged it. */
+  firstName?: string;
+  turningIn: boolean;
+  dangerNow: boolean;
+  kiosk: { id: string; location: string };
+  /** When the person pressed submit (the kiosk's clock). */
+  createdAt: string;
+  /** When this desk received it (this desk's clock); waiting time counts from here. */
+  receivedAt: string;
+  state: DeskRequestState;
+  /** The first acknowledgement, whichever desk sent it. */
+  acknowledgement?: Acknowledgement & { byThisDesk: boolean };
+  closed?: { outcome: CloseOutcome; at: string; deskId: string };
+};
+
+export type KioskHealthView = {
+  kioskId: string;
+  location: string;
+  lastHeartbeatAt?: string;
+  online: boolean;
+  outboxDepth: number;
+  failedDeliveries: number;
+};
+
+/** Everything the console's live view needs, sent whole on every change. */
+export type DeskState = {
+  deskId: string;
+  deskName: string;
+  /** Open and acknowledged requests, emergencies first, then oldest first. */
+  requests: DeskRequestView[];
+  kiosks: KioskHealthView[];
+  /** Requests that still need someone to acknowledge them: the alert repeats while this is not empty. */
+  alerting: string[];
+  alert: { repeatSeconds: number; sound: boolean };
+  /** The receiver's own health: listening, or why not (for example the port is taken). */
+  receiver: { listening: boolean; url?: string; problem?: string };
+};
+
+export const reportPeriods = ['day', 'week', 'month'] as const;
+export type ReportPeriod = (typeof reportPeriods)[number];
+
+/** Anonymous counts for the sergeant: no names, no references. */
+export type DeskReport = {
+  period: ReportPeriod;
+  from: string;
+  to: string;
+  total: number;
+  byKind: Record<RequestKind, number>;
+  byPriority: Record<Priority, number>;
+  byLanguage: Record<string, number>;
+  byOutcome: Record<CloseOutcome | 'open', number>;
+  /** Seconds from receipt to first acknowledgement. */
+  timeToAcknowledge: { count: number; medianSeconds?: number; p90Seconds?: number };
+  /** One bucket per day (ISO date, desk's local time), oldest first, for the chart. */
+  perDay: { date: string; count: number }[];
+};

@@ -1,0 +1,103 @@
+/**
+ * The request for help: what the kiosk asks, what it keeps, and the honest
+ * status it shows. One model for the kiosk screen, the kiosk core, the desk
+ * core and the desk console.
+ *
+ * Privacy (DESIGN.md): the minimum only. No free text, no substance details,
+ * no date of birth. The first name is the only personal field and it is optional.
+ */
+import { z } from 'zod';
+
+/** What the person asked for. "emergency" is the overdose path and always pages at top priority. */
+export const requestKinds = ['help-self', 'help-someone', 'drop-off', 'emergency'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+
+export const priorities = ['emergency', 'normal'] as const;
+export type Priority = (typeof priorities)[number];
+
+/** The answers an officer can send back; the kiosk shows each in the person's own language. */
+export const ackMessageKeys = ['coming-now', 'wait-5-minutes', 'come-to-window'] as const;
+export type AckMessageKey = (typeof ackMessageKeys)[number];
+
+/** How a desk officer closes a request, for program reporting. */
+export const closeOutcomes = ['taken-to-treatment', 'referred', 'not-today', 'drop-off-only'] as const;
+export type CloseOutcome = (typeof closeOutcomes)[number];
+
+/**
+ * Letters of any script, combining marks (Vietnamese tones, Arabic harakat),
+ * spaces, apostrophes and hyphens. No digits or symbols: a first name only.
+ */
+const firstNamePattern = /^[\p{L}\p{M}][\p{L}\p{M}' \u2019-]*$/u;
+export const firstNameMaxLength = 30;
+
+export const languageCodeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
+
+/** What the kiosk screen submits. Strict: nothing else can ride along. */
+export const requestInputSchema = z
+  .object({
+    kind: z.enum(requestKinds),
+    /** Optional; trimmed; letters only. An empty string means "not given". */
+    firstName: z
+      .string()
+      .trim()
+      .max(firstNameMaxLength, `use at most ${firstNameMaxLength} letters`)
+      .refine((name) => name === '' || firstNamePattern.test(name), 'use letters only')
+      .optional(),
+    /** Whether the person is turning in drugs or needles. */
+    turningIn: z.boolean(),
+    /** Whether anyone is in danger right now. Yes makes the request an emergency. */
+    dangerNow: z.boolean(),
+    /** The language the person is reading, so the desk's answer reaches them in it. */
+    language: languageCodeSchema,
+  })
+  .strict();
+export type RequestInput = z.input<typeof requestInputSchema>;
+export type ValidRequestInput = z.output<typeof requestInputSchema>;
+
+export function priorityOf(input: Pick<ValidRequestInput, 'kind' | 'dangerNow'>): Priority {
+  return input.kind === 'emergency' || input.dangerNow ? 'emergency' : 'normal';
+}
+
+/**
+ * Where a request is in its life (DESIGN.md, "A request's life"):
+ * captured → delivered → acknowledged → closed.
+ * Each step is claimed only once it is true.
+ */
+export const requestPhases = ['captured', 'delivered', 'acknowledged', 'closed'] as const;
+export type RequestPhase = (typeof requestPhases)[number];
+
+/** One acknowledgement, as the first desk to answer sent it. */
+export type Acknowledgement = {
+  messageKey: AckMessageKey;
+  deskId: string;
+  deskName: string;
+  /** ISO time the officer pressed the button. */
+  at: string;
+};
+
+/**
+ * What the kiosk screen is told about a request it submitted. No personal
+ * data: the screen already knows what the person typed, and forgets it on reset.
+ */
+export type KioskRequestView = {
+  /** Opaque id for life; retries reuse it; receivers deduplicate on it. */
+  id: string;
+  /** Short code the person can say at the window, e.g. "K1-4821". Carries no personal data. */
+  reference: string;
+  priority: Priority;
+  phase: RequestPhase;
+  /**
+   * True when delivery or acknowledgement is late: the screen shows the
+   * fallback instruction (go to the window, lobby phone, number) while the
+   * kiosk keeps trying.
+   */
+  late: boolean;
+  /** Every channel has failed permanently (for example a 4xx): the fallback is all that is left. */
+  failed: boolean;
+  acknowledgement?: Acknowledgement;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The reference code's shape: the kiosk id, a dash, four digits. */
+export const referencePattern = /^[A-Z0-9][A-Z0-9-]{0,11}-\d{4}$/;
