@@ -21,6 +21,8 @@ export type Logger = {
 const allowedFields = new Set([
   'call', 'code', 'count', 'durationMs', 'error', 'event', 'file', 'kind', 'path', 'permission',
   'port', 'reason', 'role', 'state', 'url', 'where', 'exitCode', 'channel', 'origin', 'method', 'status',
+  // Delivery and receiving: ids and codes the system makes, never anything a person typed.
+  'requestId', 'reference', 'messageId', 'attempt', 'delayMs', 'kioskId', 'deskId', 'priority', 'phase', 'depth', 'type', 'host',
 ]);
 
 const maxValueLength = 300;

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { AgencyProfile } from '../../../shared/config';
 import { bundledResources } from './resources';
 
-export const namespaces = ['common', 'kiosk', 'desk'] as const;
+export const namespaces = ['common', 'kiosk', 'controls', 'desk'] as const;
 
 /** Facts every string may use, taken from the agency profile so that no fact lives in a translation. */
 export function profileVariables(profile: AgencyProfile | undefined, phones?: AgencyProfile['phones']) {
