@@ -93,6 +93,10 @@ const testConfig: UserConfig = {
         extends: true,
         test: { name: 'dom', environment: 'happy-dom', include: ['tests/unit/**/*.test.tsx'] },
       },
+      // Benchmarks of the core (`npm run bench:delivery`): measured on demand, never part of `npm test`.
+      ...(process.env.LOBBY_BENCH
+        ? [{ extends: true, test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.measure.ts'], testTimeout: 600_000 } }]
+        : []),
     ],
   },
 };
