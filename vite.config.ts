@@ -95,7 +95,7 @@ const testConfig: UserConfig = {
       },
       // Benchmarks of the core (`npm run bench:delivery`): measured on demand, never part of `npm test`.
       ...(process.env.LOBBY_BENCH
-        ? [{ extends: true, test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.measure.ts'], testTimeout: 600_000 } }]
+        ? [{ extends: true as const, test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.measure.ts'], testTimeout: 600_000 } }]
         : []),
     ],
   },

@@ -50,7 +50,16 @@ export function windowOptions(role: WindowRole, settings: WindowSettings): Brows
     // kiosk is only truly fullscreen on Windows and Linux; shortcuts are blocked separately.
     return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, minimizable: false };
   }
-  return { ...common, width: 1280, height: 800, minWidth: 900, minHeight: 600, resizable: true };
+  return {
+    ...common,
+    // The desk's alert tone must sound for a request that arrives while nobody has touched the screen yet.
+    webPreferences: { ...secureWebPreferences(settings), autoplayPolicy: 'no-user-gesture-required' },
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    resizable: true,
+  };
 }
 
 export type AppWindowOptions = WindowSettings & { startUrl: string; logger: Logger };

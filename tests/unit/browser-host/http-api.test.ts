@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +18,14 @@ beforeAll(async () => {
   // An app folder of its own: the shipped resources and a stand-in renderer build.
   appRoot = await mkdtemp(path.join(tmpdir(), 'lobby-app-'));
   await cp(path.join(repoRoot, 'resources'), path.join(appRoot, 'resources'), { recursive: true });
+  // The desk's receiver on a port the system picks, never the shipped 4790.
+  const deskFile = path.join(appRoot, 'resources', 'config', 'desk.json');
+  const desk = JSON.parse(await readFile(deskFile, 'utf8')) as { receiver: { port: number } };
+  desk.receiver.port = 0;
+  await writeFile(deskFile, JSON.stringify(desk));
   await mkdir(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
-  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: {}, appRoot, logger: createLogger('t', memorySink()) }));
+  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: { LOBBY_DATA_KEY: Buffer.alloc(32, 3).toString('base64') }, appRoot, logger: createLogger('t', memorySink()) }));
 });
 
 afterAll(async () => {

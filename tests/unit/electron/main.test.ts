@@ -1,4 +1,4 @@
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,14 @@ function addedListener(event: ProcessEvent): (...args: unknown[]) => void {
   const added = listenersOf(event).filter((l) => !listenersBefore.get(event)?.includes(l));
   expect(added).toHaveLength(1);
   return added[0] as (...args: unknown[]) => void;
+}
+
+/** The shipped desk config with its receiver on a port the system picks, so no test binds the shipped 4790. */
+async function deskConfig(): Promise<string> {
+  const shipped = JSON.parse(await readFile(path.join(repoRoot, 'resources', 'config', 'desk.json'), 'utf8')) as { receiver: object };
+  const file = path.join(userData, 'desk.json');
+  await writeFile(file, JSON.stringify({ ...shipped, receiver: { ...shipped.receiver, port: 0 } }));
+  return file;
 }
 
 const onlyWindow = () => {
@@ -138,7 +146,7 @@ describe('starting', () => {
   });
 
   it('opens the desk window when the device config says desk', async () => {
-    const app = await startReady({ args: ['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')] });
+    const app = await startReady({ args: ['--config', await deskConfig()] });
     expect(app.role).toBe('desk');
     const window = onlyWindow();
     expect(window.options.kiosk).toBeUndefined();
@@ -199,12 +207,12 @@ describe('running', () => {
     await startReady();
     expect([...fake.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
     await running?.core.close();
-    await startReady({ args: ['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')] });
+    await startReady({ args: ['--config', await deskConfig()] });
     expect(fake.powerSaveBlocker.active.size).toBe(0);
   });
 
   it('a desk quits when its window closes', async () => {
-    await startReady({ args: ['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')] });
+    await startReady({ args: ['--config', await deskConfig()] });
     onlyWindow().close();
     expect(fake.app.quitRequests).toBe(1);
   });

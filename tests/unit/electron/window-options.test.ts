@@ -55,6 +55,11 @@ describe('the desk window', () => {
     expect(options.frame).toBeUndefined();
     expect(options.resizable).toBe(true);
   });
+
+  it('may sound its alert before anyone touches it; the public kiosk may not autoplay', () => {
+    expect(windowOptions('desk', production).webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
+    expect(windowOptions('kiosk', production).webPreferences?.autoplayPolicy).toBeUndefined();
+  });
 });
 
 describe('opening a window', () => {
