@@ -3,7 +3,7 @@
  * that a bad field's name reaches the renderer intact (Electron's IPC keeps only
  * an error's message; HTTP keeps whatever we send).
  */
-export type CallErrorCode = 'invalid-input' | 'unknown-call' | 'forbidden-sender' | 'failed';
+export type CallErrorCode = 'invalid-input' | 'unknown-call' | 'forbidden-sender' | 'refused' | 'failed';
 
 export type CallIssue = { path: string; message: string };
 
@@ -32,4 +32,13 @@ export function unwrapResult<T>(result: CallResult<T>): T {
 
 export function isCallFailure(value: unknown): value is CallFailure {
   return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CallFailure';
+}
+
+/**
+ * A handler's plain refusal that the person at the screen should read ("Front
+ * desk has already answered this request."), as opposed to a failure whose
+ * details stay in main. Its message must hold no personal data.
+ */
+export class CallRefused extends Error {
+  override name = 'CallRefused';
 }

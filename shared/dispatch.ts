@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { calls, isCallName, type CallHandlers, type CallName } from './contract.js';
-import type { CallIssue, CallResult } from './call-result.js';
+import { CallRefused, type CallIssue, type CallResult } from './call-result.js';
 
 /** Formats zod issues so that every message names the field it is about. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): CallIssue[] {
@@ -37,6 +37,7 @@ export async function dispatchCall(
     const handler = handlers[name] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    if (error instanceof CallRefused) return { ok: false, error: { code: 'refused', message: error.message } };
     onHandlerError(name, error);
     return { ok: false, error: { code: 'failed', message: `${name} failed` } };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CallHandlers } from '../../../shared/contract.js';
 import { dispatchCall } from '../../../shared/dispatch.js';
+import { CallRefused } from '../../../shared/call-result.js';
 
 const handlers = {
   'app.getBootstrap': () => {
@@ -44,5 +45,18 @@ describe('dispatching a call through the contract', () => {
     const result = await dispatchCall(handlers, 'app.getBootstrap', {}, onError);
     expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'app.getBootstrap failed' } });
     expect(onError).toHaveBeenCalledWith('app.getBootstrap', expect.any(Error));
+  });
+
+  it('passes a plain refusal through with its sentence, and does not report it as a failure', async () => {
+    const onError = vi.fn();
+    const refusing = {
+      ...handlers,
+      'desk.acknowledge': () => {
+        throw new CallRefused('Records window has already answered this request.');
+      },
+    } as unknown as CallHandlers;
+    const result = await dispatchCall(refusing, 'desk.acknowledge', { id: 'req_1', messageKey: 'coming-now' }, onError);
+    expect(result).toEqual({ ok: false, error: { code: 'refused', message: 'Records window has already answered this request.' } });
+    expect(onError).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * The desk's rules for a request's life on this desk: arrival (deduplicated
+ * by request id), the first acknowledgement wins, closing, and what another
+ * desk tells us through the kiosk's /updates relay.
+ */
+import type { RequestCreated, RequestUpdated, StatusAnswer } from '../../../shared/backend/messages.js';
+import { CallRefused } from '../../../shared/call-result.js';
+import type { AckMessageKey, Acknowledgement, CloseOutcome } from '../../../shared/request.js';
+import type { RequestStore } from './request-store.js';
+import { stateOf, type Closure, type StoredRequest } from './stored-request.js';
+
+/** A console action the desk refuses, with a sentence the officer can read. */
+export class DeskActionRefused extends CallRefused {}
+
+type Desk = { id: string; name: string };
+
+export type DeskRequests = {
+  /** Stores a new request; false when this request id is already here (a retry or a second channel). */
+  receive(message: RequestCreated, receivedAt: string): boolean;
+  acknowledge(id: string, messageKey: AckMessageKey, at: string): StoredRequest;
+  close(id: string, outcome: CloseOutcome, at: string): StoredRequest;
+  /** Records another desk's acknowledgement or closure; true when anything changed. */
+  applyUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): boolean;
+  status(kioskId: string, ids: readonly string[]): StatusAnswer;
+};
+
+/** Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. */
+function earliest(current: Acknowledgement | undefined, offered: Acknowledgement): Acknowledgement {
+  if (!current) return offered;
+  return Date.parse(offered.at) < Date.parse(current.at) ? offered : current;
+}
+
+/** The desk's request rules over its store, for the console and the receiver alike. */
+export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequests {
+  // Updates that arrive before their request (another desk was faster than our copy), applied on arrival.
+  const early = new Map<string, Pick<RequestUpdated, 'acknowledgement' | 'closed'>>();
+  const maxEarly = 500;
+
+  const require = (id: string) => {
+    const record = store.get(id);
+    if (!record) throw new DeskActionRefused('This request is no longer on this desk.');
+    return record;
+  };
+  const refuseIfTakenElsewhere = (record: StoredRequest) => {
+    if (record.acknowledgement && record.acknowledgement.deskId !== desk.id) {
+      throw new DeskActionRefused(`${record.acknowledgement.deskName} has already answered this request.`);
+    }
+    if (record.closed && record.closed.deskId !== desk.id) throw new DeskActionRefused('Another desk has already closed this request.');
+  };
+
+  const merge = (record: StoredRequest, update: Pick<RequestUpdated, 'acknowledgement' | 'closed'>): StoredRequest => {
+    const next = { ...record };
+    if (update.acknowledgement) next.acknowledgement = earliest(record.acknowledgement, update.acknowledgement);
+    if (update.closed && !record.closed) next.closed = update.closed;
+    return next;
+  };
+
+  return {
+    receive(message, receivedAt) {
+      const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, firstName } = message.request;
+      if (store.get(id)) return false;
+      // Program and agency are the same on every request of this desk: not worth keeping.
+      let record: StoredRequest = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt };
+      const pending = early.get(id);
+      if (pending) {
+        early.delete(id);
+        record = merge(record, pending);
+      }
+      store.add(record, firstName);
+      return true;
+    },
+    acknowledge(id, messageKey, at) {
+      const record = require(id);
+      refuseIfTakenElsewhere(record);
+      if (record.acknowledgement || record.closed) return record;
+      return store.update(id, (r) => ({ ...r, acknowledgement: { messageKey, deskId: desk.id, deskName: desk.name, at } }));
+    },
+    close(id, outcome, at) {
+      const record = require(id);
+      refuseIfTakenElsewhere(record);
+      if (record.closed) return record;
+      const closed: Closure = { outcome, at, deskId: desk.id };
+      return store.update(id, (r) => ({ ...r, closed }));
+    },
+    applyUpdate({ requestId, acknowledgement, closed }) {
+      const record = store.get(requestId);
+      if (!record) {
+        if (early.size >= maxEarly) early.delete(early.keys().next().value as string);
+        early.set(requestId, { acknowledgement, closed });
+        return false;
+      }
+      const next = merge(record, { acknowledgement, closed });
+      if (JSON.stringify(next) === JSON.stringify(record)) return false;
+      store.update(requestId, () => next);
+      return true;
+    },
+    status(kioskId, ids) {
+      return {
+        requests: ids.map((id) => {
+          const record = store.get(id);
+          // A kiosk learns only about its own requests.
+          if (!record || record.kiosk.id !== kioskId) return { id, state: 'unknown' as const };
+          const state = stateOf(record);
+          const answer: StatusAnswer['requests'][number] = { id, state: state === 'open' ? 'received' : state };
+          if (record.acknowledgement) answer.acknowledgement = record.acknowledgement;
+          if (record.closed) answer.closed = record.closed;
+          return answer;
+        }),
+      };
+    },
+  };
+}

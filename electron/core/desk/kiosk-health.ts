@@ -1,0 +1,74 @@
+/**
+ * Whether each kiosk is alive: its last heartbeat, online until
+ * `offlineAfterSeconds` of silence, and the outbox numbers it reported.
+ * Kept in a small store of its own so that a kiosk that died while the desk
+ * was off still shows as offline after a restart.
+ */
+import type { Heartbeat } from '../../../shared/backend/messages.js';
+import type { KioskHealthView } from '../../../shared/desk.js';
+import type { Platform } from '../platform.js';
+
+type KioskRecord = { kioskId: string; location: string; lastHeartbeatAt: string; outboxDepth: number; failedDeliveries: number };
+type KioskDocument = { version: 1; kiosks: Record<string, KioskRecord> };
+
+export type KioskHealth = {
+  /** Records a heartbeat; true when the console's view of that kiosk changed (new, back online, numbers). */
+  heartbeat(message: Heartbeat, at: number): boolean;
+  /** Re-evaluates online/offline at `at`; true when any kiosk changed. */
+  evaluate(at: number): boolean;
+  views(): KioskHealthView[];
+};
+
+/** Kiosk health, loaded from its store and evaluated at `now`. */
+export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offlineAfterSeconds: number, now: number): KioskHealth {
+  const store = platform.openStore<KioskDocument>('desk-kiosks', { version: 1, kiosks: {} });
+  const kiosks: Record<string, KioskRecord> = { ...store.read().kiosks };
+  const online = new Map<string, boolean>();
+  const persisted = new Map<string, number>();
+  const isOnline = (record: KioskRecord, at: number) => at - Date.parse(record.lastHeartbeatAt) < offlineAfterSeconds * 1000;
+
+  const evaluate = (at: number) => {
+    let changed = false;
+    for (const record of Object.values(kiosks)) {
+      const next = isOnline(record, at);
+      if (online.get(record.kioskId) !== next) changed = true;
+      online.set(record.kioskId, next);
+    }
+    return changed;
+  };
+  evaluate(now);
+
+  return {
+    heartbeat(message, at) {
+      const before = kiosks[message.kiosk.id];
+      const next: KioskRecord = {
+        kioskId: message.kiosk.id,
+        location: message.kiosk.location,
+        lastHeartbeatAt: new Date(at).toISOString(),
+        outboxDepth: message.outboxDepth,
+        failedDeliveries: message.failedDeliveries,
+      };
+      kiosks[next.kioskId] = next;
+      const wasOnline = online.get(next.kioskId) === true;
+      online.set(next.kioskId, true);
+      const changed =
+        !before ||
+        !wasOnline ||
+        before.location !== next.location ||
+        before.outboxDepth !== next.outboxDepth ||
+        before.failedDeliveries !== next.failedDeliveries;
+      // The disk only needs to know roughly when each kiosk was last heard, for a restart: skip most fsyncs.
+      const persistedAt = persisted.get(next.kioskId) ?? 0;
+      if (changed || at - persistedAt >= (offlineAfterSeconds * 1000) / 2) {
+        store.write({ version: 1, kiosks });
+        persisted.set(next.kioskId, at);
+      }
+      return changed;
+    },
+    evaluate,
+    views: () =>
+      Object.values(kiosks)
+        .sort((a, b) => a.kioskId.localeCompare(b.kioskId))
+        .map((record) => ({ ...record, online: online.get(record.kioskId) === true })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * What the desk keeps about a request, on disk and in memory. The first name
+ * is never in these records: it is sealed separately (see request-store.ts).
+ */
+import type { CloseOutcome, Priority, RequestKind, Acknowledgement } from '../../../shared/request.js';
+import type { DeskRequestView } from '../../../shared/desk.js';
+
+export type Closure = { outcome: CloseOutcome; at: string; deskId: string };
+
+export type StoredRequest = {
+  id: string;
+  reference: string;
+  kind: RequestKind;
+  priority: Priority;
+  language: string;
+  turningIn: boolean;
+  dangerNow: boolean;
+  kiosk: { id: string; location: string };
+  createdAt: string;
+  receivedAt: string;
+  /** The first name sealed by the platform cipher; absent when not given or when this machine cannot encrypt. */
+  sealedName?: string;
+  acknowledgement?: Acknowledgement;
+  closed?: Closure;
+};
+
+/**
+ * The anonymous trace a request leaves for program reporting once retention
+ * has purged it: no id, no reference, no name, no kiosk.
+ */
+export type RequestSummary = {
+  receivedAt: string;
+  kind: RequestKind;
+  priority: Priority;
+  language: string;
+  outcome: CloseOutcome | 'open';
+  /** Seconds from receipt to the first acknowledgement, when there was one. */
+  acknowledgeSeconds?: number;
+};
+
+export type DeskDocument = {
+  version: 1;
+  requests: Record<string, StoredRequest>;
+  archive: RequestSummary[];
+};
+
+export const emptyDeskDocument = (): DeskDocument => ({ version: 1, requests: {}, archive: [] });
+
+/** Where a stored request is on this desk: open, acknowledged (by any desk) or closed. */
+export function stateOf(record: StoredRequest): DeskRequestView['state'] {
+  if (record.closed) return 'closed';
+  return record.acknowledgement ? 'acknowledged' : 'open';
+}
+
+/** The anonymous summary of a record, for reports now and after the record is purged. */
+export function summarize(record: StoredRequest): RequestSummary {
+  const summary: RequestSummary = {
+    receivedAt: record.receivedAt,
+    kind: record.kind,
+    priority: record.priority,
+    language: record.language,
+    outcome: record.closed?.outcome ?? 'open',
+  };
+  if (record.acknowledgement) {
+    const seconds = (Date.parse(record.acknowledgement.at) - Date.parse(record.receivedAt)) / 1000;
+    // Another desk's clock may run a little ahead of ours; a negative wait means "at once".
+    summary.acknowledgeSeconds = Math.max(0, seconds);
+  }
+  return summary;
+}
+
+/** The console's view of a record; the name only when the caller could unseal it. */
+export function toView(record: StoredRequest, deskId: string, firstName: string | undefined): DeskRequestView {
+  const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, acknowledgement, closed } = record;
+  const view: DeskRequestView = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, state: stateOf(record) };
+  if (closed) view.closed = closed;
+  if (firstName) view.firstName = firstName;
+  if (acknowledgement) view.acknowledgement = { ...acknowledgement, byThisDesk: acknowledgement.deskId === deskId };
+  return view;
+}

@@ -1,0 +1,111 @@
+/**
+ * A desk service of a test's own: the shipped desk config on port 0, conf in
+ * a temp folder, a clock the test moves, a hand-fired ticker, a recording
+ * notifier, and every `desk.changed` state kept in order.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { agencyProfileSchema, deviceConfigSchema, type DeskDeviceConfig } from '../../../../shared/config.js';
+import type { DeskState } from '../../../../shared/desk.js';
+import { createDeskService } from '../../../../electron/core/desk/desk-service.js';
+import { manualEvery } from '../../../../electron/core/desk/ticker.js';
+import { createLogger, memorySink } from '../../../../electron/core/logger.js';
+import type { Platform } from '../../../../electron/core/platform.js';
+import { resourcesDir, testStorage } from '../../support/temp-config.js';
+
+export type Notification = { title: string; body: string; urgent: boolean };
+
+export type DeskOptions = {
+  /** Changes to the shipped desk config (already on port 0). */
+  device?: (device: DeskDeviceConfig) => void;
+  platform?: Partial<Platform>;
+  /** Reuse a data folder, to restart a desk on the same store. */
+  dir?: string;
+  startAt?: number;
+};
+
+export type TestDesk = Awaited<ReturnType<typeof startDesk>>;
+
+const open: Array<() => Promise<void>> = [];
+
+/** Closes every desk the test started and removes its folders. */
+export async function closeAllDesks(): Promise<void> {
+  for (const close of open.splice(0).reverse()) await close();
+}
+
+export async function startDesk(options: DeskOptions = {}) {
+  const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'lobby-desk-')));
+  const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config/desk.json'), 'utf8')) as Record<string, unknown>;
+  const device = deviceConfigSchema.parse(shipped) as DeskDeviceConfig;
+  device.receiver.port = 0;
+  options.device?.(device);
+  const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
+
+  const clock = { now: options.startAt ?? Date.parse('2026-11-20T15:00:00Z') };
+  const notifications: Notification[] = [];
+  const storage = testStorage(dir, { now: () => clock.now, notifier: { show: (n) => notifications.push(n) }, ...options.platform });
+  const sink = memorySink();
+  const states: DeskState[] = [];
+  const waiters = new Set<() => void>();
+  const every = manualEvery();
+
+  const service = await createDeskService(
+    {
+      device,
+      profile,
+      logger: createLogger('desk', sink),
+      dataDir: storage.dataDir,
+      platform: storage.platform,
+      emit: (name, payload) => {
+        if (name !== 'desk.changed') return;
+        states.push(payload as DeskState);
+        for (const wake of waiters) wake();
+      },
+    },
+    { every },
+  );
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await service.close();
+  };
+  open.push(async () => {
+    await close();
+    if (!options.dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  return {
+    service,
+    handlers: service.handlers,
+    device,
+    dir,
+    dataDir: storage.dataDir,
+    clock,
+    notifications,
+    logs: sink.entries,
+    states,
+    every,
+    close,
+    /** The receiver's base URL, e.g. http://127.0.0.1:40123/lobby/v1. */
+    url(): string {
+      const { receiver } = service.handlers['desk.getState']({}) as DeskState;
+      if (!receiver.url) throw new Error(`the receiver is not listening: ${receiver.problem}`);
+      return receiver.url;
+    },
+    /** Resolves with the first `desk.changed` state (already emitted or to come) that passes the test. */
+    waitForState(test: (state: DeskState) => boolean): Promise<DeskState> {
+      return new Promise((resolve) => {
+        const check = () => {
+          const found = states.find(test);
+          if (!found) return false;
+          waiters.delete(check);
+          resolve(found);
+          return true;
+        };
+        if (!check()) waiters.add(check);
+      });
+    },
+  };
+}
