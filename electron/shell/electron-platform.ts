@@ -1,25 +1,41 @@
 /**
  * The core's platform, bound to Electron: safeStorage encrypts personal
  * fields, electron-store keeps documents, Notification alerts the desk.
+ * Call after `app.whenReady()`: before it, safeStorage reports no key.
  */
 import { Notification, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import type { Logger } from '../core/logger.js';
-import type { Cipher, DocumentStore, OpenStore, Platform } from '../core/platform.js';
+import type { Cipher, DocumentStore, Notifier, OpenStore, Platform } from '../core/platform.js';
+
+type LinuxBackend = ReturnType<typeof safeStorage.getSelectedStorageBackend>;
 
 /**
- * safeStorage, unless it would store in plain text: on Linux without a
- * keyring the `basic_text` backend only obfuscates, so personal fields are
- * then kept in memory only (DESIGN.md, Privacy).
+ * Linux keyrings that really encrypt. Anything else refuses: `basic_text`
+ * only obfuscates with a key built into Chromium, and `unknown` means the
+ * backend was not chosen yet (called before ready).
+ */
+const keyringBackends: ReadonlySet<LinuxBackend> = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);
+
+/**
+ * safeStorage, unless it would store in plain text: then personal fields are
+ * kept in memory only (DESIGN.md, Privacy) and the log says why, once.
+ *
+ * The synchronous calls are marked deprecated in Electron 45 in favour of
+ * `encryptStringAsync`/`decryptStringAsync`, but the core's Cipher is
+ * synchronous; they still work in Electron 45 and read the same data.
  */
 export function safeStorageCipher(logger: Logger): Cipher | undefined {
   if (!safeStorage.isEncryptionAvailable()) {
     logger.warn('safeStorage is not available; personal fields will not be written to disk', { reason: 'unavailable' });
     return undefined;
   }
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    logger.warn('safeStorage has no keyring (basic_text); personal fields will not be written to disk', { reason: 'basic_text' });
-    return undefined;
+  if (process.platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend();
+    if (!keyringBackends.has(backend)) {
+      logger.warn('safeStorage has no keyring; personal fields will not be written to disk', { reason: backend });
+      return undefined;
+    }
   }
   return {
     kind: 'safeStorage',
@@ -28,6 +44,10 @@ export function safeStorageCipher(logger: Logger): Cipher | undefined {
   };
 }
 
+/**
+ * electron-store documents in `dataDir` (an absolute folder), one JSON file
+ * per name, readable only by this user, never silently reset when damaged.
+ */
 export function electronStores(dataDir: string): OpenStore {
   return <T extends Record<string, unknown>>(name: string, defaults: T): DocumentStore<T> => {
     const store = new ElectronStore<T>({ name, cwd: dataDir, defaults: defaults as never, configFileMode: 0o600, clearInvalidConfig: false });
@@ -41,16 +61,43 @@ export function electronStores(dataDir: string): OpenStore {
   };
 }
 
+/**
+ * OS notifications on the desk PC. The core writes title and body without
+ * personal data; this adds nothing to them. Urgent alerts are `critical` and
+ * stay until dismissed (Linux, Windows). A notification is held until it
+ * closes, because one that is garbage-collected can vanish from the screen.
+ * Showing one never throws into the core: the desk's own alert still rings.
+ */
+export function electronNotifier(logger: Logger): Notifier {
+  const onScreen = new Set<Notification>();
+  return {
+    show({ title, body, urgent }) {
+      if (!Notification.isSupported()) return;
+      try {
+        const notification = new Notification({
+          title,
+          body,
+          urgency: urgent ? 'critical' : 'normal',
+          timeoutType: urgent ? 'never' : 'default',
+          silent: false,
+        });
+        onScreen.add(notification);
+        const release = () => onScreen.delete(notification);
+        notification.once('close', release);
+        notification.once('failed', release);
+        notification.show();
+      } catch (error) {
+        logger.warn('an OS notification could not be shown', { error });
+      }
+    },
+  };
+}
+
 export function electronPlatform(dataDir: string, logger: Logger): Platform {
   return {
     cipher: safeStorageCipher(logger),
     openStore: electronStores(dataDir),
-    notifier: {
-      show({ title, body, urgent }) {
-        if (!Notification.isSupported()) return;
-        new Notification({ title, body, urgency: urgent ? 'critical' : 'normal', silent: false }).show();
-      },
-    },
+    notifier: electronNotifier(logger),
     now: Date.now,
   };
 }

@@ -12,6 +12,9 @@ import type { Core } from '../core/create-core.js';
 import type { Logger } from '../core/logger.js';
 import { urlForLog, type PagePolicy } from './app-origin.js';
 
+/** The synchronous channel electron-store registers in main when a store is first opened. */
+export const electronStoreChannel = 'electron-store-get-data';
+
 export type IpcOptions = {
   core: Pick<Core, 'handlers' | 'events'>;
   policy: Pick<PagePolicy, 'isAppPage'>;
@@ -49,6 +52,9 @@ export function bindIpc({ core, policy, logger, targets }: IpcOptions): () => vo
   for (const name of callNames) {
     ipcMain.handle(channel.call(name), (event, payload: unknown) => handle(name, event, payload));
   }
+  // electron-store answers renderers on a channel of its own (for stores opened in a renderer, which this
+  // app never does). Nothing outside the contract may answer a page, so that listener goes.
+  ipcMain.removeAllListeners(electronStoreChannel);
 
   const unsubscribe = core.events.subscribe((name, payload) => {
     for (const contents of targets()) {

@@ -558,7 +558,7 @@ export const safeStorage = new FakeSafeStorage();
 // ---------------------------------------------------------------- Notification
 
 /** Records every notification shown, as the OS would display it. */
-export class FakeNotification extends EventEmitter implements Pick<ElectronNotification, 'show' | 'title' | 'body'> {
+export class FakeNotification extends EventEmitter implements Pick<ElectronNotification, 'show' | 'close' | 'title' | 'body'> {
   static supported = true;
   static shown: FakeNotification[] = [];
   static isSupported(): boolean {
@@ -567,14 +567,22 @@ export class FakeNotification extends EventEmitter implements Pick<ElectronNotif
   title: string;
   body: string;
   urgency: NotificationConstructorOptions['urgency'];
+  timeoutType: NotificationConstructorOptions['timeoutType'];
+  silent: NotificationConstructorOptions['silent'];
   constructor(options: NotificationConstructorOptions = {}) {
     super();
     this.title = options.title ?? '';
     this.body = options.body ?? '';
     this.urgency = options.urgency;
+    this.timeoutType = options.timeoutType;
+    this.silent = options.silent;
   }
   show(): void {
     FakeNotification.shown.push(this);
+  }
+  /** Like Electron: dismissed, then 'close'. Tests call it to play the officer dismissing it. */
+  close(): void {
+    this.emit('close', fakeEvent({}));
   }
 }
 export const Notification = FakeNotification;

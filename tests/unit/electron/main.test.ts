@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +152,13 @@ describe('starting', () => {
     expect(window.options.kiosk).toBeUndefined();
     expect(window.options.resizable).toBe(true);
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('keeps the desk store in electron-store under userData, with no IPC listener of its own left answering pages', async () => {
+    await startReady({ args: ['--config', await deskConfig()] });
+    const files = await readdir(path.join(userData, 'data'));
+    expect(files.some((file) => file.endsWith('.json'))).toBe(true);
+    expect(fake.ipcMain.listenerCount('electron-store-get-data')).toBe(0);
   });
 
   it('opens a kiosk window for the out-of-service screen when the configuration cannot be read', async () => {

@@ -1,0 +1,62 @@
+/**
+ * Who already has a page, for channels with several recipients (SMS, email).
+ * A retry then reaches only those still pending, so nobody gets the same page
+ * twice from this process. Kept in memory: after a restart the outbox's
+ * at-least-once delivery may repeat a page, which beats losing one.
+ */
+import type { PageMessage } from '../attempt.js';
+
+export type PageProgress = {
+  readonly accepted: Set<string>;
+  /** Refused for good (an invalid number, an unknown mailbox): not tried again. */
+  readonly refused: Set<string>;
+  /** The first refusal's reason, for the log and a permanent result. */
+  firstRefusal?: string;
+};
+
+export type RecipientLedger = {
+  /**
+   * Starts an attempt for a page. Undefined while another attempt for the same
+   * page is still running: the outbox should never do that, and two texts
+   * would be worse than a retry.
+   */
+  start(message: PageMessage): PageProgress | undefined;
+  /** Ends the attempt; `settled` (delivered, or refused by everyone) forgets the page. */
+  finish(message: PageMessage, settled: boolean): void;
+};
+
+/** Pages the outbox gave up on never come back; memory stays bounded anyway. */
+const maxRemembered = 200;
+
+/** A page and its escalation are different messages: the escalation reaches everyone again. */
+const keyOf = (message: PageMessage) => `${message.reference}|${message.escalation ? 'escalation' : 'page'}`;
+
+/** Recipients of `all` not yet accepted or refused, in configured order. */
+export function pendingOf(progress: PageProgress, all: readonly string[]): string[] {
+  return all.filter((to) => !progress.accepted.has(to) && !progress.refused.has(to));
+}
+
+export function createRecipientLedger(): RecipientLedger {
+  const byPage = new Map<string, PageProgress>();
+  const running = new Set<string>();
+  return {
+    start(message) {
+      const key = keyOf(message);
+      if (running.has(key)) return undefined;
+      running.add(key);
+      let progress = byPage.get(key);
+      if (!progress) {
+        progress = { accepted: new Set(), refused: new Set() };
+        byPage.set(key, progress);
+        const oldest = byPage.keys().next().value;
+        if (byPage.size > maxRemembered && oldest !== undefined) byPage.delete(oldest);
+      }
+      return progress;
+    },
+    finish(message, settled) {
+      const key = keyOf(message);
+      running.delete(key);
+      if (settled) byPage.delete(key);
+    },
+  };
+}

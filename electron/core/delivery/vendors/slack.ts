@@ -1,0 +1,43 @@
+/**
+ * Slack: `{"text": …}` posted to an incoming webhook. Slack answers 200 "ok";
+ * errors are a 4xx with a short token ("invalid_payload", "no_service",
+ * "channel_not_found", "channel_is_archived"), 429 with Retry-After when rate
+ * limited. The URL is the secret: it never reaches a log line or a reason.
+ */
+import type { ChannelConfig } from '../../../../shared/config.js';
+import { classifyHttpStatus, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
+import { formatPage } from './page-text.js';
+import { attemptSignal, postToVendor, safeToken, type VendorAnswer } from './vendor-post.js';
+import type { VendorDeps } from './vendor-deps.js';
+
+type SlackChannel = Extract<ChannelConfig, { type: 'slack' }>;
+
+/** Slack reads &, < and > as markup (links, mentions); the page is plain text. */
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function slackPayload(message: PageMessage): { text: string } {
+  return { text: escapeSlack(formatPage(message).text) };
+}
+
+export function classifySlackAnswer(answer: VendorAnswer, now: number): AttemptResult {
+  const result = classifyHttpStatus(answer.status, answer.retryAfter, now);
+  const token = result.outcome === 'delivered' ? undefined : safeToken(answer.body.trim());
+  return token && result.outcome !== 'delivered' ? { ...result, reason: `${result.reason} ${token}` } : result;
+}
+
+export function createSlackSender(channel: SlackChannel, deps: VendorDeps): PageSender {
+  return {
+    channelId: channel.id,
+    async send(message, signal) {
+      const answer = await postToVendor({
+        url: channel.url,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(slackPayload(message)),
+        signal: attemptSignal(signal, deps.timeoutMs),
+      });
+      return 'failed' in answer ? answer.failed : classifySlackAnswer(answer, deps.now());
+    },
+  };
+}

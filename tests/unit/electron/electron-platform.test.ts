@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { electronNotifier, electronPlatform, electronStores, safeStorageCipher } from '../../../electron/shell/electron-platform.js';
+import type * as FakeElectron from './fake-electron.js';
+import { testLogger } from './test-logger.js';
+
+vi.mock('electron', () => import('./fake-electron.js'));
+
+// The instance electron-platform.ts (and electron-store) see.
+const fake = (await import('electron')) as unknown as typeof FakeElectron;
+const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+const playPlatform = (platform: NodeJS.Platform) => Object.defineProperty(process, 'platform', { ...realPlatform, value: platform });
+
+let dataDir: string;
+
+beforeEach(async () => {
+  fake.resetFakeElectron();
+  dataDir = await mkdtemp(path.join(tmpdir(), 'lobby-electron-platform-'));
+  fake.app.paths.userData = dataDir;
+  playPlatform('linux');
+});
+
+afterEach(async () => {
+  Object.defineProperty(process, 'platform', realPlatform);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('personal fields at rest with safeStorage', () => {
+  it('encrypts with safeStorage when Linux has a real keyring, and reads it back', () => {
+    fake.safeStorage.backend = 'kwallet6';
+    const { logger, entries } = testLogger();
+    const cipher = safeStorageCipher(logger);
+
+    expect(cipher?.kind).toBe('safeStorage');
+    const sealed = cipher!.encrypt('Maria');
+    expect(sealed).not.toContain('Maria');
+    expect(cipher!.decrypt(sealed)).toBe('Maria');
+    expect(entries).toEqual([]);
+  });
+
+  it('refuses the basic_text backend, which only obfuscates, and says why', () => {
+    fake.safeStorage.backend = 'basic_text';
+    const { logger, entries } = testLogger();
+    expect(safeStorageCipher(logger)).toBeUndefined();
+    expect(entries.map((e) => [e.level, e.fields])).toEqual([['warn', { reason: 'basic_text' }]]);
+  });
+
+  it('refuses a backend that was not chosen yet ("unknown", before ready)', () => {
+    fake.safeStorage.backend = 'unknown';
+    expect(safeStorageCipher(testLogger().logger)).toBeUndefined();
+  });
+
+  it('refuses when safeStorage reports no encryption at all', () => {
+    fake.safeStorage.available = false;
+    const { logger, entries } = testLogger();
+    expect(safeStorageCipher(logger)).toBeUndefined();
+    expect(entries.map((e) => e.fields)).toEqual([{ reason: 'unavailable' }]);
+  });
+
+  it('does not ask for a Linux backend on Windows or macOS, where safeStorage uses the OS store', () => {
+    playPlatform('win32');
+    fake.safeStorage.backend = 'basic_text';
+    expect(safeStorageCipher(testLogger().logger)?.kind).toBe('safeStorage');
+  });
+
+  it('will not decrypt text it did not seal', () => {
+    const cipher = safeStorageCipher(testLogger().logger)!;
+    expect(() => cipher.decrypt(Buffer.from('plain text').toString('base64'))).toThrow();
+  });
+});
+
+describe('documents with electron-store', () => {
+  it('writes each document into the given folder, only for this user, and reads it back', async () => {
+    const openStore = electronStores(dataDir);
+    const store = openStore('outbox', { items: [] as string[] });
+    expect(path.dirname(store.path)).toBe(dataDir);
+    expect(store.read()).toEqual({ items: [] });
+
+    store.write({ items: ['K1-4821'] });
+
+    expect(JSON.parse(await readFile(store.path, 'utf8'))).toEqual({ items: ['K1-4821'] });
+    expect(openStore('outbox', { items: [] as string[] }).read()).toEqual({ items: ['K1-4821'] });
+    if (realPlatform.value !== 'win32') expect((await stat(store.path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps each name in its own file', () => {
+    const openStore = electronPlatform(dataDir, testLogger().logger).openStore;
+    openStore('a', { n: 0 }).write({ n: 1 });
+    expect(openStore('b', { n: 0 }).read()).toEqual({ n: 0 });
+  });
+});
+
+describe('desk notifications', () => {
+  it('shows exactly the words the core gave, critical and staying on screen when urgent', () => {
+    const { logger, entries } = testLogger();
+    electronNotifier(logger).show({ title: 'Safe Passage request', body: 'Lobby kiosk 1 (ref K1-4821). See the desk console.', urgent: true });
+
+    expect(fake.Notification.shown).toHaveLength(1);
+    expect(fake.Notification.shown[0]).toMatchObject({
+      title: 'Safe Passage request',
+      body: 'Lobby kiosk 1 (ref K1-4821). See the desk console.',
+      urgency: 'critical',
+      timeoutType: 'never',
+      silent: false,
+    });
+    expect(entries).toEqual([]);
+  });
+
+  it('shows a routine notification at normal urgency that times out as usual', () => {
+    electronNotifier(testLogger().logger).show({ title: 'Kiosk back online', body: 'Lobby kiosk 1', urgent: false });
+    expect(fake.Notification.shown[0]).toMatchObject({ urgency: 'normal', timeoutType: 'default' });
+  });
+
+  it('does nothing, and does not throw, where the OS has no notifications', () => {
+    fake.Notification.supported = false;
+    expect(() => electronNotifier(testLogger().logger).show({ title: 't', body: 'b', urgent: true })).not.toThrow();
+    expect(fake.Notification.shown).toEqual([]);
+  });
+
+  it('never throws into the core when the OS refuses, and logs only the error class', () => {
+    vi.spyOn(fake.Notification.prototype, 'show').mockImplementationOnce(() => {
+      throw new TypeError('D-Bus said no about ref K1-4821');
+    });
+    const { logger, entries } = testLogger();
+    expect(() => electronNotifier(logger).show({ title: 't', body: 'b', urgent: true })).not.toThrow();
+    expect(entries.map((e) => e.fields)).toEqual([{ error: 'TypeError' }]);
+  });
+});
