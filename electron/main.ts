@@ -17,7 +17,7 @@ import { keepDisplayAwake } from './shell/keep-awake.js';
 import { logUncaughtErrors } from './shell/process-errors.js';
 import { setupQuit } from './shell/quit-cap.js';
 import { keepWindowOpen, watchRenderer } from './shell/recovery.js';
-import { hardenSession } from './shell/session-guard.js';
+import { hardenSession, isOwnReportDownload } from './shell/session-guard.js';
 import { takeSingleInstanceLock } from './shell/single-instance.js';
 import { setupWebContentsGuard } from './shell/web-contents-guard.js';
 import { createAppWindow, type WindowRole } from './shell/window.js';
@@ -49,7 +49,11 @@ async function main(): Promise<RunningApp | null> {
 
   await app.whenReady();
   Menu.setApplicationMenu(null);
-  hardenSession(session.defaultSession, logger.child('session'));
+  // The role is known once the core has read the config; until then no download qualifies.
+  let deskWindow = false;
+  hardenSession(session.defaultSession, logger.child('session'), {
+    mayDownload: (item) => deskWindow && isOwnReportDownload(item, policy.startUrl),
+  });
   handleAppProtocol(layout.rendererDir, logger.child('protocol'));
 
   const paths = resolveConfigPaths(
@@ -79,6 +83,7 @@ async function main(): Promise<RunningApp | null> {
 
   // An unreadable configuration has role 'unknown': a kiosk window shows the out-of-service screen.
   const role: WindowRole = core.bootstrap().role === 'desk' ? 'desk' : 'kiosk';
+  deskWindow = role === 'desk';
   const openWindow = () => {
     const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl, logger: logger.child('window') });
     watchRenderer(window, { startUrl: policy.startUrl, logger: logger.child('recovery') });

@@ -1,4 +1,4 @@
-import type { Session } from 'electron';
+import type { DownloadItem, Session } from 'electron';
 import type { Logger } from '../core/logger.js';
 import { urlForLog } from './app-origin.js';
 
@@ -6,8 +6,12 @@ import { urlForLog } from './app-origin.js';
  * Denies every permission (camera, microphone, geolocation, notifications,
  * HID/USB/serial, screen capture…) and every download. The app needs none of
  * them; each denial is logged so a page asking for one is visible.
+ *
+ * One exception, decided per download by `mayDownload`: the desk's CSV report,
+ * made in the page as a blob of the app's own origin. Electron then asks the
+ * officer where to save it.
  */
-export function hardenSession(session: Session, logger: Logger): void {
+export function hardenSession(session: Session, logger: Logger, options: { mayDownload?: (item: DownloadItem) => boolean } = {}): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     logger.warn('denied a permission request', { permission, origin: urlForLog(details.requestingUrl) });
     callback(false);
@@ -36,8 +40,24 @@ export function hardenSession(session: Session, logger: Logger): void {
   });
 
   session.on('will-download', (event, item) => {
+    if (options.mayDownload?.(item)) {
+      logger.info('allowed a report download', { kind: 'download' });
+      return;
+    }
     logger.warn('blocked a download', { kind: 'download', url: urlForLog(item.getURL()) });
     item.cancel();
     event.preventDefault();
   });
+}
+
+/**
+ * A CSV the app's own page made (`blob:<app origin>/<uuid>`): the desk's
+ * anonymous report. Nothing from the network qualifies.
+ */
+export function isOwnReportDownload(item: Pick<DownloadItem, 'getURL' | 'getFilename'>, appStartUrl: string): boolean {
+  const url = item.getURL();
+  if (!url.startsWith('blob:')) return false;
+  const start = new URL(appStartUrl);
+  const inner = new URL(url.slice('blob:'.length));
+  return inner.protocol === start.protocol && inner.host === start.host && /^[\w.-]+\.csv$/.test(item.getFilename());
 }

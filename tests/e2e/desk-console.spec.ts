@@ -10,6 +10,8 @@ test('the desk console shows its place name and id from the desk config: "Front 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(translation('en', 'desk', 'title'));
   await expect(screen.locator('.masthead')).toContainText('Front desk (D1)');
   await expect(screen.locator('.masthead')).toContainText("Lee's Summit Police Department");
+  await expect(page.getByRole('heading', { level: 2, name: translation('en', 'desk', 'requests.heading') })).toBeVisible();
+  await expect(page).toHaveTitle(`${translation('en', 'desk', 'title')} — Front desk`);
   await captureScreen(page, testInfo, 'desk-home-en');
 });
 
@@ -19,4 +21,12 @@ test('the desk console follows its own config file, not a built-in name', async 
   await expect(page.locator('[data-screen="desk-home"] .masthead')).toContainText('Records window (D7)');
   await expect(page.locator('[data-screen="desk-home"]')).not.toContainText('Front desk');
   await captureScreen(page, testInfo, 'desk-home-other-config');
+});
+
+test('a desk whose receiver listens shows no "kiosks cannot reach this desk" banner', async ({ page, launchHost }) => {
+  const { host } = await launchHost();
+  await page.goto(host.urls.desk ?? '');
+  await expect(page.getByRole('heading', { level: 2, name: translation('en', 'desk', 'requests.heading') })).toBeVisible();
+  await expect(page.getByText(translation('en', 'desk', 'requests.none'))).toBeVisible();
+  await expect(page.locator('[data-alert="receiver"]')).toHaveCount(0);
 });

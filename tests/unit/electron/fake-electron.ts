@@ -324,11 +324,17 @@ type SessionHandlers = {
   displayMedia: Parameters<Session['setDisplayMediaRequestHandler']>[0];
 };
 
-export class FakeDownloadItem implements Pick<DownloadItem, 'getURL' | 'cancel'> {
+export class FakeDownloadItem implements Pick<DownloadItem, 'getURL' | 'getFilename' | 'cancel'> {
   cancelled = false;
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly filename = 'download',
+  ) {}
   getURL(): string {
     return this.url;
+  }
+  getFilename(): string {
+    return this.filename;
   }
   cancel(): void {
     this.cancelled = true;
@@ -358,9 +364,9 @@ export class FakeSession
     this.handlers.displayMedia = handler;
   }
   /** Test control: a page starts a download. */
-  download(url: string): { event: FakeEvent; item: FakeDownloadItem } {
+  download(url: string, filename?: string): { event: FakeEvent; item: FakeDownloadItem } {
     const event = fakeEvent({});
-    const item = new FakeDownloadItem(url);
+    const item = new FakeDownloadItem(url, filename);
     this.emit('will-download', event, item, null, null);
     return { event, item };
   }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PermissionRequest, Session, WebContents } from 'electron';
-import { hardenSession } from '../../../electron/shell/session-guard.js';
-import { app, resetFakeElectron, session, type FakeSession } from './fake-electron.js';
+import { hardenSession, isOwnReportDownload } from '../../../electron/shell/session-guard.js';
+import { app, FakeSession, resetFakeElectron, session } from './fake-electron.js';
 import { testLogger } from './test-logger.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -64,5 +64,22 @@ describe('the session grants nothing', () => {
     expect(event.defaultPrevented).toBe(true);
     expect(item.cancelled).toBe(true);
     expect(log.entries).toContainEqual(expect.objectContaining({ message: 'blocked a download', fields: { kind: 'download', url: 'https://evil.example' } }));
+  });
+
+  it("lets through only the desk's own CSV report, and only when allowed", () => {
+    const guarded = new FakeSession();
+    const log2 = testLogger();
+    hardenSession(guarded as unknown as Session, log2.logger, { mayDownload: (item) => isOwnReportDownload(item, 'app://bundle/index.html') });
+    const report = guarded.download('blob:app://bundle/2f1c0e5a-1b7e-4d7e-9a51-0c7f2c2a9c11', 'safe-passage-report-week.csv');
+    expect(report.event.defaultPrevented).toBe(false);
+    expect(report.item.cancelled).toBe(false);
+    for (const [url, name] of [
+      ['blob:https://evil.example/2f1c', 'report.csv'],
+      ['https://evil.example/report.csv', 'report.csv'],
+      ['blob:app://bundle/2f1c', 'payload.exe'],
+    ] as const) {
+      const other = guarded.download(url, name);
+      expect(other.item.cancelled).toBe(true);
+    }
   });
 });

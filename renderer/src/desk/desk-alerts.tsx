@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { AlertBanner } from './alert-banner';
+import { OfflineKiosksBanner } from './offline-kiosks-banner';
+import { ReceiverBanner } from './receiver-banner';
+import { RequestAnnouncer } from './request-announcer';
+import { useAlertSound } from './use-alert-sound';
+import type { DeskStateResult } from './use-desk-state';
+
+/**
+ * Everything that must reach the officer whatever view is open: the receiver's
+ * health, kiosks gone quiet, unanswered requests (banner and repeating tone)
+ * and spoken announcements of new ones.
+ */
+export function DeskAlerts({ desk, onShowRequests }: { desk: DeskStateResult; onShowRequests: (() => void) | undefined }) {
+  const { t } = useTranslation('desk');
+  const { state } = desk;
+  const alerting = state?.alerting ?? [];
+  const emergency = state?.requests.some((request) => request.priority === 'emergency' && alerting.includes(request.id)) ?? false;
+  useAlertSound(alerting.length > 0 && state?.alert.sound === true, state?.alert.repeatSeconds ?? 10);
+  return (
+    <div className="desk-alerts">
+      {desk.failed && (
+        <p className="notice notice--urgent" role="alert">
+          {t('requests.unavailable')}
+        </p>
+      )}
+      {state && <ReceiverBanner receiver={state.receiver} />}
+      {state && <OfflineKiosksBanner kiosks={state.kiosks} />}
+      <AlertBanner waiting={alerting.length} emergency={emergency} onShow={onShowRequests} />
+      <RequestAnnouncer arrived={desk.arrived} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskHealthView } from '../../../shared/desk';
+import { formatAgo, formatTime, secondsBetween } from './format';
+
+function LastHeard({ kiosk, now }: { kiosk: KioskHealthView; now: number }) {
+  const { t, i18n } = useTranslation('desk');
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  if (!kiosk.lastHeartbeatAt) return <>{t('kiosks.never')}</>;
+  return (
+    <time dateTime={kiosk.lastHeartbeatAt}>
+      {formatTime(language, kiosk.lastHeartbeatAt)} ({formatAgo(language, secondsBetween(kiosk.lastHeartbeatAt, now))})
+    </time>
+  );
+}
+
+/** Each kiosk's health as the desk last heard it. Online or offline is said in words, with a mark, not by colour alone. */
+export function KioskHealthPanel({ kiosks, now }: { kiosks: readonly KioskHealthView[]; now: number }) {
+  const { t } = useTranslation('desk');
+  return (
+    <section aria-labelledby="kiosks-heading" className="desk-panel">
+      <h2 id="kiosks-heading">{t('kiosks.heading')}</h2>
+      {kiosks.length === 0 ? (
+        <p>{t('kiosks.none')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="kiosks-heading" tabIndex={0}>
+          <table className="desk-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('kiosks.kiosk')}</th>
+                <th scope="col">{t('kiosks.status')}</th>
+                <th scope="col">{t('kiosks.lastHeartbeat')}</th>
+                <th scope="col">{t('kiosks.outbox')}</th>
+                <th scope="col">{t('kiosks.failed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kiosks.map((kiosk) => (
+                <tr key={kiosk.kioskId} data-kiosk-id={kiosk.kioskId} data-online={kiosk.online}>
+                  <th scope="row">
+                    {kiosk.location} ({kiosk.kioskId})
+                  </th>
+                  <td className={kiosk.online ? 'status status--online' : 'status status--offline'} data-field="kiosk-status">
+                    <span aria-hidden="true">{kiosk.online ? '● ' : '✕ '}</span>
+                    {kiosk.online ? t('kiosks.online') : t('kiosks.offline')}
+                  </td>
+                  <td>
+                    <LastHeard kiosk={kiosk} now={now} />
+                  </td>
+                  <td>{kiosk.outboxDepth}</td>
+                  <td className={kiosk.failedDeliveries > 0 ? 'status status--offline' : undefined}>{kiosk.failedDeliveries}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { LobbyApi } from '../../../shared/contract';
+import type { DeskState } from '../../../shared/desk';
+import { KioskHealthPanel } from './kiosk-health-panel';
+import { RequestList } from './request-list';
+import { useNow } from './use-now';
+
+/** The officer's main view: open requests, then the kiosks' health. */
+export function LiveView({ state, api }: { state: DeskState | null; api: LobbyApi }) {
+  const now = useNow();
+  return (
+    <div className="live-view" data-view="live">
+      <RequestList state={state} api={api} now={now} />
+      {state && <KioskHealthPanel kiosks={state.kiosks} now={now} />}
+    </div>
+  );
+}

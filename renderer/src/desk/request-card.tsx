@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LobbyApi } from '../../../shared/contract';
+import type { DeskRequestView } from '../../../shared/desk';
+import { RequestActions } from './request-actions';
+import { RequestDetails } from './request-details';
+
+/** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words. */
+export function RequestCard(props: { request: DeskRequestView; needsAnswer: boolean; now: number; api: LobbyApi }) {
+  const { request, needsAnswer, now, api } = props;
+  const { t } = useTranslation('desk');
+  const headingId = useId();
+  const emergency = request.priority === 'emergency';
+  const classes = ['request-card', emergency && 'request-card--emergency', needsAnswer && 'request-card--alerting'];
+  return (
+    <article className={classes.filter(Boolean).join(' ')} aria-labelledby={headingId} data-request-id={request.id}>
+      <h3 id={headingId} className="request-card__title">
+        {emergency && <span className="badge badge--emergency">{t('priority.emergency')}</span>} {t(`kind.${request.kind}`)}
+      </h3>
+      {needsAnswer && (
+        <p className="request-card__flag" data-field="needs-answer">
+          <span aria-hidden="true">⚠ </span>
+          {t('state.needsAnswer')}
+        </p>
+      )}
+      <RequestDetails request={request} now={now} />
+      <RequestActions request={request} api={api} />
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { DeskRequestView } from '../../../shared/desk';
+import { formatDuration, languageName, secondsBetween } from './format';
+
+/** The facts of one request, as label and value pairs; yes/no answers in words, never by colour alone. */
+export function RequestDetails({ request, now }: { request: DeskRequestView; now: number }) {
+  const { t, i18n } = useTranslation('desk');
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const yesNo = (value: boolean) => (value ? t('answer.yes') : t('answer.no'));
+  return (
+    <dl className="request-details">
+      <div>
+        <dt>{t('field.waiting')}</dt>
+        <dd>
+          <time dateTime={request.receivedAt} data-field="waiting">
+            {formatDuration(language, secondsBetween(request.receivedAt, now))}
+          </time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('field.kiosk')}</dt>
+        <dd>{request.kiosk.location}</dd>
+      </div>
+      <div>
+        <dt>{t('field.reference')}</dt>
+        <dd className="request-details__reference">{request.reference}</dd>
+      </div>
+      <div>
+        <dt>{t('field.language')}</dt>
+        <dd>{languageName(language, request.language)}</dd>
+      </div>
+      <div>
+        <dt>{t('field.firstName')}</dt>
+        <dd>{request.firstName ?? t('field.notGiven')}</dd>
+      </div>
+      <div>
+        <dt>{t('field.turningIn')}</dt>
+        <dd>{yesNo(request.turningIn)}</dd>
+      </div>
+      <div className={request.dangerNow ? 'request-details__danger' : undefined}>
+        <dt>{t('field.dangerNow')}</dt>
+        <dd>{request.dangerNow ? <strong>{t('answer.yes')}</strong> : t('answer.no')}</dd>
+      </div>
+    </dl>
+  );
+}

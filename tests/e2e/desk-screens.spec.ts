@@ -1,0 +1,82 @@
+/**
+ * Every desk screen, with real content on it (a request from the kiosk, the
+ * kiosk's health row, a closed request, a report), scanned by axe in every
+ * language the console offers, with a screenshot of each.
+ */
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe.js';
+import { callOver, submitOnKiosk } from './support/desk-calls.js';
+import { test, expect } from './support/fixtures.js';
+import { chooseLanguage, offeredLanguages, translation } from './support/languages.js';
+import { captureScreen } from './support/screens.js';
+import { shippedConfig } from './support/test-host.js';
+
+// English and Spanish are the console's working languages; Arabic (right to left) and Vietnamese are offered too.
+const consoleLanguages = ['en', 'es', 'ar', 'vi'] as const;
+
+async function openView(page: Page, language: string, key: 'nav.live' | 'nav.history' | 'nav.reports') {
+  await page.getByRole('navigation', { name: translation(language, 'desk', 'nav.label') }).getByRole('button', { name: translation(language, 'desk', key) }).click();
+}
+
+for (const code of consoleLanguages) {
+  test(`every desk screen passes axe in ${code}: open requests, kiosks, history and the report`, async ({ page, launchHost, request }, testInfo) => {
+    // Eight axe scans on a shared two-core machine: give the test room beyond the default 30 s.
+    test.setTimeout(90_000);
+    const { host } = await launchHost();
+    const kioskUrl = host.urls.kiosk ?? '';
+    const deskUrl = host.urls.desk ?? '';
+    await page.goto(deskUrl);
+    const language = (await offeredLanguages(request, deskUrl)).find((l) => l.code === code);
+    if (!language) throw new Error(`the desk does not offer ${code}`);
+    await chooseLanguage(page, language);
+    const t = (key: string) => translation(code, 'desk', key);
+
+    // A closed request for the history and the report, then an emergency that waits, with its alert showing.
+    await submitOnKiosk(request, kioskUrl, { kind: 'drop-off', turningIn: true });
+    const first = page.getByRole('article').first();
+    await first.getByRole('button', { name: t('ack.coming-now') }).click();
+    await first.getByRole('button', { name: t('close.drop-off-only') }).click();
+    await expect(page.getByText(t('requests.none'))).toBeVisible();
+    await submitOnKiosk(request, kioskUrl, { kind: 'emergency', dangerNow: true, firstName: 'Ana', language: 'vi' });
+    await expect(page.locator('[data-alert="requests"]')).toBeVisible();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.locator('[data-kiosk-id="K1"]')).toBeVisible();
+    await expectNoAxeViolations(page, `desk open requests (${code})`);
+    await captureScreen(page, testInfo, `desk-live-${code}`);
+
+    // The other views while the emergency still waits: the alert banner follows, with its way back.
+    await openView(page, code, 'nav.history');
+    await expect(page.getByRole('cell', { name: t('close.drop-off-only'), exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: t('alert.show') })).toBeVisible();
+    await expectNoAxeViolations(page, `desk history (${code})`);
+    await captureScreen(page, testInfo, `desk-history-${code}`);
+
+    await openView(page, code, 'nav.reports');
+    await expect(page.getByRole('img', { name: t('report.perDay') })).toBeVisible();
+    await page.getByText(t('report.perDayTable')).click();
+    await expectNoAxeViolations(page, `desk report (${code})`);
+    await captureScreen(page, testInfo, `desk-report-${code}`);
+
+    await page.getByRole('button', { name: t('alert.show') }).click();
+    await page.getByRole('article').getByRole('button', { name: t('ack.wait-5-minutes') }).click();
+    await expect(page.getByRole('article').getByRole('group', { name: t('close.legend') })).toBeVisible();
+    await expect(page.locator('[data-alert="requests"]')).toHaveCount(0);
+    await expectNoAxeViolations(page, `desk answered request (${code})`);
+    await captureScreen(page, testInfo, `desk-answered-${code}`);
+  });
+}
+
+test('the receiver-problem banner passes axe and says in plain words that kiosks cannot reach the desk', async ({ page, launchHost, request }, testInfo) => {
+  // Two desks on one port: the second cannot listen, as when another program holds the port.
+  const first = await launchHost();
+  const state = await callOver(request, first.host.urls.desk ?? '', 'desk.getState', {});
+  const port = Number(new URL(state.receiver.url ?? '').port);
+  const desk = shippedConfig('desk');
+  const second = await launchHost({ desk: { ...desk, receiver: { ...(desk.receiver as object), port } } });
+  await page.goto(second.host.urls.desk ?? '');
+  const banner = page.locator('[data-alert="receiver"]');
+  await expect(banner).toContainText(translation('en', 'desk', 'receiver.problem'));
+  await expect(banner).toContainText(String(port));
+  await expectNoAxeViolations(page, 'desk receiver problem');
+  await captureScreen(page, testInfo, 'desk-receiver-problem-en');
+});
