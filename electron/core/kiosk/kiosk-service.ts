@@ -1,16 +1,148 @@
-import type { KioskServiceFactory } from '../service-context.js';
-
 /**
  * The kiosk role: captures requests durably, delivers them, follows them to
- * acknowledgement. PLACEHOLDER until issue 4's outbox lands: it refuses every
- * request, so the screen shows the fallback instruction and nothing is claimed.
+ * acknowledgement and closure, and forgets them after retention. Wires the
+ * outbox, the channel queues, the status poller, heartbeats and deadlines.
  */
-export const createKioskService: KioskServiceFactory = async () => ({
-  handlers: {
-    'request.submit': () => {
-      throw new Error('request delivery is not built yet');
+import path from 'node:path';
+import type { KioskDeviceConfig } from '../../../shared/config.js';
+import type { KioskRequestView, ValidRequestInput } from '../../../shared/request.js';
+import { createChannelSender } from '../delivery/channel-sender-factory.js';
+import type { DurableFiles } from '../delivery/durable-files.js';
+import { startHeartbeats } from '../delivery/heartbeat.js';
+import type { KioskCalls, KioskServiceFactory, RoleService, ServiceContext } from '../service-context.js';
+import { initialChannels, reconcileChannels } from './channel-states.js';
+import { createDeadlines, realSchedule, type Schedule } from './deadlines.js';
+import { createDeliveryRunner } from './delivery-runner.js';
+import { createFirstNames } from './first-names.js';
+import { openKioskOutbox } from './kiosk-outbox.js';
+import { createRequestBook } from './request-book.js';
+import { newRecord } from './new-record.js';
+import { retentionExpired } from './retention.js';
+import { applyStatusAnswer } from './status-answers.js';
+import { createStatusPoller } from './status-poller.js';
+import { toView } from './view.js';
+
+/** Seams for tests: the file-system layer, the deadline timer, the jitter. */
+export type KioskServiceOptions = { files?: DurableFiles; schedule?: Schedule; random?: () => number; retentionSweepMs?: number };
+
+/** Thrown by request.submit when the request could not be saved: the screen shows the fallback. */
+export class NotCaptured extends Error {
+  constructor(readonly code: string) {
+    super(`the request could not be saved (${code})`);
+    this.name = 'NotCaptured';
+  }
+}
+
+/** Starts the kiosk service; `createKioskService` is this with production seams. */
+export async function startKioskService(context: ServiceContext<KioskDeviceConfig>, options: KioskServiceOptions = {}): Promise<RoleService<KioskCalls>> {
+  const { device, logger, platform } = context;
+  const now = () => platform.now();
+  const delivery = device.delivery;
+  const abort = new AbortController();
+  const signal = abort.signal;
+
+  const store = await openKioskOutbox(path.join(context.dataDir, 'outbox'), options.files, logger);
+  const book = createRequestBook({ store, now, logger, emit: context.emit });
+  const names = createFirstNames(platform.cipher, logger);
+  const clientDeps = { now, timeoutMs: delivery.requestTimeoutMs, logger, kioskId: device.kiosk.id };
+  const senders = delivery.channels.map((channel) => createChannelSender(channel, clientDeps));
+  const runner = createDeliveryRunner({ device, profile: context.profile, senders, book, names, logger, signal, random: options.random });
+  const deadlines = createDeadlines({
+    delivery,
+    now,
+    schedule: options.schedule ?? realSchedule,
+    onDeliveryLate: (id) => book.change(id, (r) => (r.phase === 'captured' && !r.late ? void (r.late = true) : false)),
+    onAcknowledgeLate: (id) => {
+      const record = book.get(id);
+      if (record && (record.phase === 'captured' || record.phase === 'delivered')) runner.escalate(id);
     },
-    'request.get': () => null,
-  },
-  close: async () => {},
-});
+  });
+
+  const purgeExpired = async () => {
+    for (const record of book.all()) {
+      const reason = retentionExpired(record, now(), device.retention);
+      if (!reason) continue;
+      deadlines.forget(record.id);
+      names.forget(record.id);
+      await book.remove(record.id).catch((error: NodeJS.ErrnoException) => logger.error('purge failed', { requestId: record.id, code: error.code ?? error.name }));
+      logger.info('request purged after retention', { requestId: record.id, phase: record.phase, reason });
+    }
+  };
+
+  for (const record of store.loaded) book.restore(record);
+  await purgeExpired();
+  const resumed = book.all().filter((r) => r.phase !== 'closed');
+  for (const record of resumed) {
+    if (reconcileChannels(record, senders)) book.change(record.id, () => true);
+    runner.resume(record);
+    deadlines.watch(record);
+  }
+  if (resumed.length > 0) logger.info('outbox resumed', { count: resumed.length, depth: runner.depth() });
+
+  const poller = createStatusPoller({
+    senders,
+    book,
+    intervalMs: delivery.pollSeconds * 1000,
+    signal,
+    onAnswer: (channelId, answer) => applyStatusAnswer(channelId, answer, { book, runner, now, logger }),
+  });
+  const stopHeartbeats = startHeartbeats({
+    senders,
+    kiosk: { id: device.kiosk.id, location: device.kiosk.location },
+    intervalMs: delivery.heartbeatSeconds * 1000,
+    outboxDepth: runner.depth,
+    failedDeliveries: runner.failedDeliveries,
+    logger,
+    signal,
+  });
+  const sweep = setInterval(() => void purgeExpired(), options.retentionSweepMs ?? 600_000);
+
+  // References handed to submits still saving: two people pressing at once must not share one.
+  const reserved = new Set<string>();
+  const submit = async (input: ValidRequestInput): Promise<KioskRequestView> => {
+    const taken = new Set([...book.openReferences(), ...reserved]);
+    const record = newRecord(input, { kioskId: device.kiosk.id, seq: book.nextSeq(), taken, now: now(), channels: initialChannels(senders) });
+    const id = record.id;
+    reserved.add(record.reference);
+    const sealed = names.keep(id, input.firstName);
+    if (sealed) record.sealedFirstName = sealed;
+    try {
+      await book.add(record);
+    } catch (error) {
+      names.forget(id);
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+      logger.error('request could not be saved; the kiosk does not claim capture', { requestId: id, code });
+      throw new NotCaptured(code);
+    } finally {
+      reserved.delete(record.reference);
+    }
+    logger.info('request captured', { requestId: id, reference: record.reference, priority: record.priority });
+    const view = toView(record);
+    // Other windows (and a renderer that reloaded) learn of the capture the same way as of every later step.
+    context.emit('request.changed', view);
+    runner.resume(record);
+    deadlines.watch(record);
+    return view;
+  };
+
+  return {
+    handlers: {
+      'request.submit': submit,
+      'request.get': ({ id }) => {
+        const record = book.get(id);
+        return record ? toView(record) : null;
+      },
+    },
+    close: async () => {
+      abort.abort();
+      clearInterval(sweep);
+      poller.close();
+      stopHeartbeats();
+      deadlines.close();
+      runner.close();
+      await book.flush();
+    },
+  };
+}
+
+export const createKioskService: KioskServiceFactory = (context) => startKioskService(context);

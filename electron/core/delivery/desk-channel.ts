@@ -1,0 +1,34 @@
+/**
+ * The desk console on the LAN: gets every new request with the first name,
+ * answers status queries, takes updates (another desk answered) and heartbeats.
+ */
+import { backendPaths } from '../../../shared/backend/messages.js';
+import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
+import type { ChannelSender } from './channel-sender.js';
+import { postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageId, freshMessageId } from './message-id.js';
+
+type DeskChannel = Extract<ChannelConfig, { type: 'desk' }>;
+
+/** Joins a base URL and a contract path without doubling or losing a slash. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
+
+/** A sender for a `desk` channel. */
+export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps): ChannelSender {
+  const endpoint = (path: string) => ({ url: joinUrl(channel.url, path), secrets: secretsOf(channel), caFile: channel.caFile });
+  const post = (path: string, id: string, message: object, signal: AbortSignal) => postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
+  return {
+    channelId: channel.id,
+    type: channel.type,
+    use: channel.use,
+    deliver: (request, signal) => {
+      const message = { ...request.created, request: { ...request.created.request, ...(request.firstName ? { firstName: request.firstName } : {}) } };
+      return post(backendPaths.requests, createdMessageId(request.created.request.id), message, signal);
+    },
+    sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
+    heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
+    queryStatus: (requestIds, signal) => queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * One signed POST of the backend-call contract: Standard Webhooks headers, a
+ * time limit per attempt, cancelled when the kiosk service closes. Built on
+ * node:http/https rather than fetch so a channel's `caFile` (a department's
+ * own CA for the desk's certificate) can be trusted for that channel only.
+ */
+import { readFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { signMessage } from '../../../shared/backend/signing.js';
+import { classifyHttpStatus, classifyNetworkError, type AttemptResult } from './attempt.js';
+
+export type SignedPost = {
+  url: string;
+  /** Serialised once: the signature covers exactly these bytes. */
+  body: string;
+  messageId: string;
+  secrets: readonly string[];
+  /** A PEM file of the CA to trust for this https URL, instead of the system's. */
+  caFile?: string;
+};
+
+export type PostDeps = {
+  /** The sender's clock: the signature's timestamp. */
+  now: () => number;
+  timeoutMs: number;
+  /** Aborted when the service closes, so no request outlives it. */
+  signal: AbortSignal;
+};
+
+export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown };
+
+/** An answer larger than this is cut: the contract's answers are a few hundred bytes. */
+const maxAnswerBytes = 1024 * 1024;
+
+type Answer = { status: number; retryAfter: string | undefined; text: string };
+
+/** A receiver's error code (`{ "error": "stale-timestamp" }`), if it sent a short, safe one. */
+function errorCode(json: unknown): string | undefined {
+  const code = (json as { error?: unknown } | undefined)?.error;
+  return typeof code === 'string' && /^[a-z0-9-]{1,40}$/.test(code) ? code : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text.length === 0 ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function readAnswer(res: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxAnswerBytes) chunks.push(chunk);
+    });
+    res.on('end', () => {
+      ended = true;
+      const retryAfter = res.headers['retry-after'];
+      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8') });
+    });
+    res.on('error', reject);
+    res.on('close', () => {
+      if (!ended) reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' }));
+    });
+  });
+}
+
+function send(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal, ca: string | undefined): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, ...(ca ? { ca } : {}) };
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (res) => readAnswer(res).then(resolve, reject));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Sends one signed message and classifies the answer. Never throws: network
+ * failures and timeouts come back as `retry`. The reason is safe to log (a
+ * status and the receiver's error code, never a body).
+ */
+export async function postSigned(message: SignedPost, deps: PostDeps): Promise<PostOutcome> {
+  let ca: string | undefined;
+  if (message.caFile) {
+    try {
+      ca = await readFile(message.caFile, 'utf8');
+    } catch {
+      return { result: { outcome: 'permanent', reason: 'caFile cannot be read' } };
+    }
+  }
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'lobby-kiosk/1',
+    ...signMessage(message.secrets, message.messageId, message.body, new Date(deps.now())),
+  };
+  const timeout = AbortSignal.timeout(deps.timeoutMs);
+  try {
+    const answer = await send(new URL(message.url), headers, message.body, AbortSignal.any([deps.signal, timeout]), ca);
+    const json = parseJson(answer.text);
+    const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());
+    const code = result.outcome === 'delivered' ? undefined : errorCode(json);
+    if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
+    return { result, status: answer.status, json };
+  } catch (error) {
+    // node:http reports any abort as AbortError; say which one it was.
+    if (timeout.aborted && !deps.signal.aborted) return { result: { outcome: 'retry', reason: 'timeout' } };
+    return { result: classifyNetworkError(error) };
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Fans each request out to its channels, one queue per channel, and writes
+ * every final result back into the request: delivered, or failed for good
+ * (an alert in the log, and the fallback on screen once every page channel
+ * has failed).
+ */
+import type { AgencyProfile, KioskDeviceConfig } from '../../../shared/config.js';
+import type { AttemptResult } from '../delivery/attempt.js';
+import type { ChannelSender } from '../delivery/channel-sender.js';
+import { createChannelQueue, type ChannelQueue, type QueueTask } from '../delivery/channel-queue.js';
+import type { Logger } from '../logger.js';
+import type { FirstNames } from './first-names.js';
+import { newRequestOf } from './outgoing-request.js';
+import type { RequestBook } from './request-book.js';
+import { settleDelivery, type RequestRecord } from './request-record.js';
+
+export type DeliveryRunner = {
+  /** Queues whatever is pending for this request (a new capture, or a resume after restart). */
+  resume(record: RequestRecord): void;
+  /** Pages the escalation channels for a request not acknowledged in time. */
+  escalate(id: string): void;
+  /** Tells the other desks about an acknowledgement or closure reported by `reportedBy`. */
+  relay(id: string): void;
+  /** Requests with something still to send, for heartbeats. */
+  depth(): number;
+  failedDeliveries(): number;
+  senders: readonly ChannelSender[];
+  close(): void;
+};
+
+type Deps = {
+  device: KioskDeviceConfig;
+  profile: AgencyProfile;
+  senders: readonly ChannelSender[];
+  book: RequestBook;
+  names: FirstNames;
+  logger: Logger;
+  signal: AbortSignal;
+  random?: () => number;
+};
+
+export function createDeliveryRunner(deps: Deps): DeliveryRunner {
+  const { book, logger } = deps;
+  let failed = 0;
+  const queues = new Map<string, ChannelQueue>();
+
+  const attempt = (sender: ChannelSender) => async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
+    const record = book.get(task.requestId);
+    const state = record?.channels[sender.channelId];
+    if (!record || !state) return 'skip';
+    if (task.kind === 'created') {
+      if (state.created !== 'pending') return 'skip';
+      return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
+    }
+    if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
+    return sender.sendUpdate(
+      { type: 'request.updated', version: 1, requestId: record.id, ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}), ...(record.closed ? { closed: record.closed } : {}) },
+      signal,
+    );
+  };
+
+  const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
+    const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
+    if (result.outcome === 'permanent') {
+      failed += 1;
+      logger.error('ALERT: delivery failed permanently; the kiosk shows the fallback if no channel took it', { ...fields, reason: result.reason });
+    } else logger.info('delivered', fields);
+    book.change(task.requestId, (record) => {
+      const state = record.channels[sender.channelId];
+      if (!state) return false;
+      if (task.kind === 'update') {
+        state.update = result.outcome === 'delivered' ? 'sent' : 'failed';
+        return;
+      }
+      state.created = result.outcome === 'delivered' ? 'delivered' : 'failed';
+      if (result.outcome === 'permanent') state.reason = result.reason.slice(0, 120);
+      settleDelivery(record);
+    });
+  };
+
+  for (const sender of deps.senders) {
+    queues.set(
+      sender.channelId,
+      createChannelQueue({ channelId: sender.channelId, retry: deps.device.delivery.retry, attempt: attempt(sender), settled: settled(sender), logger, signal: deps.signal, random: deps.random }),
+    );
+  }
+
+  const resume = (record: RequestRecord) => {
+    for (const [channelId, state] of Object.entries(record.channels)) {
+      const queue = queues.get(channelId);
+      if (state.created === 'pending') queue?.push({ requestId: record.id, kind: 'created' });
+      if (state.update === 'pending') queue?.push({ requestId: record.id, kind: 'update' });
+    }
+  };
+
+  return {
+    resume,
+    escalate(id) {
+      const record = book.change(id, (r) => {
+        if (r.escalated) return false;
+        r.escalated = true;
+        r.late = true;
+        for (const state of Object.values(r.channels)) if (state.use === 'escalation' && state.created === 'idle') state.created = 'pending';
+      });
+      if (record) {
+        logger.warn('not acknowledged in time: escalating', { requestId: id, priority: record.priority });
+        resume(record);
+      }
+    },
+    relay(id) {
+      const deskIds = new Set(deps.senders.filter((s) => s.sendUpdate).map((s) => s.channelId));
+      const record = book.change(id, (r) => {
+        let any = false;
+        for (const [channelId, state] of Object.entries(r.channels)) {
+          if (!deskIds.has(channelId) || channelId === r.reportedBy) continue;
+          if (state.created !== 'pending' && state.created !== 'delivered') continue;
+          state.update = 'pending';
+          any = true;
+        }
+        return any;
+      });
+      if (record) resume(record);
+    },
+    depth: () => book.all().filter((r) => Object.values(r.channels).some((c) => c.created === 'pending' || c.update === 'pending')).length,
+    failedDeliveries: () => failed,
+    senders: deps.senders,
+    close() {
+      for (const queue of queues.values()) queue.close();
+    },
+  };
+}

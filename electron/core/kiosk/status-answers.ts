@@ -1,0 +1,39 @@
+/**
+ * Applies what a desk or status endpoint said about requests. Only an
+ * answer carrying an acknowledgement makes a request "acknowledged"; only a
+ * closed state closes it. The first acknowledgement wins; phases never go back.
+ */
+import type { StatusAnswer } from '../../../shared/backend/messages.js';
+import type { Logger } from '../logger.js';
+import type { DeliveryRunner } from './delivery-runner.js';
+import type { RequestBook } from './request-book.js';
+import { atLeast } from './request-record.js';
+
+export function applyStatusAnswer(
+  channelId: string,
+  answer: StatusAnswer,
+  deps: { book: RequestBook; runner: DeliveryRunner; now: () => number; logger: Logger },
+): void {
+  for (const entry of answer.requests) {
+    const record = deps.book.get(entry.id);
+    if (!record || record.phase === 'closed') continue;
+    const closes = entry.state === 'closed';
+    const acknowledges = entry.acknowledgement !== undefined && !record.acknowledgement;
+    if (!closes && !acknowledges) continue;
+    deps.book.change(entry.id, (r) => {
+      if (entry.acknowledgement && !r.acknowledgement) r.acknowledgement = entry.acknowledgement;
+      if (closes) {
+        r.phase = 'closed';
+        if (entry.closed) r.closed = entry.closed;
+        r.closedAt = new Date(deps.now()).toISOString();
+        // Nobody needs paging about a closed request; unsent pages are dropped, not failed.
+        for (const state of Object.values(r.channels)) if (state.created === 'pending') state.created = 'idle';
+      } else if (!atLeast(r, 'acknowledged')) r.phase = 'acknowledged';
+      r.late = false;
+      r.failed = false;
+      r.reportedBy = channelId;
+    });
+    deps.logger.info(closes ? 'request closed by a desk' : 'request acknowledged', { requestId: entry.id, channel: channelId, deskId: entry.acknowledgement?.deskId ?? entry.closed?.deskId });
+    deps.runner.relay(entry.id);
+  }
+}

@@ -1,0 +1,17 @@
+import type { KioskRequestView } from '../../../shared/request.js';
+import type { RequestRecord } from './request-record.js';
+
+/** The screen's view of a record: status only, no personal data. */
+export function toView(record: RequestRecord): KioskRequestView {
+  return {
+    id: record.id,
+    reference: record.reference,
+    priority: record.priority,
+    phase: record.phase,
+    late: record.late,
+    failed: record.failed,
+    ...(record.acknowledgement ? { acknowledgement: { ...record.acknowledgement } } : {}),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

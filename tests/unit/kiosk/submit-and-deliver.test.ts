@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { requestCreatedSchema } from '../../../shared/backend/messages.js';
+import { verifyMessage } from '../../../shared/backend/signing.js';
+import { startScriptedServer, type ScriptedServer } from '../delivery/support/scripted-server.js';
+import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
+import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+
+const cleanup: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const item of cleanup.splice(0).reverse()) await item.close();
+});
+const track = <T extends { close(): Promise<void> }>(item: T) => {
+  cleanup.push(item);
+  return item;
+};
+
+describe('submitting a request', () => {
+  it('answers "captured" only after saving, then tells the screen "delivered" once the desk took it', async () => {
+    const desk = track(await startVerifyingReceiver([testSecret]));
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] })));
+
+    const captured = await kiosk.service.handlers['request.submit'](sampleInput());
+    expect(captured).toMatchObject({ phase: 'captured', late: false, failed: false, priority: 'normal' });
+    expect(captured.id).toMatch(/^req_[A-Za-z0-9]{24}$/);
+    expect(captured.reference).toMatch(/^K1-\d{4}$/);
+
+    const delivered = await kiosk.waitForView(captured.id, (v) => v.phase === 'delivered');
+    expect(delivered.reference).toBe(captured.reference);
+    expect(desk.requests.get(captured.id)).toMatchObject({ firstName: 'Maya', reference: captured.reference, deliveries: 1 });
+    expect(await kiosk.service.handlers['request.get']({ id: captured.id })).toMatchObject({ phase: 'delivered' });
+  });
+
+  it('signs request.created per Standard Webhooks with webhook-id msg_<requestId> and a contract-valid body', async () => {
+    const desk = track(await startVerifyingReceiver([testSecret]));
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] })));
+    const { id } = await kiosk.service.handlers['request.submit'](sampleInput({ dangerNow: true }));
+    const sent = await desk.waitFor((r) => r.path === '/lobby/v1/requests');
+    expect(sent.headers['webhook-id']).toBe(`msg_${id}`);
+    expect(verifyMessage([testSecret], sent.body, sent.headers)).toEqual({ ok: true, messageId: `msg_${id}` });
+    const message = requestCreatedSchema.parse(sent.json);
+    expect(message.request).toMatchObject({ id, priority: 'emergency', kiosk: { id: 'K1', location: 'Lobby kiosk 1' }, program: 'Safe Passage' });
+  });
+
+  it('sends a webhook no first name unless the channel may carry personal data', async () => {
+    const plain = track(await startScriptedServer());
+    const trusted = track(await startScriptedServer());
+    const kiosk = track(
+      await startKiosk(
+        kioskConfig({
+          channels: [
+            { id: 'cad', type: 'webhook', url: `${plain.origin}/hook`, secret: testSecret },
+            { id: 'records', type: 'webhook', url: `${trusted.origin}/hook`, secret: testSecret, personalData: true },
+          ],
+        }),
+      ),
+    );
+    await kiosk.service.handlers['request.submit'](sampleInput());
+    const [toPlain, toTrusted] = await Promise.all([plain.waitFor(() => true), trusted.waitFor(() => true)]);
+    expect(toPlain.body).not.toContain('Maya');
+    expect(requestCreatedSchema.parse(toPlain.json).request.firstName).toBeUndefined();
+    expect(requestCreatedSchema.parse(toTrusted.json).request.firstName).toBe('Maya');
+  });
+
+  it('gives each open request its own reference and never logs the first name', async () => {
+    const desk = track(await startVerifyingReceiver([testSecret]));
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] })));
+    // Submitted all at once, so every save is in flight while the next reference is chosen.
+    const views = await Promise.all(Array.from({ length: 30 }, () => kiosk.service.handlers['request.submit'](sampleInput())));
+    expect(new Set(views.map((v) => v.reference)).size).toBe(30);
+    expect(new Set(views.map((v) => v.id)).size).toBe(30);
+    await Promise.all(views.map((view) => kiosk.waitForView(view.id, (v) => v.phase === 'delivered')));
+    expect(JSON.stringify(kiosk.log)).not.toContain('Maya');
+  });
+
+  it('marks an emergency by priority even when the kind is not "emergency"', async () => {
+    const server: ScriptedServer = track(await startScriptedServer());
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] })));
+    const view = await kiosk.service.handlers['request.submit'](sampleInput({ kind: 'help-someone', dangerNow: true }));
+    expect(view.priority).toBe('emergency');
+  });
+});
+

@@ -1,0 +1,115 @@
+/**
+ * Runs the real kiosk service in a test: a temp data folder, the shipped
+ * agency profile, a device config parsed by the real schema, a memory log,
+ * and the events the renderer would receive.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { agencyProfileSchema, deviceConfigSchema, type KioskDeviceConfig } from '../../../../shared/config.js';
+import type { KioskRequestView, RequestInput } from '../../../../shared/request.js';
+import { requestInputSchema } from '../../../../shared/request.js';
+import { startKioskService, type KioskServiceOptions } from '../../../../electron/core/kiosk/kiosk-service.js';
+import { createLogger, memorySink, type LogEntry } from '../../../../electron/core/logger.js';
+import type { Platform } from '../../../../electron/core/platform.js';
+import type { KioskCalls, RoleService } from '../../../../electron/core/service-context.js';
+import { resourcesDir, testStorage } from '../../support/temp-config.js';
+
+export const testSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+export const otherSecret = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+
+export type DeliveryOverrides = Partial<Omit<KioskDeviceConfig['delivery'], 'channels'>> & { channels: unknown[] };
+
+/** A kiosk device config through the real schema, with fast test timings unless given. */
+export function kioskConfig(delivery: DeliveryOverrides, retention?: KioskDeviceConfig['retention']): KioskDeviceConfig {
+  const device = deviceConfigSchema.parse({
+    schemaVersion: 1,
+    role: 'kiosk',
+    kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
+    delivery: { pollSeconds: 0.2, heartbeatSeconds: 60, requestTimeoutMs: 1000, retry: { initialDelayMs: 20, maxDelayMs: 200 }, ...delivery },
+    ...(retention ? { retention } : {}),
+  });
+  if (device.role !== 'kiosk') throw new Error('expected a kiosk config');
+  return device;
+}
+
+export const deskChannel = (url: string, extra: Record<string, unknown> = {}) => ({ id: 'front-desk', type: 'desk', url, secret: testSecret, ...extra });
+
+export const sampleInput = (overrides: Partial<RequestInput> = {}) =>
+  requestInputSchema.parse({ kind: 'help-self', firstName: 'Maya', turningIn: false, dangerNow: false, language: 'en', ...overrides });
+
+export type KioskHarness = {
+  service: RoleService<KioskCalls>;
+  dir: string;
+  dataDir: string;
+  log: LogEntry[];
+  views: KioskRequestView[];
+  /** Resolves with the first log entry (already written or still to come) that matches. */
+  waitForLog(match: (entry: LogEntry) => boolean): Promise<LogEntry>;
+  /** Resolves with the first view of this request (already emitted or still to come) that matches. */
+  waitForView(id: string, match: (view: KioskRequestView) => boolean): Promise<KioskRequestView>;
+  /** Stops the service and starts a new one on the same data (a restart). */
+  restart(changes?: { device?: KioskDeviceConfig; platform?: Partial<Platform>; options?: KioskServiceOptions }): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function startKiosk(device: KioskDeviceConfig, setup: { platform?: Partial<Platform>; options?: KioskServiceOptions } = {}): Promise<KioskHarness> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-kiosk-'));
+  const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
+  const sink = memorySink();
+  const logWaiters: Array<{ match: (e: LogEntry) => boolean; resolve: (e: LogEntry) => void }> = [];
+  const watchedSink = (entry: LogEntry) => {
+    sink(entry);
+    for (const waiter of [...logWaiters]) {
+      if (waiter.match(entry)) {
+        logWaiters.splice(logWaiters.indexOf(waiter), 1);
+        waiter.resolve(entry);
+      }
+    }
+  };
+  const views: KioskRequestView[] = [];
+  const waiters: Array<{ id: string; match: (v: KioskRequestView) => boolean; resolve: (v: KioskRequestView) => void }> = [];
+  const emit = (name: string, payload: unknown) => {
+    if (name !== 'request.changed') return;
+    const view = payload as KioskRequestView;
+    views.push(view);
+    for (const waiter of [...waiters]) {
+      if (waiter.id === view.id && waiter.match(view)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(view);
+      }
+    }
+  };
+  const start = async (current: KioskDeviceConfig, platform: Partial<Platform> | undefined, options: KioskServiceOptions | undefined) => {
+    const storage = testStorage(dir, platform);
+    return startKioskService({ device: current, profile, logger: createLogger('test', watchedSink), dataDir: storage.dataDir, platform: storage.platform, emit }, options);
+  };
+  const harness: KioskHarness = {
+    service: await start(device, setup.platform, setup.options),
+    dir,
+    dataDir: path.join(dir, 'data'),
+    log: sink.entries,
+    views,
+    waitForLog: (match) =>
+      new Promise((resolve) => {
+        const found = sink.entries.find(match);
+        if (found) resolve(found);
+        else logWaiters.push({ match, resolve });
+      }),
+    waitForView: (id, match) =>
+      new Promise((resolve) => {
+        const found = views.find((v) => v.id === id && match(v));
+        if (found) resolve(found);
+        else waiters.push({ id, match, resolve });
+      }),
+    restart: async (changes = {}) => {
+      await harness.service.close();
+      harness.service = await start(changes.device ?? device, changes.platform ?? setup.platform, changes.options ?? setup.options);
+    },
+    close: async () => {
+      await harness.service.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
