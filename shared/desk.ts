@@ -52,7 +52,7 @@ export type DeskState = {
   receiver: { listening: boolean; url?: string; problem?: string };
 };
 
-export const reportPeriods = ['day', 'week', 'month'] as const;
+export const reportPeriods = ['day', 'week', 'month', 'year'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
 
 /** Anonymous counts for the sergeant: no names, no references. */

@@ -1,10 +1,11 @@
 /**
  * The days a report covers, in the desk's local time: "day" is today so far,
- * "week" the last 7 days and "month" the last 30, each including today.
+ * "week" the last 7 days, "month" the last 30 and "year" the last 365 (beyond
+ * the default retention: only the anonymous summaries remain), each including today.
  */
 import type { ReportPeriod } from '../../../shared/desk.js';
 
-const periodDays: Record<ReportPeriod, number> = { day: 1, week: 7, month: 30 };
+const periodDays: Record<ReportPeriod, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 export type ReportRange = { fromMs: number; toMs: number; dates: string[] };
 

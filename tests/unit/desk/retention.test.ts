@@ -49,6 +49,18 @@ describe('retention on the desk', () => {
     expect(second.logs.some((e) => e.message.startsWith('retention purged') && e.fields?.count === 1)).toBe(true);
   });
 
+  it('with the default 30 days, a purged request still counts in the 12-month report and CSV, without its name', async () => {
+    const desk = await startDesk();
+    const message = requestCreated({ firstName: 'Marisol', reference: 'K1-4821' });
+    await post(`${desk.url()}/requests`, message);
+    desk.clock.now += days(40);
+    desk.every.tick();
+    expect((await desk.handlers['desk.report']({ period: 'month' })).total).toBe(0);
+    expect((await desk.handlers['desk.report']({ period: 'year' })).total).toBe(1);
+    const { csv } = await desk.handlers['desk.exportCsv']({ period: 'year' });
+    for (const gone of ['Marisol', 'K1-4821', message.request.id]) expect(csv).not.toContain(gone);
+  });
+
   it('follows a shorter configured retention', async () => {
     const desk = await startDesk({ device: (d) => (d.retention.days = 2) });
     await post(`${desk.url()}/requests`, requestCreated());
