@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startVerifyingReceiver, type VerifyingReceiver } from './support/verifying-receiver.js';
 import type { Received } from './support/scripted-server.js';
 import { deskChannel, kioskConfig, otherSecret, sampleInput, startKiosk, testSecret } from '../kiosk/support/kiosk-harness.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 
-const cleanup: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const item of cleanup.splice(0).reverse()) await item.close();
-});
-const track = <T extends { close(): Promise<void> }>(item: T) => {
-  cleanup.push(item);
-  return item;
-};
+const track = closeAfterEach();
 
 /** Sends a captured message again, optionally altered, as an attacker on the LAN could. */
 async function resend(receiver: VerifyingReceiver, message: Received, change: { body?: string; headers?: Record<string, string> } = {}) {

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestCreatedSchema, requestUpdatedSchema } from '../../../shared/backend/messages.js';
 import type { Acknowledgement } from '../../../shared/request.js';
 import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
 import { manualSchedule } from './support/manual-schedule.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 
-const cleanup: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const item of cleanup.splice(0).reverse()) await item.close();
-});
-const track = <T extends { close(): Promise<void> }>(item: T) => {
-  cleanup.push(item);
-  return item;
-};
+const track = closeAfterEach();
 
 /** A clock that stands still, so deadlines are exact (signatures stay within tolerance: it is the real time at start). */
 const stillClock = () => {

@@ -1,19 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKeyCipher } from '../../../electron/core/node-platform.js';
 import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 
-const cleanup: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const item of cleanup.splice(0).reverse()) await item.close();
-});
-const track = <T extends { close(): Promise<void> }>(item: T) => {
-  cleanup.push(item);
-  return item;
-};
+const track = closeAfterEach();
 
 const outboxText = async (dataDir: string) => {
   const dir = path.join(dataDir, 'outbox');

@@ -1,18 +1,12 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
 import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 
-const cleanup: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const item of cleanup.splice(0).reverse()) await item.close();
-});
-const track = <T extends { close(): Promise<void> }>(item: T) => {
-  cleanup.push(item);
-  return item;
-};
+const track = closeAfterEach();
 
 /** A disk that fills up: the write starts for real, then fails the way Node reports a full device. */
 function fullDisk(): DurableFiles {

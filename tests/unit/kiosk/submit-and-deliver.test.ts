@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestCreatedSchema } from '../../../shared/backend/messages.js';
 import { verifyMessage } from '../../../shared/backend/signing.js';
 import { startScriptedServer, type ScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 
-const cleanup: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const item of cleanup.splice(0).reverse()) await item.close();
-});
-const track = <T extends { close(): Promise<void> }>(item: T) => {
-  cleanup.push(item);
-  return item;
-};
+const track = closeAfterEach();
 
 describe('submitting a request', () => {
   it('answers "captured" only after saving, then tells the screen "delivered" once the desk took it', async () => {

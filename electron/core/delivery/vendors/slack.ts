@@ -7,7 +7,7 @@
 import type { ChannelConfig } from '../../../../shared/config.js';
 import { classifyHttpStatus, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
 import { formatPage } from './page-text.js';
-import { attemptSignal, postToVendor, safeToken, type VendorAnswer } from './vendor-post.js';
+import { jsonWebhookSender, safeToken, type VendorAnswer } from './vendor-post.js';
 import type { VendorDeps } from './vendor-deps.js';
 
 type SlackChannel = Extract<ChannelConfig, { type: 'slack' }>;
@@ -28,16 +28,5 @@ export function classifySlackAnswer(answer: VendorAnswer, now: number): AttemptR
 }
 
 export function createSlackSender(channel: SlackChannel, deps: VendorDeps): PageSender {
-  return {
-    channelId: channel.id,
-    async send(message, signal) {
-      const answer = await postToVendor({
-        url: channel.url,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(slackPayload(message)),
-        signal: attemptSignal(signal, deps.timeoutMs),
-      });
-      return 'failed' in answer ? answer.failed : classifySlackAnswer(answer, deps.now());
-    },
-  };
+  return jsonWebhookSender({ channel, deps, payload: slackPayload, classify: classifySlackAnswer });
 }

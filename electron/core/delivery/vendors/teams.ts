@@ -6,7 +6,7 @@
 import type { ChannelConfig } from '../../../../shared/config.js';
 import { classifyHttpStatus, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
 import { formatPage } from './page-text.js';
-import { attemptSignal, postToVendor, safeToken, type VendorAnswer } from './vendor-post.js';
+import { jsonWebhookSender, safeToken, type VendorAnswer } from './vendor-post.js';
 import type { VendorDeps } from './vendor-deps.js';
 
 type TeamsChannel = Extract<ChannelConfig, { type: 'teams' }>;
@@ -63,16 +63,5 @@ export function classifyTeamsAnswer(answer: VendorAnswer, now: number): AttemptR
 }
 
 export function createTeamsSender(channel: TeamsChannel, deps: VendorDeps): PageSender {
-  return {
-    channelId: channel.id,
-    async send(message, signal) {
-      const answer = await postToVendor({
-        url: channel.url,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(teamsPayload(message)),
-        signal: attemptSignal(signal, deps.timeoutMs),
-      });
-      return 'failed' in answer ? answer.failed : classifyTeamsAnswer(answer, deps.now());
-    },
-  };
+  return jsonWebhookSender({ channel, deps, payload: teamsPayload, classify: classifyTeamsAnswer });
 }

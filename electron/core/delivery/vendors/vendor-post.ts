@@ -3,7 +3,8 @@
  * the caller's signal, the answer read in full (and capped) so the socket is
  * freed. Vendors classify the answer themselves, because each has its quirks.
  */
-import { classifyNetworkError, type AttemptResult } from '../attempt.js';
+import { classifyNetworkError, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
+import type { VendorDeps } from './vendor-deps.js';
 
 export type VendorRequest = {
   /** May itself be a secret (Teams, Slack): never logged, never put in a reason. */
@@ -51,4 +52,29 @@ export function attemptSignal(signal: AbortSignal, timeoutMs: number): AbortSign
 /** A short token from a vendor's error body, if it looks like one ("channel_not_found"); never free text. */
 export function safeToken(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(value) ? value : undefined;
+}
+
+/**
+ * A sender for a vendor webhook that takes one JSON document per page (Teams,
+ * Slack): the vendor decides the payload and how to read its answer.
+ */
+export function jsonWebhookSender(options: {
+  channel: { id: string; url: string };
+  deps: VendorDeps;
+  payload(message: PageMessage): unknown;
+  classify(answer: VendorAnswer, now: number): AttemptResult;
+}): PageSender {
+  const { channel, deps } = options;
+  return {
+    channelId: channel.id,
+    async send(message, signal) {
+      const answer = await postToVendor({
+        url: channel.url,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(options.payload(message)),
+        signal: attemptSignal(signal, deps.timeoutMs),
+      });
+      return 'failed' in answer ? answer.failed : options.classify(answer, deps.now());
+    },
+  };
 }
