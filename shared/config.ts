@@ -27,6 +27,18 @@ export const agencyProfileSchema = z
         city: plainText,
         /** A file inside the profile's folder (SVG or PNG); optional. */
         logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'use a file name such as "logo.svg"').optional(),
+        /**
+         * The logo itself, as a base64 data URL, shown beside the agency's name.
+         * Inline so that it travels with the profile to the screen and needs no
+         * file serving or network (the page's CSP allows data: images only).
+         */
+        logoDataUrl: z
+          .string()
+          .max(300_000, 'keep the logo under about 200 KB')
+          .regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'use a data URL such as "data:image/png;base64,…"')
+          .optional(),
+        /** Whether the lobby has a phone people can pick up to reach the front desk (named in the fallback instruction). */
+        lobbyPhone: z.boolean().default(false),
       })
       .strict(),
     program: z
@@ -36,6 +48,8 @@ export const agencyProfileSchema = z
         openAllHours: z.boolean(),
         minimumAge: z.number().int().min(0).max(99),
         residencyRequired: z.boolean(),
+        /** Whether the front desk keeps naloxone (Narcan) for an overdose, so the emergency screen can say so. */
+        naloxoneAtDesk: z.boolean().default(false),
       })
       .strict(),
     phones: z

@@ -1,27 +1,39 @@
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Bootstrap } from '../../shared/bootstrap';
+import type { Bootstrap, ReadyBootstrap } from '../../shared/bootstrap';
 import type { LobbyApi } from '../../shared/contract';
 import { reportError } from './api/report-error';
 import { OutOfServiceScreen } from './common/out-of-service-screen';
 import { ScreenErrorBoundary } from './common/screen-error-boundary';
-import { DeskHome } from './desk/desk-home';
 import { setupI18n } from './i18n/setup-i18n';
-import { KioskApp } from './kiosk/kiosk-app';
 
-type Loaded = { bootstrap: Bootstrap; i18n: I18n } | { failed: true; i18n: I18n };
+type RoleScreen = ComponentType<{ bootstrap: ReadyBootstrap; api: LobbyApi }>;
+type Loaded = { bootstrap: Bootstrap; i18n: I18n; RoleScreen?: RoleScreen } | { failed: true; i18n: I18n };
 
 function defaultLanguageOf(bootstrap: Bootstrap): string {
   return bootstrap.state === 'ready' ? bootstrap.profile.languages.default : bootstrap.defaultLanguage;
 }
 
+/**
+ * Each role's UI is its own chunk, loaded alongside the translations: the
+ * public kiosk never downloads the desk console, nor the desk the kiosk.
+ */
+async function loadRoleScreen(bootstrap: Bootstrap): Promise<RoleScreen | undefined> {
+  if (bootstrap.state !== 'ready') return undefined;
+  if (bootstrap.role === 'desk') return (await import('./desk/desk-home')).DeskHome;
+  return (await import('./kiosk/kiosk-app')).KioskApp;
+}
+
 async function load(bootstrap: Bootstrap): Promise<Loaded> {
-  const i18n = await setupI18n({
-    language: defaultLanguageOf(bootstrap),
-    ...(bootstrap.state === 'ready' ? { profile: bootstrap.profile } : { phones: bootstrap.phones }),
-  });
-  return { bootstrap, i18n };
+  const [i18n, RoleScreen] = await Promise.all([
+    setupI18n({
+      language: defaultLanguageOf(bootstrap),
+      ...(bootstrap.state === 'ready' ? { profile: bootstrap.profile } : { phones: bootstrap.phones }),
+    }),
+    loadRoleScreen(bootstrap),
+  ]);
+  return { bootstrap, i18n, ...(RoleScreen ? { RoleScreen } : {}) };
 }
 
 /** Picks the screen for this machine's role and state; reloads when main reports new configuration. */
@@ -31,9 +43,17 @@ export function App({ api }: { api: LobbyApi }) {
   useEffect(() => {
     let active = true;
     const show = (bootstrap: Bootstrap) =>
-      void load(bootstrap).then((next) => {
-        if (active) setLoaded(next);
-      });
+      void load(bootstrap).then(
+        (next) => {
+          if (active) setLoaded(next);
+        },
+        async (error: unknown) => {
+          // The role's code could not load: say so calmly rather than stay blank.
+          reportError(api, 'load', error);
+          const i18n = await setupI18n({ language: defaultLanguageOf(bootstrap) });
+          if (active) setLoaded({ failed: true, i18n });
+        },
+      );
     api['app.getBootstrap']({}).then(show, async () => {
       const i18n = await setupI18n({ language: 'en' });
       if (active) setLoaded({ failed: true, i18n });
@@ -59,18 +79,17 @@ export function App({ api }: { api: LobbyApi }) {
         onError={(error) => reportError(api, 'screen', error)}
         fallback={<OutOfServiceScreen languages={languages} reason="config" hasPhone={false} />}
       >
-        {pickScreen(loaded)}
+        {pickScreen(loaded, api)}
       </ScreenErrorBoundary>
     </I18nextProvider>
   );
 }
 
-function pickScreen(loaded: Loaded) {
+function pickScreen(loaded: Loaded, api: LobbyApi) {
   if ('failed' in loaded) return <OutOfServiceScreen languages={[]} reason="connection" hasPhone={false} />;
-  const { bootstrap } = loaded;
-  if (bootstrap.state === 'out-of-service') return (
-      <OutOfServiceScreen languages={bootstrap.languages} reason="config" hasPhone={bootstrap.phones !== undefined} />
-    );
-  if (bootstrap.role === 'desk') return <DeskHome bootstrap={bootstrap} />;
-  return <KioskApp bootstrap={bootstrap} />;
+  const { bootstrap, RoleScreen } = loaded;
+  if (bootstrap.state === 'out-of-service' || !RoleScreen) {
+    return <OutOfServiceScreen languages={bootstrap.languages} reason="config" hasPhone={bootstrap.state === 'out-of-service' && bootstrap.phones !== undefined} />;
+  }
+  return <RoleScreen bootstrap={bootstrap} api={api} />;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LanguageInfo } from '../../../shared/bootstrap';
 
 /** One large button per enabled language, each named in its own language and script. */
-export function LanguagePicker({ languages }: { languages: readonly LanguageInfo[] }) {
+export function LanguagePicker({ languages, onChosen }: { languages: readonly LanguageInfo[]; onChosen?: () => void }) {
   const { t, i18n } = useTranslation('common');
   if (languages.length < 2) return null;
   const current = i18n.resolvedLanguage ?? i18n.language;
@@ -17,7 +17,10 @@ export function LanguagePicker({ languages }: { languages: readonly LanguageInfo
               lang={language.code}
               dir={language.dir}
               aria-pressed={language.code === current}
-              onClick={() => void i18n.changeLanguage(language.code)}
+              onClick={() => {
+                void i18n.changeLanguage(language.code);
+                onChosen?.();
+              }}
             >
               {language.nativeName}
             </button>

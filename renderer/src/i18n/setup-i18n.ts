@@ -1,25 +1,12 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AgencyProfile } from '../../../shared/config';
+import { profileVariables } from './profile-variables';
 import { bundledResources } from './resources';
 
-export const namespaces = ['common', 'kiosk', 'controls', 'desk'] as const;
+export { profileVariables };
 
-/** Facts every string may use, taken from the agency profile so that no fact lives in a translation. */
-export function profileVariables(profile: AgencyProfile | undefined, phones?: AgencyProfile['phones']) {
-  const p = phones ?? profile?.phones;
-  return {
-    agency: profile?.agency.name ?? '',
-    agencyShort: profile?.agency.shortName ?? '',
-    program: profile?.program.name ?? '',
-    partner: profile?.program.partnerName ?? '',
-    minimumAge: profile?.program.minimumAge ?? '',
-    emergency: p?.emergency ?? '911',
-    phone: p?.nonEmergency ?? '',
-    helpline: p?.helpline ?? '',
-    crisisLine: p?.crisisLine ?? '',
-  };
-}
+export const namespaces = ['common', 'kiosk', 'controls', 'desk'] as const;
 
 /**
  * Creates an i18next instance with the bundled translations, the profile's

@@ -1,9 +1,49 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReadyBootstrap } from '../../../shared/bootstrap';
+import type { LobbyApi } from '../../../shared/contract';
 import { useDocumentLanguage } from '../common/use-document-language';
-import { WelcomeScreen } from './welcome-screen';
+import { KioskSession } from './kiosk-session';
+import { DisplayPrefsProvider } from './controls/display-prefs';
+import { IdleGuard } from './controls/idle';
 
-/** The public kiosk. The foundation has one screen; the full flow builds on it. */
-export function KioskApp({ bootstrap }: { bootstrap: ReadyBootstrap }) {
+/**
+ * While the welcome screen shows nothing of anyone there is nothing to forget,
+ * so the idle warning waits a day instead of interrupting an empty lobby
+ * every minute. (Under the 24.8-day setTimeout limit.)
+ */
+const untouchedWarnAfterSeconds = 24 * 60 * 60;
+
+/**
+ * The public kiosk. On reset (idle or "Start over") the session remounts with
+ * a new key, which wipes every answer; the language and display settings go
+ * back to the defaults. A request already sent is the core's to deliver: the
+ * screen just forgets it.
+ */
+export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: LobbyApi }) {
   useDocumentLanguage(bootstrap.languages);
-  return <WelcomeScreen bootstrap={bootstrap} />;
+  const { i18n } = useTranslation();
+  const [resetKey, setResetKey] = useState(0);
+  const [pristine, setPristine] = useState(true);
+  const defaultLanguage = bootstrap.profile.languages.default;
+  const language = i18n.resolvedLanguage ?? i18n.language;
+
+  const reset = useCallback(() => {
+    void i18n.changeLanguage(defaultLanguage);
+    setPristine(true);
+    setResetKey((key) => key + 1);
+  }, [i18n, defaultLanguage]);
+
+  const untouched = pristine && language === defaultLanguage;
+  return (
+    <DisplayPrefsProvider resetKey={resetKey}>
+      <IdleGuard
+        warnAfterSeconds={untouched ? untouchedWarnAfterSeconds : bootstrap.idle.warnAfterSeconds}
+        countdownSeconds={bootstrap.idle.countdownSeconds}
+        onReset={reset}
+      >
+        <KioskSession key={resetKey} bootstrap={bootstrap} api={api} onStartOver={reset} onPristineChange={setPristine} />
+      </IdleGuard>
+    </DisplayPrefsProvider>
+  );
 }

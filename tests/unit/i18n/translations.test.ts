@@ -1,31 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resourcesDir } from '../support/temp-config.js';
+import { repoRoot } from '../support/temp-config.js';
 import { profileVariables } from '../../../renderer/src/i18n/setup-i18n.js';
-
-const localesDir = path.join(resourcesDir, 'locales');
-type Languages = Array<{ code: string }>;
-const languages = (JSON.parse(readFileSync(path.join(localesDir, 'languages.json'), 'utf8')) as Languages).map((l) => l.code);
-const namespaces = readdirSync(path.join(localesDir, 'en')).filter((f) => f.endsWith('.json'));
-
-function flatten(value: unknown, prefix = ''): Record<string, string> {
-  if (typeof value === 'string') return { [prefix]: value };
-  const out: Record<string, string> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    Object.assign(out, flatten(child, prefix ? `${prefix}.${key}` : key));
-  }
-  return out;
-}
-
-function strings(language: string, namespace: string): Record<string, string> {
-  return flatten(JSON.parse(readFileSync(path.join(localesDir, language, namespace), 'utf8')));
-}
+import { faqTopics } from '../../../renderer/src/kiosk/session/screens.js';
+import { callNames, eventNames } from '../../../shared/contract.js';
+import { languages, localesDir, namespaceFiles as namespaces, shippedProfiles, strings } from './locale-strings.js';
 
 const variablesIn = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /** Variables a call site passes itself, beyond the profile's facts. */
-const callSiteVariables = new Set(['place', 'id']);
+const callSiteVariables = new Set(['place', 'id', 'step', 'total', 'max']);
 const knownVariables = new Set([...Object.keys(profileVariables(undefined)), ...callSiteVariables]);
 
 describe('translations', () => {
@@ -63,6 +48,7 @@ describe('translations', () => {
     const status = JSON.parse(readFileSync(path.join(localesDir, 'review-status.json'), 'utf8')) as Record<string, string>;
     for (const language of languages) {
       expect(['source', 'needs-review', 'confirmed'], language).toContain(status[language]);
+      if (language !== 'en') expect(status[language], `${language} is a translation, not a source`).not.toBe('source');
     }
     expect(status.en).toBe('source');
   });
@@ -80,6 +66,10 @@ const stigmatising: Record<string, RegExp[]> = {
 };
 
 describe('respectful words', () => {
+  it('every language has a list of words it must not use', () => {
+    for (const language of languages) expect(stigmatising[language], language).toBeDefined();
+  });
+
   it.each(Object.keys(stigmatising))('%s strings use none of the stigmatising words', (language) => {
     for (const namespace of namespaces) {
       for (const [key, text] of Object.entries(strings(language, namespace))) {
@@ -88,8 +78,53 @@ describe('respectful words', () => {
     }
   });
 
+  it('the shipped profiles\' text overrides use none of them either', () => {
+    for (const { file, json } of shippedProfiles()) {
+      for (const [language, overrides] of Object.entries(json.textOverrides ?? {})) {
+        for (const [key, text] of Object.entries(overrides)) {
+          for (const pattern of stigmatising[language] ?? []) expect(text, `${file} ${language} ${key}`).not.toMatch(pattern);
+        }
+      }
+    }
+  });
+
   it('the word list itself catches what it should', () => {
     expect('He is an addict').toMatch(stigmatising.en![0]!);
     expect('Es un adicto').toMatch(stigmatising.es![0]!);
+  });
+});
+
+/** Every .ts/.tsx file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file))
+    .map((file) => path.join(dir, file));
+}
+
+describe('the kiosk code and its strings', () => {
+  const english = strings('en', 'kiosk.json');
+  // The kiosk's own screens; the on-screen tools (controls/) keep their strings in controls.json.
+  const files = sourceFiles(path.join(repoRoot, 'renderer', 'src', 'kiosk')).filter((file) => !file.includes(`${path.sep}controls${path.sep}`));
+
+  it('every kiosk string key written in the code exists in English', () => {
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      // Dotted keys in quotes, as passed to t() or kept in a key table ('status.headline.saving').
+      for (const match of source.matchAll(/'((?:[a-z][A-Za-z0-9]*\.)+[A-Za-z0-9]+)'/g)) {
+        const key = match[1] ?? '';
+        // The contract's call and event names look the same and are not strings to translate.
+        if ((callNames as string[]).includes(key) || (eventNames as string[]).includes(key)) continue;
+        if (!(key in english)) missing.push(`${path.relative(repoRoot, file)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every questions-and-answers topic has its question in every language', () => {
+    for (const language of languages) {
+      const kiosk = strings(language, 'kiosk.json');
+      for (const topic of faqTopics) expect(kiosk[`faq.topics.${topic}.question`], `${language} ${topic}`).toBeTruthy();
+    }
   });
 });

@@ -40,7 +40,7 @@ describe('the renderer, driven by a real core', () => {
     await appWithCore();
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
     expect(screen.getByText("Lee's Summit Police Department")).toBeTruthy();
-    expect(screen.getByText('To ask for help, go to the front window and say: “I want Safe Passage.”')).toBeTruthy();
+    expect(screen.getByText('You can also ask at the front window. Just say: “I want Safe Passage.”')).toBeTruthy();
   });
 
   it('choosing Arabic translates the screen and mirrors the whole page', async () => {

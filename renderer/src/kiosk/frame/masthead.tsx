@@ -1,0 +1,13 @@
+import type { AgencyProfile } from '../../../../shared/config';
+
+/** The department's logo and name and the program's name, from the profile, at the top of every screen. */
+export function Masthead({ profile }: { profile: AgencyProfile }) {
+  return (
+    <header className="masthead">
+      {/* The agency's name is written beside the logo, so the image itself says nothing more. */}
+      {profile.agency.logoDataUrl && <img className="masthead__logo" src={profile.agency.logoDataUrl} alt="" />}
+      <p className="masthead__agency">{profile.agency.name}</p>
+      <p className="masthead__program">{profile.program.name}</p>
+    </header>
+  );
+}

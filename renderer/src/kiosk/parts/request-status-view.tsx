@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import type { AckMessageKey } from '../../../../shared/request';
+import { reportFor, type Headline, type Submission } from '../session/request-status';
+import { FallbackInstruction } from './fallback-instruction';
+import { CheckIcon, WaitingIcon } from './icons';
+
+/** Static keys, so a test can prove each exists in every language. */
+const headlineKeys: Record<Headline, string> = {
+  saving: 'status.headline.saving',
+  captured: 'status.headline.captured',
+  delivered: 'status.headline.delivered',
+  acknowledged: 'status.headline.acknowledged',
+  closed: 'status.headline.closed',
+  failed: 'status.headline.failed',
+  notSaved: 'status.headline.notSaved',
+};
+
+const ackKeys: Record<AckMessageKey, string> = {
+  'coming-now': 'status.ack.comingNow',
+  'wait-5-minutes': 'status.ack.wait5Minutes',
+  'come-to-window': 'status.ack.comeToWindow',
+};
+
+/**
+ * The request's status, exactly as far as the core has reported it. A live
+ * region, so a screen reader hears each step as it becomes true.
+ */
+export function RequestStatusView({ submission }: { submission: Submission }) {
+  const { t } = useTranslation('kiosk');
+  const report = reportFor(submission);
+  const steps = [
+    { id: 'saved', done: report.steps.saved, label: t('status.steps.saved') },
+    { id: 'delivered', done: report.steps.delivered, label: t('status.steps.delivered') },
+    { id: 'answered', done: report.steps.answered, label: t('status.steps.answered') },
+  ];
+  return (
+    <div className="request-status" data-headline={report.headline}>
+      <div role="status" className="request-status__live">
+        <p className="request-status__headline">{t(headlineKeys[report.headline])}</p>
+        {report.ackKey && <p className="request-status__answer">{t(ackKeys[report.ackKey])}</p>}
+      </div>
+      {report.reference && (
+        <p className="request-status__reference">
+          {t('status.reference')} <strong className="reference" dir="ltr">{report.reference}</strong>
+        </p>
+      )}
+      {report.headline !== 'notSaved' && (
+        <ol className="status-steps">
+          {steps.map((step) => (
+            <li key={step.id} data-done={step.done}>
+              {step.done ? <CheckIcon /> : <WaitingIcon />}
+              <span>{step.label}</span>
+              <span className="visually-hidden">{step.done ? t('status.steps.done') : t('status.steps.notYet')}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {report.fallback !== 'none' && <FallbackInstruction stillTrying={report.fallback === 'while-trying'} />}
+    </div>
+  );
+}

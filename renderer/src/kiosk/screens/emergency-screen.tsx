@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { BackBar } from '../parts/back-bar';
+import { OverdoseSigns } from '../parts/overdose-signs';
+import { RequestStatusView } from '../parts/request-status-view';
+import { ScreenHeading } from '../parts/screen-heading';
+import { useKiosk } from '../session/kiosk-context';
+
+/**
+ * Someone may be overdosing. The desk was paged at top priority by the tap
+ * that opened this screen; the screen says to call 911 and tell the officer
+ * first, then how far the page has got, then the signs and what to do.
+ */
+export function EmergencyScreen() {
+  const { t } = useTranslation('kiosk');
+  const { bootstrap, submission } = useKiosk();
+  return (
+    <>
+      <div className="emergency-banner">
+        <ScreenHeading>{t('emergency.title')}</ScreenHeading>
+        <p className="lead">{t('emergency.tellOfficer')}</p>
+      </div>
+      <section aria-labelledby="emergency-page">
+        <h2 id="emergency-page">{t('emergency.pageTitle')}</h2>
+        {submission && <RequestStatusView submission={submission} />}
+      </section>
+      <OverdoseSigns naloxoneAtDesk={bootstrap.profile.program.naloxoneAtDesk} />
+      <BackBar />
+    </>
+  );
+}

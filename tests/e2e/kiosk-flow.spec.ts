@@ -1,0 +1,152 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { CallResult } from '../../shared/call-result.js';
+import type { DeskState } from '../../shared/desk.js';
+import { captureScreen } from './support/screens.js';
+import { test, expect } from './support/fixtures.js';
+import { expectScreen, tap } from './support/kiosk-screens.js';
+import { kioskText } from './support/kiosk-text.js';
+import { watchPageProblems } from './support/page-problems.js';
+
+/** A desk call over the browser host's HTTP bridge, as the desk console makes it. */
+async function deskCall<T>(request: APIRequestContext, deskUrl: string, name: string, data: object): Promise<T> {
+  const response = await request.post(new URL(`api/call/${name}`, deskUrl).href, { data });
+  const result = (await response.json()) as CallResult<T>;
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+async function deskRequests(request: APIRequestContext, deskUrl: string) {
+  return (await deskCall<DeskState>(request, deskUrl, 'desk.getState', {})).requests;
+}
+
+/** Counts taps as a person would make them: each one a press on one button. */
+function tapCounter(page: Page) {
+  let taps = 0;
+  return {
+    tap: async (language: string, key: string, exact = false) => {
+      taps += 1;
+      await tap(page, language, key, { exact });
+    },
+    tapName: async (name: string) => {
+      taps += 1;
+      await page.getByRole('button', { name, exact: true }).click();
+    },
+    get count() {
+      return taps;
+    },
+  };
+}
+
+/** Time a person needs per tap: to read a short screen and press. Generous on purpose. */
+const secondsPerTap = 6;
+
+test('a new visitor asks for help in Spanish from the welcome screen in 7 taps (well under a minute), and reads the officer\'s answer in Spanish', async ({ page, request, launchHost }, testInfo) => {
+  const problems = await watchPageProblems(page);
+  const { host } = await launchHost();
+  const deskUrl = host.urls.desk ?? '';
+  await page.goto(host.urls.kiosk ?? '');
+  await expectScreen(page, 'welcome');
+  const person = tapCounter(page);
+
+  await person.tapName('Español');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await person.tap('es', 'welcome.start');
+  await expectScreen(page, 'home');
+  await person.tap('es', 'home.helpSelf');
+  await expectScreen(page, 'request-danger');
+  await person.tap('es', 'request.danger.no', true);
+  await expectScreen(page, 'request-name');
+  await person.tap('es', 'request.name.skip', true);
+  await expectScreen(page, 'request-items');
+  await person.tap('es', 'request.items.no', true);
+  await expectScreen(page, 'request-review');
+  await expect(page.locator('main')).toContainText(kioskText('es', 'request.privacy.who'));
+  await person.tap('es', 'request.review.send', true);
+  await expectScreen(page, 'status');
+
+  expect(person.count, 'taps from the welcome screen to a sent request').toBe(7);
+  expect(person.count * secondsPerTap, 'seconds a person needs at a generous pace').toBeLessThan(60);
+
+  const status = page.locator('main[data-screen="status"]');
+  await expect(status).toContainText(kioskText('es', 'status.headline.delivered'));
+  const [onDesk] = await deskRequests(request, deskUrl);
+  expect(onDesk).toMatchObject({ kind: 'help-self', language: 'es', turningIn: false, dangerNow: false });
+  expect(onDesk?.firstName).toBeUndefined();
+  await expect(status).toContainText(onDesk?.reference ?? 'missing');
+  await captureScreen(page, testInfo, 'kiosk-flow-es-delivered');
+
+  await deskCall(request, deskUrl, 'desk.acknowledge', { id: onDesk?.id, messageKey: 'come-to-window' });
+  await expect(status).toContainText(kioskText('es', 'status.ack.comeToWindow'));
+  await captureScreen(page, testInfo, 'kiosk-flow-es-acknowledged');
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('an emergency takes one tap from the welcome screen, pages the desk at top priority and says to call 911', async ({ page, request, launchHost }, testInfo) => {
+  const { host } = await launchHost();
+  await page.goto(host.urls.kiosk ?? '');
+  await expectScreen(page, 'welcome');
+  await tap(page, 'en', 'welcome.emergencyButton', { exact: true });
+  await expectScreen(page, 'emergency');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Call 911 now');
+  await expect.poll(async () => (await deskRequests(request, host.urls.desk ?? ''))[0]?.priority).toBe('emergency');
+  await expect(page.locator('main')).toContainText(kioskText('en', 'status.headline.delivered'));
+  await captureScreen(page, testInfo, 'kiosk-emergency-delivered');
+});
+
+test('the whole request can be made with the keyboard alone, with a visible focus ring on every control', async ({ page, request, launchHost }) => {
+  const { host } = await launchHost();
+  await page.goto(host.urls.kiosk ?? '');
+  await expectScreen(page, 'welcome');
+
+  /** Tabs forward until the focused control has this name, checking each control shows its focus. */
+  const tabTo = async (name: string) => {
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = page.locator(':focus');
+      const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle);
+      expect(outline, `focus ring on ${await focused.textContent()}`).not.toBe('none');
+      if ((await focused.textContent())?.startsWith(name)) return;
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  };
+
+  await tabTo('Touch here to start');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'home');
+  await tabTo('Get help for someone with me');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'request-danger');
+  await tabTo('No');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'request-name');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('First name')).toBeFocused();
+  await page.keyboard.type('Dana');
+  await tabTo('Next');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'request-items');
+  await tabTo('Yes');
+  await page.keyboard.press('Space');
+  await expectScreen(page, 'request-review');
+  await tabTo('Send to the front desk');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'status');
+  await expect.poll(async () => (await deskRequests(request, host.urls.desk ?? ''))[0]).toMatchObject({ kind: 'help-someone', firstName: 'Dana', turningIn: true });
+});
+
+test('with reduced motion asked for, nothing on the kiosk animates or transitions', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/kiosk/');
+  await expectScreen(page, 'welcome');
+  await tap(page, 'en', 'welcome.start');
+  await expectScreen(page, 'home');
+  const moving = await page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .map((element) => ({ element: element.tagName, style: getComputedStyle(element) }))
+      .filter(({ style }) => style.animationName !== 'none' || style.transitionDuration.split(',').some((d) => parseFloat(d) > 0))
+      .map(({ element }) => element),
+  );
+  expect(moving).toEqual([]);
+});
