@@ -32,6 +32,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer talks to main only through window.lobby.' }] }],
+      // Types from anywhere in shared/; values only from its zod-free modules, so no schema library
+      // reaches the page (150 KB budget, and zod's eval probe trips the CSP).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'shared/(contract|config|dispatch|request|bootstrap|backend/.*)$',
+              allowTypeImports: true,
+              message: 'This shared module builds zod schemas; import its types, or values from a zod-free module such as shared/request-rules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,28 +7,20 @@
  * no date of birth. The first name is the only personal field and it is optional.
  */
 import { z } from 'zod';
+import {
+  ackMessageKeys,
+  closeOutcomes,
+  firstNameMaxLength,
+  firstNamePattern,
+  requestKinds,
+  type AckMessageKey,
+  type CloseOutcome,
+  type Priority,
+  type RequestKind,
+  type RequestPhase,
+} from './request-rules.js';
 
-/** What the person asked for. "emergency" is the overdose path and always pages at top priority. */
-export const requestKinds = ['help-self', 'help-someone', 'drop-off', 'emergency'] as const;
-export type RequestKind = (typeof requestKinds)[number];
-
-export const priorities = ['emergency', 'normal'] as const;
-export type Priority = (typeof priorities)[number];
-
-/** The answers an officer can send back; the kiosk shows each in the person's own language. */
-export const ackMessageKeys = ['coming-now', 'wait-5-minutes', 'come-to-window'] as const;
-export type AckMessageKey = (typeof ackMessageKeys)[number];
-
-/** How a desk officer closes a request, for program reporting. */
-export const closeOutcomes = ['taken-to-treatment', 'referred', 'not-today', 'drop-off-only'] as const;
-export type CloseOutcome = (typeof closeOutcomes)[number];
-
-/**
- * Letters of any script, combining marks (Vietnamese tones, Arabic harakat),
- * spaces, apostrophes and hyphens. No digits or symbols: a first name only.
- */
-const firstNamePattern = /^[\p{L}\p{M}][\p{L}\p{M}' \u2019-]*$/u;
-export const firstNameMaxLength = 30;
+export * from './request-rules.js';
 
 export const languageCodeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
 
@@ -53,18 +45,6 @@ export const requestInputSchema = z
   .strict();
 export type RequestInput = z.input<typeof requestInputSchema>;
 export type ValidRequestInput = z.output<typeof requestInputSchema>;
-
-export function priorityOf(input: Pick<ValidRequestInput, 'kind' | 'dangerNow'>): Priority {
-  return input.kind === 'emergency' || input.dangerNow ? 'emergency' : 'normal';
-}
-
-/**
- * Where a request is in its life (DESIGN.md, "A request's life"):
- * captured → delivered → acknowledged → closed.
- * Each step is claimed only once it is true.
- */
-export const requestPhases = ['captured', 'delivered', 'acknowledged', 'closed'] as const;
-export type RequestPhase = (typeof requestPhases)[number];
 
 /** One acknowledgement, as the first desk to answer sent it. */
 export type Acknowledgement = {
@@ -99,5 +79,3 @@ export type KioskRequestView = {
   updatedAt: string;
 };
 
-/** The reference code's shape: the kiosk id, a dash, four digits. */
-export const referencePattern = /^[A-Z0-9][A-Z0-9-]{0,11}-\d{4}$/;

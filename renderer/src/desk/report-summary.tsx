@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DeskReport } from '../../../shared/desk';
-import { closeOutcomes, requestKinds } from '../../../shared/request';
+import { closeOutcomes, requestKinds } from '../../../shared/request-rules';
 import { CountTable } from './count-table';
 import { formatDuration, languageName } from './format';
 import { ReportChart } from './report-chart';

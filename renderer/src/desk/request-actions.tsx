@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskRequestView } from '../../../shared/desk';
-import { ackMessageKeys, closeOutcomes } from '../../../shared/request';
+import { ackMessageKeys, closeOutcomes } from '../../../shared/request-rules';
 import { ActionGroup } from './action-group';
 import { useDeskAction } from './use-desk-action';
 

@@ -1,21 +1,18 @@
 /**
- * The renderer's copies of the request rules in shared/request.ts. Copies,
- * because importing any value from that module brings zod into the initial
- * bundle (DESIGN.md budget: 150 KB gzip). A unit test proves each copy agrees
- * with the shared schema, so they cannot drift apart.
+ * The request rules the kiosk screen applies before submitting. The values
+ * come from shared/request-rules.ts, which has no zod, so the renderer's
+ * bundle stays small (DESIGN.md budget: 150 KB gzip) and cannot drift from
+ * the schema the core checks.
  */
-import type { Priority, RequestKind, RequestPhase } from '../../../../shared/request';
+import { firstNameMaxLength, firstNamePattern, priorityOf, requestPhases, type Priority, type RequestKind } from '../../../../shared/request-rules';
 
-export const requestPhaseOrder: readonly RequestPhase[] = ['captured', 'delivered', 'acknowledged', 'closed'];
+export const requestPhaseOrder = requestPhases;
 
 export function priorityFor(kind: RequestKind, dangerNow: boolean): Priority {
-  return kind === 'emergency' || dangerNow ? 'emergency' : 'normal';
+  return priorityOf({ kind, dangerNow });
 }
 
-export const firstNameMax = 30;
-
-/** Letters of any script and their marks, with spaces, apostrophes and hyphens between. */
-const firstNamePattern = /^[\p{L}\p{M}][\p{L}\p{M}' \u2019-]*$/u;
+export const firstNameMax = firstNameMaxLength;
 
 export type FirstNameProblem = 'lettersOnly' | 'tooLong';
 

@@ -3,13 +3,13 @@
  * is NFC and is one that shared/request.ts accepts, so the keyboard can never
  * produce a name the request would reject.
  */
-import { firstNameMaxLength } from '../../../../../shared/request';
+import { firstNameMaxLength } from '../../../../../shared/request-rules';
 
 /**
- * The rule of shared/request.ts (letters of any script and combining marks,
- * then also spaces, apostrophes, hyphens), repeated here so the renderer does
- * not bundle zod; tests/unit/renderer/controls/name-editing.test.ts keeps the
- * two in step. Stricter on one point: a name starts with a letter, not a mark.
+ * The rule of shared/request-rules.ts (letters of any script and combining
+ * marks, then also spaces, apostrophes, hyphens), stricter on one point: a
+ * name typed here starts with a letter, not a lone mark.
+ * tests/unit/renderer/controls/name-editing.test.ts keeps the two in step.
  */
 const namePattern = /^\p{L}[\p{L}\p{M}' \u2019-]*$/u;
 
