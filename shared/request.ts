@@ -7,18 +7,7 @@
  * no date of birth. The first name is the only personal field and it is optional.
  */
 import { z } from 'zod';
-import {
-  ackMessageKeys,
-  closeOutcomes,
-  firstNameMaxLength,
-  firstNamePattern,
-  requestKinds,
-  type AckMessageKey,
-  type CloseOutcome,
-  type Priority,
-  type RequestKind,
-  type RequestPhase,
-} from './request-rules.js';
+import { firstNameMaxLength, firstNamePattern, requestKinds, type AckMessageKey, type Priority, type RequestPhase } from './request-rules.js';
 
 export * from './request-rules.js';
 
