@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { agencyProfileSchema, deviceConfigSchema, type AgencyProfile, type DeviceConfig } from '../../../shared/config.js';
 import type { LanguageInfo } from '../../../shared/bootstrap.js';
+import { withLogo } from './profile-logo.js';
 import { readJsonFile, type FileProblem } from './read-json-file.js';
 
 export type ConfigPaths = {
@@ -53,7 +54,12 @@ export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
   }
 
   const deviceValue = device.ok ? device.value : undefined;
-  const profileValue = profile.ok ? profile.value : undefined;
+  let profileValue = profile.ok ? profile.value : undefined;
+  if (profileValue) {
+    const logo = await withLogo(profileValue, paths.agencyProfile);
+    profileValue = logo.profile;
+    if (logo.problem) problems.push(logo.problem);
+  }
   if (problems.length === 0 && deviceValue && profileValue) {
     return { ok: true, device: deviceValue, profile: profileValue, languages };
   }

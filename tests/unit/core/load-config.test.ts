@@ -81,6 +81,25 @@ describe('loading configuration', () => {
     expect(!result.ok && result.problems[0]?.message).toBe('languages.default: default must be one of the enabled languages');
   });
 
+  it("the profile's logo file, beside the profile, reaches the screen as a data URL", async () => {
+    const config = await setup();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    await config.write(path.join(config.dir, 'badge.svg'), svg);
+    await config.edit(config.paths.agencyProfile, (json) => ({ ...json, agency: { ...(json.agency as object), logo: 'badge.svg' } }));
+    const result = await loadConfig(config.paths);
+    expect(result.ok && result.profile.agency.logoDataUrl).toBe(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+  });
+
+  it('a logo file that is missing or too large is a problem naming the profile and the file', async () => {
+    const config = await setup();
+    await config.edit(config.paths.agencyProfile, (json) => ({ ...json, agency: { ...(json.agency as object), logo: 'badge.png' } }));
+    const missing = await loadConfig(config.paths);
+    expect(!missing.ok && missing.problems).toEqual([expect.objectContaining({ file: config.paths.agencyProfile, message: expect.stringMatching(/^agency.logo: cannot read "badge.png"/) })]);
+    await config.write(path.join(config.dir, 'badge.png'), 'x'.repeat(200_001));
+    const large = await loadConfig(config.paths);
+    expect(!large.ok && large.problems[0]?.message).toMatch(/agency.logo: "badge.png" is 200001 bytes/);
+  });
+
   it('a byte-order mark, as Windows Notepad writes, is accepted', async () => {
     const config = await setup();
     const { readFile } = await import('node:fs/promises');
