@@ -7,7 +7,8 @@
  *     {screen}
  *   </IdleGuard>
  *
- * - Any pointer, touch, key or wheel activity inside restarts the wait.
+ * - Any pointer, touch, key or wheel activity inside restarts the wait, and so
+ *   does a `kiosk-activity` event (./activity.ts): the screen being read aloud.
  * - After warnAfterSeconds without activity an alertdialog asks "Are you
  *   still there?" with a visible countdown and a large "I'm still here"
  *   button; the screens behind it are inert until it closes.
@@ -15,8 +16,9 @@
  *   never shorter than 20 seconds (WCAG 2.2.1: time to answer a time-out).
  * - Stay on the welcome screen? Render it outside the guard, or pass a long time.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import '../../styles/controls.css';
+import { kioskActivityEvent } from './activity';
 import { IdleDialog } from './idle/idle-dialog';
 import { useIdleCountdown } from './idle/use-idle-countdown';
 
@@ -27,8 +29,15 @@ export function IdleGuard(props: { warnAfterSeconds: number; countdownSeconds: n
   const { warnAfterSeconds, onReset, children } = props;
   const countdownSeconds = Math.max(minimumCountdownSeconds, Math.round(props.countdownSeconds));
   const { state, activity, stillHere } = useIdleCountdown(warnAfterSeconds * 1000, countdownSeconds, onReset);
+  const guard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = guard.current;
+    element?.addEventListener(kioskActivityEvent, activity);
+    return () => element?.removeEventListener(kioskActivityEvent, activity);
+  }, [activity]);
   return (
     <div
+      ref={guard}
       className="idle-guard"
       onPointerDownCapture={activity}
       onTouchStartCapture={activity}

@@ -18,9 +18,10 @@
  * - A three-step volume choice (quiet, medium, loud) sits beside it; choosing
  *   one while reading starts the reading again at that volume.
  */
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/controls.css';
+import { signalActivity } from './activity';
 import { readableText, speakableLines } from './read-aloud/readable-text';
 import { useSpeech } from './read-aloud/use-speech';
 import { useStopOnChange } from './read-aloud/use-stop-on-change';
@@ -35,6 +36,7 @@ export function ReadAloudButton({ targetRef, language }: { targetRef: RefObject<
   const voiceUri = useVoiceFor(language);
   const [volume, setVolume] = useState<Volume>('medium');
   const { speaking, speak, stop } = useSpeech();
+  const box = useRef<HTMLDivElement>(null);
 
   // A reading in the old language must not go on over the new one.
   useEffect(() => stop, [language, stop]);
@@ -44,14 +46,14 @@ export function ReadAloudButton({ targetRef, language }: { targetRef: RefObject<
     (level: Volume) => {
       const target = targetRef.current;
       const voice = findVoice(language);
-      if (target && voice) speak(speakableLines(readableText(target)), voice, volumes[level]);
+      if (target && voice) speak(speakableLines(readableText(target)), voice, volumes[level], () => signalActivity(box.current));
     },
     [targetRef, language, speak],
   );
 
   if (voiceUri === null) return null;
   return (
-    <div className="read-aloud" data-no-read-aloud="">
+    <div ref={box} className="read-aloud" data-no-read-aloud="">
       <button type="button" className="button read-aloud__toggle" onClick={() => (speaking ? stop() : start(volume))}>
         {speaking ? t('readAloud.stop') : t('readAloud.start')}
       </button>

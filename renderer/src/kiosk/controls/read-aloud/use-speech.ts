@@ -19,7 +19,8 @@ export function useSpeech() {
     setSpeaking(false);
   }, []);
 
-  const speak = useCallback((lines: readonly string[], voice: SpeechSynthesisVoice, volume: number) => {
+  /** `onLine` runs as each line starts: the reading counts as someone using the kiosk. */
+  const speak = useCallback((lines: readonly string[], voice: SpeechSynthesisVoice, volume: number, onLine?: () => void) => {
     const engine = speechEngine();
     if (!engine || lines.length === 0) return;
     reading.current += 1;
@@ -36,6 +37,7 @@ export function useSpeech() {
       utterance.lang = voice.lang;
       utterance.volume = volume;
       utterance.onerror = finish;
+      if (onLine) utterance.onstart = onLine;
       if (index === lines.length - 1) utterance.onend = finish;
       engine.speak(utterance);
     });

@@ -8,6 +8,7 @@ export class FakeUtterance {
   voice: Voice | null = null;
   lang = '';
   volume = 1;
+  onstart: ((event: Event) => void) | null = null;
   onend: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   constructor(public text: string) {}
@@ -32,6 +33,13 @@ export class FakeSpeechSynthesis extends EventTarget {
     this.cancelCount += 1;
     const dropped = this.queue.splice(0);
     for (const utterance of dropped) utterance.onerror?.(new Event('error'));
+  }
+
+  /** The engine starts saying the next queued line, and finishes it. */
+  speakNext(): void {
+    const utterance = this.queue.shift();
+    utterance?.onstart?.(new Event('start'));
+    utterance?.onend?.(new Event('end'));
   }
 
   /** The engine reaches the end of everything queued. */
