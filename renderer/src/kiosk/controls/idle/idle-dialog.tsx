@@ -51,7 +51,7 @@ export function IdleDialog({ remaining, total, onStillHere }: { remaining: numbe
           {!reducedMotion && <CountdownRing remaining={remaining} total={total} />}
           <span className="idle__label">{t('idle.secondsLeft')}</span> <span className="idle__seconds">{remaining}</span>
         </div>
-        <p className="controls-sr-only" aria-live="polite" aria-atomic="true">
+        <p className="visually-hidden" aria-live="polite" aria-atomic="true">
           {t('idle.secondsLeft')} {spoken}
         </p>
         <button ref={button} type="button" className="button idle__still-here" onClick={onStillHere}>
