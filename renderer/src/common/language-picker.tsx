@@ -8,7 +8,7 @@ export function LanguagePicker({ languages, onChosen }: { languages: readonly La
   const current = i18n.resolvedLanguage ?? i18n.language;
   return (
     <nav className="language-picker" aria-label={t('chooseLanguage')}>
-      <ul>
+      <ul className="inline-list">
         {languages.map((language) => (
           <li key={language.code}>
             <button

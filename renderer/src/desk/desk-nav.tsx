@@ -8,7 +8,7 @@ export function DeskNav({ view, onChoose }: { view: DeskView; onChoose: (view: D
   const { t } = useTranslation('desk');
   return (
     <nav className="desk-nav" aria-label={t('nav.label')}>
-      <ul>
+      <ul className="inline-list">
         {deskViews.map((name) => (
           <li key={name}>
             <button

@@ -4,7 +4,7 @@
  * twice from this process. Kept in memory: after a restart the outbox's
  * at-least-once delivery may repeat a page, which beats losing one.
  */
-import type { PageMessage } from '../attempt.js';
+import type { AttemptResult, PageMessage } from '../attempt.js';
 
 export type PageProgress = {
   readonly accepted: Set<string>;
@@ -14,15 +14,17 @@ export type PageProgress = {
   firstRefusal?: string;
 };
 
+/** One attempt's result, and whether the page is settled (delivered, or refused by everyone) and can be forgotten. */
+export type LedgerOutcome = { result: AttemptResult; settled: boolean };
+
 export type RecipientLedger = {
   /**
-   * Starts an attempt for a page. Undefined while another attempt for the same
-   * page is still running: the outbox should never do that, and two texts
-   * would be worse than a retry.
+   * Runs one attempt for a page with its progress so far. While another
+   * attempt for the same page is still running it answers retry without
+   * running: the outbox should never do that, and two texts would be worse
+   * than a retry.
    */
-  start(message: PageMessage): PageProgress | undefined;
-  /** Ends the attempt; `settled` (delivered, or refused by everyone) forgets the page. */
-  finish(message: PageMessage, settled: boolean): void;
+  attempt(message: PageMessage, run: (progress: PageProgress) => Promise<LedgerOutcome>): Promise<AttemptResult>;
 };
 
 /** Pages the outbox gave up on never come back; memory stays bounded anyway. */
@@ -40,9 +42,9 @@ export function createRecipientLedger(): RecipientLedger {
   const byPage = new Map<string, PageProgress>();
   const running = new Set<string>();
   return {
-    start(message) {
+    async attempt(message, run) {
       const key = keyOf(message);
-      if (running.has(key)) return undefined;
+      if (running.has(key)) return { outcome: 'retry', reason: 'an attempt for this page is still running' };
       running.add(key);
       let progress = byPage.get(key);
       if (!progress) {
@@ -51,12 +53,15 @@ export function createRecipientLedger(): RecipientLedger {
         const oldest = byPage.keys().next().value;
         if (byPage.size > maxRemembered && oldest !== undefined) byPage.delete(oldest);
       }
-      return progress;
-    },
-    finish(message, settled) {
-      const key = keyOf(message);
-      running.delete(key);
-      if (settled) byPage.delete(key);
+      let settled = false;
+      try {
+        const outcome = await run(progress);
+        settled = outcome.settled;
+        return outcome.result;
+      } finally {
+        running.delete(key);
+        if (settled) byPage.delete(key);
+      }
     },
   };
 }

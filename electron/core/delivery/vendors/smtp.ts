@@ -90,17 +90,11 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
 
   return {
     channelId: channel.id,
-    async send(message, signal) {
-      const progress = ledger.start(message);
-      if (!progress) return { outcome: 'retry', reason: 'an attempt for this page is still running' };
-      let settled = false;
-      try {
+    send(message, signal) {
+      return ledger.attempt(message, async (progress) => {
         const result = await mailPending(message, progress, signal);
-        settled = result.outcome === 'delivered';
-        return result;
-      } finally {
-        ledger.finish(message, settled);
-      }
+        return { result, settled: result.outcome === 'delivered' };
+      });
     },
   };
 }

@@ -94,17 +94,8 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
 
   return {
     channelId: channel.id,
-    async send(message, signal) {
-      const progress = ledger.start(message);
-      if (!progress) return { outcome: 'retry', reason: 'an attempt for this page is still running' };
-      let settled = false;
-      try {
-        const outcome = await textPending(message, progress, attemptSignal(signal, deps.timeoutMs));
-        settled = outcome.settled;
-        return outcome.result;
-      } finally {
-        ledger.finish(message, settled);
-      }
+    send(message, signal) {
+      return ledger.attempt(message, (progress) => textPending(message, progress, attemptSignal(signal, deps.timeoutMs)));
     },
   };
 }
