@@ -11,7 +11,7 @@ export type ReadyBootstrap = {
   deviceId: string;
   profile: AgencyProfile;
   languages: LanguageInfo[];
-  idle: { warnAfterSeconds: number; countdownSeconds: number };
+  idle: { warnAfterSeconds: number; countdownSeconds: number; answeredStaySeconds: number };
 };
 
 /**

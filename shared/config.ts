@@ -196,9 +196,11 @@ const kioskDevice = z
       .object({
         warnAfterSeconds: z.number().int().min(15).max(600).default(60),
         countdownSeconds: z.number().int().min(20).max(120).default(20),
+        /** How long the status screen stays after the officer's answer, before it resets calmly for the next person. */
+        answeredStaySeconds: z.number().int().min(5).max(1800).default(180),
       })
       .strict()
-      .default({ warnAfterSeconds: 60, countdownSeconds: 20 }),
+      .default({ warnAfterSeconds: 60, countdownSeconds: 20, answeredStaySeconds: 180 }),
     delivery: deliverySchema,
     retention: z
       .object({

@@ -6,7 +6,9 @@
  */
 import type { Acknowledgement, CloseOutcome, Priority, RequestKind } from './request.js';
 
-export type DeskRequestState = 'open' | 'acknowledged' | 'closed';
+import type { DeskRequestState } from './request-status.js';
+
+export type { DeskRequestState };
 
 export type DeskRequestView = {
   id: string;

@@ -12,8 +12,18 @@ export const priorities = ['emergency', 'normal'] as const;
 export type Priority = (typeof priorities)[number];
 
 /** The answers an officer can send back; the kiosk shows each in the person's own language. */
-export const ackMessageKeys = ['coming-now', 'wait-5-minutes', 'come-to-window'] as const;
+export const ackMessageKeys = ['coming-now', 'wait-5-minutes', 'come-to-window', 'called-911'] as const;
 export type AckMessageKey = (typeof ackMessageKeys)[number];
+
+/**
+ * The answers a desk may send for each priority. An emergency gets only
+ * answers that mean help now: never a wait, never "come to the window"
+ * (the person may be with someone who is overdosing).
+ */
+export const ackMessageKeysFor: Readonly<Record<Priority, readonly AckMessageKey[]>> = {
+  emergency: ['coming-now', 'called-911'],
+  normal: ['coming-now', 'wait-5-minutes', 'come-to-window'],
+};
 
 /** How a desk officer closes a request, for program reporting. */
 export const closeOutcomes = ['taken-to-treatment', 'referred', 'not-today', 'drop-off-only'] as const;

@@ -7,6 +7,7 @@
  * no date of birth. The first name is the only personal field and it is optional.
  */
 import { z } from 'zod';
+import type { CoreRequestStatus } from './request-status.js';
 import { firstNameMaxLength, firstNamePattern, requestKinds, type AckMessageKey, type Priority, type RequestPhase } from './request-rules.js';
 
 export * from './request-rules.js';
@@ -55,14 +56,8 @@ export type KioskRequestView = {
   reference: string;
   priority: Priority;
   phase: RequestPhase;
-  /**
-   * True when delivery or acknowledgement is late: the screen shows the
-   * fallback instruction (go to the window, lobby phone, number) while the
-   * kiosk keeps trying.
-   */
-  late: boolean;
-  /** Every channel has failed permanently (for example a 4xx): the fallback is all that is left. */
-  failed: boolean;
+  /** What the person is told, from the one status table (shared/request-status.ts). */
+  status: CoreRequestStatus;
   acknowledgement?: Acknowledgement;
   createdAt: string;
   updatedAt: string;

@@ -22,6 +22,6 @@ export function toBootstrap(config: LoadedConfig): Bootstrap {
     role: 'desk',
     deviceId: device.desk.id,
     placeName: device.desk.name,
-    idle: { warnAfterSeconds: 0, countdownSeconds: 0 },
+    idle: { warnAfterSeconds: 0, countdownSeconds: 0, answeredStaySeconds: 0 },
   };
 }

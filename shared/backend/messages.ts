@@ -18,6 +18,7 @@
  * Every message is signed per Standard Webhooks (see ./signing.ts).
  */
 import { z } from 'zod';
+import { wireRequestStates } from '../request-status.js';
 import { ackMessageKeys, closeOutcomes, languageCodeSchema, priorities, referencePattern, requestKinds } from '../request.js';
 
 export const contractVersion = 1 as const;
@@ -78,7 +79,8 @@ export const statusQuerySchema = z
   })
   .strict();
 
-export const requestStates = ['received', 'acknowledged', 'closed', 'unknown'] as const;
+/** The request's state as a desk reports it: derived from the one status table (shared/request-status.ts). */
+export const requestStates = wireRequestStates;
 
 export const statusAnswerSchema = z
   .object({

@@ -34,7 +34,9 @@ test('the desk is down when a person asks: saved, then the other ways to get hel
   // Saved, not delivered: nothing reassuring beyond that.
   await expect(status).toContainText(kioskText('en', 'status.headline.captured'));
   await expect(status).not.toContainText(kioskText('en', 'status.headline.delivered'));
-  // Late: the other ways to get help, while the kiosk keeps trying.
+  // Late: "can't reach it yet", the other ways to get help, while the kiosk keeps trying.
+  await expect(status).toContainText(kioskText('en', 'status.headline.notReachedYet'));
+  await expect(status).not.toContainText(kioskText('en', 'status.headline.captured'));
   await expect(status).toContainText(kioskText('en', 'fallback.window'));
   await expect(status).toContainText(kioskText('en', 'fallback.stillTrying'));
   await captureScreen(page, testInfo, 'kiosk-status-desk-down');
@@ -42,6 +44,8 @@ test('the desk is down when a person asks: saved, then the other ways to get hel
   // The desk comes back on the port the kiosk pages.
   const desk = await launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort) });
   await expect(status).toContainText(kioskText('en', 'status.headline.delivered'));
+  // Delivered after the fallback showed: never again "still trying".
+  await expect(status).not.toContainText(kioskText('en', 'fallback.stillTrying'));
   const state = await callOver(request, desk.host.urls.desk ?? '', 'desk.getState', {});
   expect(state.requests).toHaveLength(1);
   const [onDesk] = state.requests;

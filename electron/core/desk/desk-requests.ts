@@ -5,7 +5,8 @@
  */
 import type { RequestCreated, RequestUpdated, StatusAnswer } from '../../../shared/backend/messages.js';
 import { CallRefused } from '../../../shared/call-result.js';
-import type { AckMessageKey, Acknowledgement, CloseOutcome } from '../../../shared/request.js';
+import { ackMessageKeysFor, type AckMessageKey, type Acknowledgement, type CloseOutcome } from '../../../shared/request.js';
+import { wireStateOf } from '../../../shared/request-status.js';
 import type { RequestStore } from './request-store.js';
 import { stateOf, type Closure, type StoredRequest } from './stored-request.js';
 
@@ -71,6 +72,10 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
     },
     acknowledge(id, messageKey, at) {
       const record = require(id);
+      // Checked here, not only on the console: no transport can send a wait to someone with an overdose.
+      if (!ackMessageKeysFor[record.priority].includes(messageKey)) {
+        throw new DeskActionRefused('An emergency can only be answered with help now: an officer is coming, or 911 was called.');
+      }
       refuseIfTakenElsewhere(record);
       if (record.acknowledgement || record.closed) return record;
       return store.update(id, (r) => ({ ...r, acknowledgement: { messageKey, deskId: desk.id, deskName: desk.name, at } }));
@@ -101,7 +106,7 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
           // A kiosk learns only about its own requests.
           if (!record || record.kiosk.id !== kioskId) return { id, state: 'unknown' as const };
           const state = stateOf(record);
-          const answer: StatusAnswer['requests'][number] = { id, state: state === 'open' ? 'received' : state };
+          const answer: StatusAnswer['requests'][number] = { id, state: wireStateOf(state) };
           if (record.acknowledgement) answer.acknowledgement = record.acknowledgement;
           if (record.closed) answer.closed = record.closed;
           return answer;

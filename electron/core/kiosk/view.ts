@@ -1,4 +1,5 @@
 import type { KioskRequestView } from '../../../shared/request.js';
+import { statusOf } from '../../../shared/request-status.js';
 import type { RequestRecord } from './request-record.js';
 
 /** The screen's view of a record: status only, no personal data. */
@@ -8,8 +9,7 @@ export function toView(record: RequestRecord): KioskRequestView {
     reference: record.reference,
     priority: record.priority,
     phase: record.phase,
-    late: record.late,
-    failed: record.failed,
+    status: statusOf(record),
     ...(record.acknowledgement ? { acknowledgement: { ...record.acknowledgement } } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskRequestView } from '../../../shared/desk';
-import { ackMessageKeys, closeOutcomes } from '../../../shared/request-rules';
+import { ackMessageKeysFor, closeOutcomes } from '../../../shared/request-rules';
 import { ActionGroup } from './action-group';
 import { useDeskAction } from './use-desk-action';
 
@@ -44,7 +44,7 @@ export function RequestActions({ request, api }: { request: DeskRequestView; api
       <div className="request-actions">
         <ActionGroup
           legend={t('ack.legend')}
-          choices={ackMessageKeys}
+          choices={ackMessageKeysFor[request.priority]}
           labelOf={(messageKey) => t(`ack.${messageKey}`)}
           primary
           action={action}

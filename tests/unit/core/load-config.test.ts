@@ -131,7 +131,7 @@ describe('what the renderer is told', () => {
       role: 'kiosk',
       deviceId: 'K1',
       placeName: 'Lobby kiosk 1',
-      idle: { warnAfterSeconds: 60, countdownSeconds: 20 },
+      idle: { warnAfterSeconds: 60, countdownSeconds: 20, answeredStaySeconds: 180 },
     });
   });
 });

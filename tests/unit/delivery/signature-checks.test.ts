@@ -21,7 +21,7 @@ describe('receivers can trust what the kiosk sends, and only that', () => {
     const skewed = { now: () => Date.now() - 10 * 60_000 };
     const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] }), { platform: skewed }));
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    expect(await kiosk.waitForView(id, (v) => v.failed)).toMatchObject({ phase: 'captured', failed: true, late: true });
+    expect(await kiosk.waitForView(id, (v) => v.status === 'failed')).toMatchObject({ phase: 'captured', status: 'failed' });
     expect(desk.rejections.find((r) => r.path.endsWith('/requests'))?.reason).toBe('stale-timestamp');
     expect(kiosk.log.find((e) => e.message.startsWith('ALERT'))?.fields?.reason).toBe('HTTP 401 stale-timestamp');
     expect(desk.requests.size).toBe(0);
@@ -31,7 +31,7 @@ describe('receivers can trust what the kiosk sends, and only that', () => {
     const desk = track(await startVerifyingReceiver([testSecret]));
     const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url, { secret: otherSecret })] })));
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    await kiosk.waitForView(id, (v) => v.failed);
+    await kiosk.waitForView(id, (v) => v.status === 'failed');
     expect(kiosk.log.find((e) => e.message.startsWith('ALERT'))?.fields?.reason).toBe('HTTP 401 bad-signature');
   });
 

@@ -30,7 +30,7 @@ describe('following a request to acknowledgement and closure', () => {
     desk.acknowledge(id, answer);
     const acknowledged = await kiosk.waitForView(id, (v) => v.phase === 'acknowledged');
     expect(acknowledged.acknowledgement).toEqual(answer);
-    expect(acknowledged.late).toBe(false);
+    expect(acknowledged.status).toBe('answered');
 
     desk.requests.get(id)!.closed = true;
     expect(await kiosk.waitForView(id, (v) => v.phase === 'closed')).toMatchObject({ acknowledgement: answer });
@@ -64,7 +64,7 @@ describe('following a request to acknowledgement and closure', () => {
     const fallback = timers.find((t) => t.delayMs === 20_000);
     expect(fallback).toBeDefined();
     fallback!.fire();
-    expect(await kiosk.waitForView(id, (v) => v.late)).toMatchObject({ phase: 'captured', late: true, failed: false });
+    expect(await kiosk.waitForView(id, (v) => v.status === 'not-reached-yet')).toMatchObject({ phase: 'captured', status: 'not-reached-yet' });
     const before = down.received.length;
     await down.waitFor(() => down.received.length > before);
   });
@@ -91,10 +91,10 @@ describe('following a request to acknowledgement and closure', () => {
 
     const paged = await escalation.waitFor(() => true);
     expect(requestCreatedSchema.parse(paged.json).request.id).toBe(emergency.id);
-    expect(await kiosk.waitForView(emergency.id, (v) => v.late)).toMatchObject({ phase: 'delivered', late: true });
+    expect(await kiosk.waitForView(emergency.id, (v) => v.status === 'not-answered')).toMatchObject({ phase: 'delivered', status: 'not-answered' });
     await kiosk.service.close();
     expect(escalation.received).toHaveLength(1);
-    expect((await kiosk.service.handlers['request.get']({ id: normal.id }))?.late).toBe(false);
+    expect((await kiosk.service.handlers['request.get']({ id: normal.id }))?.status).toBe('answered');
   });
 
   it('pages vendor channels without personal data, and an escalation page says nobody acknowledged', async () => {

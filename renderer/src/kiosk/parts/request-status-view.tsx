@@ -1,29 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { AckMessageKey } from '../../../../shared/request';
-import { reportFor, type Headline, type Submission } from '../session/request-status';
+import { reportFor, type Submission } from '../session/request-status';
+import { ackKeys } from './ack-keys';
 import { FallbackInstruction } from './fallback-instruction';
 import { CheckIcon, WaitingIcon } from './icons';
 
-/** Static keys, so a test can prove each exists in every language. */
-const headlineKeys: Record<Headline, string> = {
-  saving: 'status.headline.saving',
-  captured: 'status.headline.captured',
-  delivered: 'status.headline.delivered',
-  acknowledged: 'status.headline.acknowledged',
-  closed: 'status.headline.closed',
-  failed: 'status.headline.failed',
-  notSaved: 'status.headline.notSaved',
-};
-
-const ackKeys: Record<AckMessageKey, string> = {
-  'coming-now': 'status.ack.comingNow',
-  'wait-5-minutes': 'status.ack.wait5Minutes',
-  'come-to-window': 'status.ack.comeToWindow',
-};
-
 /**
- * The request's status, exactly as far as the core has reported it. A live
- * region, so a screen reader hears each step as it becomes true.
+ * The request's status, exactly as far as the core has reported it: one
+ * headline per state (shared/request-status.ts). A live region, so a screen
+ * reader hears each step as it becomes true.
  */
 export function RequestStatusView({ submission }: { submission: Submission }) {
   const { t } = useTranslation('kiosk');
@@ -34,9 +18,9 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
     { id: 'answered', done: report.steps.answered, label: t('status.steps.answered') },
   ];
   return (
-    <div className="request-status" data-headline={report.headline}>
+    <div className="request-status" data-headline={report.status}>
       <div role="status" className="request-status__live">
-        <p className="request-status__headline">{t(headlineKeys[report.headline])}</p>
+        <p className="request-status__headline">{t(report.headlineKey)}</p>
         {report.ackKey && <p className="request-status__answer">{t(ackKeys[report.ackKey])}</p>}
       </div>
       {report.reference && (
@@ -44,7 +28,7 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
           {t('status.reference')} <strong className="reference" dir="ltr">{report.reference}</strong>
         </p>
       )}
-      {report.headline !== 'notSaved' && (
+      {report.status !== 'not-saved' && (
         <ol className="status-steps">
           {steps.map((step) => (
             <li key={step.id} data-done={step.done}>
@@ -55,7 +39,7 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
           ))}
         </ol>
       )}
-      {report.fallback !== 'none' && <FallbackInstruction stillTrying={report.fallback === 'while-trying'} />}
+      {report.fallback !== 'none' && <FallbackInstruction mode={report.fallback} />}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * What the status screen may say about a request, decided only from what the
- * core reported (KioskRequestView) or from the submit call failing. Each claim
- * waits for the phase that makes it true (DESIGN.md "honest status").
+ * What the status screen may say about a request: its state from the one
+ * status table (shared/request-status.ts), decided only from what the core
+ * reported (KioskRequestView) or from the submit call itself.
  */
 import type { AckMessageKey, KioskRequestView, Priority, RequestPhase } from '../../../../shared/request';
+import { statusTable, type RequestStatus, type StatusRow } from '../../../../shared/request-status';
 import { requestPhaseOrder } from './request-rules';
 
 export type Submission =
@@ -14,16 +15,11 @@ export type Submission =
   /** Submit was rejected: nothing was saved, so only the fallback remains. */
   | { state: 'not-saved'; priority: Priority };
 
-export type Headline = 'saving' | 'captured' | 'delivered' | 'acknowledged' | 'closed' | 'failed' | 'notSaved';
-
-export type StatusReport = {
-  headline: Headline;
-  /** Which of the three steps the person sees ticked. */
-  steps: { saved: boolean; delivered: boolean; answered: boolean };
+/** The table's row for this state, with what only this request knows. */
+export type StatusReport = StatusRow & {
+  status: RequestStatus;
   /** The officer's answer, shown in the person's language. */
   ackKey?: AckMessageKey;
-  /** "none"; "while-trying": go to the window etc. while the kiosk keeps trying; "only": nothing else is happening. */
-  fallback: 'none' | 'while-trying' | 'only';
   reference?: string;
   priority: Priority;
 };
@@ -40,21 +36,18 @@ export function newerView(current: KioskRequestView | undefined, next: KioskRequ
   return next.updatedAt >= current.updatedAt ? next : current;
 }
 
+/** The state the screen is in for this submission. */
+export function statusOfSubmission(submission: Submission): RequestStatus {
+  if (submission.state === 'sending') return 'saving';
+  if (submission.state === 'not-saved') return 'not-saved';
+  return submission.view.status;
+}
+
 export function reportFor(submission: Submission): StatusReport {
-  if (submission.state === 'sending') {
-    return { headline: 'saving', steps: { saved: false, delivered: false, answered: false }, fallback: 'none', priority: submission.priority };
-  }
-  if (submission.state === 'not-saved') {
-    return { headline: 'notSaved', steps: { saved: false, delivered: false, answered: false }, fallback: 'only', priority: submission.priority };
-  }
+  const status = statusOfSubmission(submission);
+  const row = statusTable[status];
+  if (submission.state !== 'saved') return { ...row, status, priority: submission.priority };
   const { view } = submission;
-  const delivered = rank(view.phase) >= rank('delivered');
-  const answered = view.phase === 'acknowledged' || view.phase === 'closed';
-  const base = { steps: { saved: true, delivered, answered }, reference: view.reference, priority: view.priority };
-  if (view.phase === 'closed') return { ...base, headline: 'closed', fallback: 'none' };
-  if (view.phase === 'acknowledged') {
-    return { ...base, headline: 'acknowledged', fallback: 'none', ...(view.acknowledgement ? { ackKey: view.acknowledgement.messageKey } : {}) };
-  }
-  if (view.failed) return { ...base, headline: 'failed', fallback: 'only' };
-  return { ...base, headline: delivered ? 'delivered' : 'captured', fallback: view.late ? 'while-trying' : 'none' };
+  const ackKey = row.showsAnswer ? view.acknowledgement?.messageKey : undefined;
+  return { ...row, status, reference: view.reference, priority: view.priority, ...(ackKey ? { ackKey } : {}) };
 }
