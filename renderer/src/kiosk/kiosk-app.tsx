@@ -6,6 +6,8 @@ import { useDocumentLanguage } from '../common/use-document-language';
 import { KioskSession } from './kiosk-session';
 import { DisplayPrefsProvider } from './controls/display-prefs';
 import { IdleGuard } from './controls/idle';
+import { useTimeout } from './session/use-timeout';
+import type { ScreenHold } from '../../../shared/request-status';
 
 /**
  * While the welcome screen shows nothing of anyone there is nothing to forget,
@@ -15,7 +17,10 @@ import { IdleGuard } from './controls/idle';
 const untouchedWarnAfterSeconds = 24 * 60 * 60;
 
 /**
- * The public kiosk. On reset (idle or "Start over") the session remounts with
+ * The public kiosk. While this visit's request waits for an answer on the
+ * status or emergency screen, the idle warning waits too (a day, as on the
+ * untouched welcome screen); after the answer the screen stays
+ * answeredStaySeconds, then starts over. On reset (idle or "Start over") the session remounts with
  * a new key, which wipes every answer; the language and display settings go
  * back to the defaults. A request already sent is the core's to deliver: the
  * screen just forgets it.
@@ -34,15 +39,20 @@ export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
     setResetKey((key) => key + 1);
   }, [i18n, defaultLanguage]);
 
+  const [hold, setHold] = useState<ScreenHold>('idle');
+  // After the officer's answer the screen has told the person all it can: it leaves quietly, without asking.
+  useTimeout(hold === 'after-answer' ? bootstrap.idle.answeredStaySeconds * 1000 : null, reset);
+
   const untouched = pristine && language === defaultLanguage;
+  const waitsWithPerson = hold !== 'idle';
   return (
     <DisplayPrefsProvider resetKey={resetKey}>
       <IdleGuard
-        warnAfterSeconds={untouched ? untouchedWarnAfterSeconds : bootstrap.idle.warnAfterSeconds}
+        warnAfterSeconds={untouched || waitsWithPerson ? untouchedWarnAfterSeconds : bootstrap.idle.warnAfterSeconds}
         countdownSeconds={bootstrap.idle.countdownSeconds}
         onReset={reset}
       >
-        <KioskSession key={resetKey} bootstrap={bootstrap} api={api} onStartOver={reset} onPristineChange={setPristine} />
+        <KioskSession key={resetKey} bootstrap={bootstrap} api={api} onStartOver={reset} onPristineChange={setPristine} onHoldChange={setHold} />
       </IdleGuard>
     </DisplayPrefsProvider>
   );

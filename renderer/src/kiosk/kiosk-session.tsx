@@ -9,7 +9,9 @@ import { CurrentScreen } from './screens/current-screen';
 import { KioskContext, type KioskContextValue } from './session/kiosk-context';
 import { firstNameProblem } from './session/request-rules';
 import { currentScreen, initialSession, isPristine, sessionReducer, type Answers } from './session/session-state';
+import { screenHold } from './session/screen-hold';
 import { useRequestSubmission } from './session/use-request-submission';
+import type { ScreenHold } from '../../../shared/request-status';
 
 /** The typed first name when it may be sent; otherwise nothing (an emergency is never held up by a typo). */
 function sendableName(answers: Answers): Pick<RequestInput, 'firstName'> {
@@ -27,8 +29,10 @@ export function KioskSession(props: {
   onStartOver(): void;
   /** Told whether the visit has begun, so the idle guard only watches a screen that holds something. */
   onPristineChange(pristine: boolean): void;
+  /** Told whether the screen waits with the person for the officer's answer (see screen-hold.ts). */
+  onHoldChange(hold: ScreenHold): void;
 }) {
-  const { bootstrap, api, onStartOver, onPristineChange } = props;
+  const { bootstrap, api, onStartOver, onPristineChange, onHoldChange } = props;
   const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(sessionReducer, initialSession);
   const { submission, submit } = useRequestSubmission(api);
@@ -36,6 +40,8 @@ export function KioskSession(props: {
 
   const pristine = isPristine(state) && submission === undefined;
   useEffect(() => onPristineChange(pristine), [pristine, onPristineChange]);
+  const hold = screenHold(currentScreen(state), submission);
+  useEffect(() => onHoldChange(hold), [hold, onHoldChange]);
   // Once a visit begins, fetch the keyboard's chunk: it is a few taps away, and the welcome screen never needs it.
   useEffect(() => {
     if (!pristine) warmLazyParts();
