@@ -49,5 +49,8 @@ export function priorityOf(input: { kind: RequestKind; dangerNow: boolean }): Pr
 export const requestPhases = ['captured', 'delivered', 'acknowledged', 'closed'] as const;
 export type RequestPhase = (typeof requestPhases)[number];
 
+/** The shape of request.submit's idempotency key: random, per visit, no personal data. */
+export const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
+
 /** The reference code's shape: the kiosk id, a dash, four digits. */
 export const referencePattern = /^[A-Z0-9][A-Z0-9-]{0,11}-\d{4}$/;

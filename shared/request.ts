@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { CoreRequestStatus } from './request-status.js';
-import { firstNameMaxLength, firstNamePattern, requestKinds, type AckMessageKey, type Priority, type RequestPhase } from './request-rules.js';
+import { firstNameMaxLength, firstNamePattern, idempotencyKeyPattern, requestKinds, type AckMessageKey, type Priority, type RequestPhase } from './request-rules.js';
 
 export * from './request-rules.js';
 
@@ -31,6 +31,11 @@ export const requestInputSchema = z
     dangerNow: z.boolean(),
     /** The language the person is reading, so the desk's answer reaches them in it. */
     language: languageCodeSchema,
+    /**
+     * One key per visit (and priority), made by the screen: the same key
+     * returns the same request, however many times Send fires.
+     */
+    idempotencyKey: z.string().regex(idempotencyKeyPattern, 'use 8 to 64 letters, digits, "-" or "_"').optional(),
   })
   .strict();
 export type RequestInput = z.input<typeof requestInputSchema>;

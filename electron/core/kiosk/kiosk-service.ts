@@ -99,7 +99,7 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
 
   // References handed to submits still saving: two people pressing at once must not share one.
   const reserved = new Set<string>();
-  const submit = async (input: ValidRequestInput): Promise<KioskRequestView> => {
+  const capture = async (input: ValidRequestInput): Promise<KioskRequestView> => {
     const taken = new Set([...book.openReferences(), ...reserved]);
     const record = newRecord(input, { kioskId: device.kiosk.id, seq: book.nextSeq(), taken, now: now(), channels: initialChannels(senders) });
     const id = record.id;
@@ -123,6 +123,24 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
     runner.resume(record);
     deadlines.watch(record);
     return view;
+  };
+
+  // Submits still saving, by idempotency key: a second Send in the same instant waits for the first.
+  const capturing = new Map<string, Promise<KioskRequestView>>();
+  /** One request per key: the one already kept (also across a restart, from the outbox), the one being saved, or a new one. */
+  const submit = (input: ValidRequestInput): Promise<KioskRequestView> => {
+    const key = input.idempotencyKey;
+    if (!key) return capture(input);
+    const kept = book.all().find((record) => record.idempotencyKey === key);
+    if (kept) {
+      logger.info('submit repeated for the same visit; the request already kept is returned', { requestId: kept.id });
+      return Promise.resolve(toView(kept));
+    }
+    const saving = capturing.get(key);
+    if (saving) return saving;
+    const work = capture(input).finally(() => capturing.delete(key));
+    capturing.set(key, work);
+    return work;
   };
 
   return {

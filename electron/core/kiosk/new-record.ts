@@ -22,6 +22,7 @@ export function newRecord(
     language: input.language,
     turningIn: input.turningIn,
     dangerNow: input.dangerNow,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
     createdAt,
     updatedAt: createdAt,
     phase: 'captured',

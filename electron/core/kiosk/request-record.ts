@@ -33,6 +33,8 @@ export const requestRecordSchema = z.object({
   turningIn: z.boolean(),
   dangerNow: z.boolean(),
   sealedFirstName: z.string().optional(),
+  /** The screen's key for this visit: a second submit with it gets this request back, also after a restart. */
+  idempotencyKey: z.string().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
   phase: z.enum(requestPhases),

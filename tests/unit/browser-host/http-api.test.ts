@@ -13,6 +13,8 @@ import { repoRoot } from '../support/temp-config.js';
 let host: BrowserHost;
 let cores: Core[];
 let appRoot: string;
+/** The host's log, to count what the core did. */
+const log = memorySink();
 
 beforeAll(async () => {
   // An app folder of its own: the shipped resources and a stand-in renderer build.
@@ -25,7 +27,7 @@ beforeAll(async () => {
   await writeFile(deskFile, JSON.stringify(desk));
   await mkdir(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
-  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: { LOBBY_DATA_KEY: Buffer.alloc(32, 3).toString('base64') }, appRoot, logger: createLogger('t', memorySink()) }));
+  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: { LOBBY_DATA_KEY: Buffer.alloc(32, 3).toString('base64') }, appRoot, logger: createLogger('t', log) }));
 });
 
 afterAll(async () => {
@@ -52,5 +54,23 @@ describe("the renderer's HTTP bridge against the real browser host", () => {
   it('an unknown call rejects with unknown-call', async () => {
     const api = createHttpApi(host.urls.kiosk) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
     await expect(api['app.nothing']!({})).rejects.toMatchObject({ name: 'CallFailure', code: 'unknown-call' });
+  });
+});
+
+describe('one request per visit through the HTTP bridge', () => {
+  it('two Send activations in the same task, with the visit key, make one request', async () => {
+    const api = createHttpApi(host.urls.kiosk);
+    const captures = () => log.entries.filter((entry) => entry.message === 'request captured').length;
+    const before = captures();
+    const input = { kind: 'help-self', turningIn: false, dangerNow: false, language: 'en', idempotencyKey: 'visit-0c1d2e3f-normal' } as const;
+    // Both calls leave before either answers, as a bouncing touch driver would send them.
+    const [first, second] = await Promise.all([api['request.submit'](input), api['request.submit'](input)]);
+    expect(second.id).toBe(first.id);
+    expect(second.reference).toBe(first.reference);
+    expect(captures() - before).toBe(1);
+    // Without the key each Send is a request of its own: the key is what makes them one.
+    const keyless = { ...input, idempotencyKey: undefined };
+    const [third, fourth] = await Promise.all([api['request.submit'](keyless), api['request.submit'](keyless)]);
+    expect(third.id).not.toBe(fourth.id);
   });
 });

@@ -79,7 +79,7 @@ describe('delivery retries what may succeed later and gives up on what never wil
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     await refusing.waitFor(() => true);
     await kiosk.service.close();
-    expect(await kiosk.service.handlers['request.get']({ id })).toMatchObject({ phase: 'delivered', failed: false });
+    expect(await kiosk.service.handlers['request.get']({ id })).toMatchObject({ phase: 'delivered', status: 'delivered' });
   });
 
   it('delivers exactly once when the backend is down during submit and comes back', async () => {

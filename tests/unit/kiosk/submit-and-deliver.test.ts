@@ -14,7 +14,7 @@ describe('submitting a request', () => {
     const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] })));
 
     const captured = await kiosk.service.handlers['request.submit'](sampleInput());
-    expect(captured).toMatchObject({ phase: 'captured', late: false, failed: false, priority: 'normal' });
+    expect(captured).toMatchObject({ phase: 'captured', status: 'sending', priority: 'normal' });
     expect(captured.id).toMatch(/^req_[A-Za-z0-9]{24}$/);
     expect(captured.reference).toMatch(/^K1-\d{4}$/);
 
@@ -74,3 +74,23 @@ describe('submitting a request', () => {
   });
 });
 
+
+describe('one request per visit', () => {
+  it('two submits with the same visit key at the same instant make one request, and the same key after a restart gets it back', async () => {
+    const desk = track(await startVerifyingReceiver([testSecret]));
+    const device = kioskConfig({ channels: [deskChannel(desk.url)] });
+    const kiosk = track(await startKiosk(device));
+    const input = sampleInput({ idempotencyKey: 'visit-3f9a1c2b-normal' });
+    const [first, second] = await Promise.all([kiosk.service.handlers['request.submit'](input), kiosk.service.handlers['request.submit'](input)]);
+    expect(second.id).toBe(first.id);
+    const third = await kiosk.service.handlers['request.submit'](input);
+    expect(third.id).toBe(first.id);
+    await kiosk.waitForView(first.id, (v) => v.phase === 'delivered');
+    expect([...desk.requests.keys()]).toEqual([first.id]);
+
+    await kiosk.restart();
+    expect((await kiosk.service.handlers['request.submit'](input)).id).toBe(first.id);
+    const other = await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-77aa00bb-normal' }));
+    expect(other.id).not.toBe(first.id);
+  });
+});

@@ -65,7 +65,8 @@ export async function renderKiosk(options: KioskOptions = {}): Promise<KioskHarn
   const api = (options.api ?? ((a) => a))(inProcessApi(kiosk));
   const user = userEvent.setup();
   render(<App api={api} />);
-  await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' });
+  // The first render loads the kiosk's chunk and every translation: give a loaded machine time.
+  await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' }, { timeout: 5000 });
   return { kiosk, desk, user };
 }
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LobbyApi } from '../../../shared/contract';
 import { closeKiosks, renderKiosk, requestOnDesk, type KioskHarness } from './kiosk-harness';
@@ -165,5 +165,27 @@ describe('the emergency path', () => {
     await heading('Call 911 now');
     expect(submits).toBe(1);
     expect(await screen.findByText(/^The front desk has your request/)).toBeTruthy();
+  });
+
+  it('two Send activations in the same task (a stuck key, a bouncing touch driver) make one request', async () => {
+    const returned: string[] = [];
+    const counting = (api: LobbyApi): LobbyApi => ({
+      ...api,
+      'request.submit': async (input) => {
+        const view = await api['request.submit'](input);
+        returned.push(view.id);
+        return view;
+      },
+    });
+    const { user, desk } = await renderKiosk({ api: counting });
+    await answerUpToReview(user);
+    const send = screen.getByRole('button', { name: 'Send to the front desk' });
+    act(() => {
+      send.click();
+      send.click();
+    });
+    await waitFor(() => expect(returned).toHaveLength(2));
+    expect(new Set(returned).size).toBe(1);
+    await waitFor(async () => expect((await desk['desk.getState']({})).requests.map((r) => r.id)).toEqual([returned[0]]), { timeout: 5000 });
   });
 });

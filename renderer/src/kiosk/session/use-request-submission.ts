@@ -4,6 +4,11 @@ import type { KioskRequestView, RequestInput } from '../../../../shared/request'
 import { newerView, type Submission } from './request-status';
 import { priorityFor } from './request-rules';
 
+/** 24 random hex digits: a key that says nothing about the person. */
+function newVisitKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Submits a request and follows it through 'request.changed'. The status is
  * only ever what the core said: no timer here moves it on. The listener is
@@ -14,6 +19,8 @@ import { priorityFor } from './request-rules';
  */
 export function useRequestSubmission(api: LobbyApi): { submission: Submission | undefined; submit(input: RequestInput): void } {
   const [submission, setSubmission] = useState<Submission | undefined>(undefined);
+  // This visit's key: the session remounts on reset, so the next person gets a new one.
+  const [visitKey] = useState(newVisitKey);
   // Views seen by id, including ones that arrived before submit resolved.
   const seen = useRef(new Map<string, KioskRequestView>());
   const latestSubmit = useRef(0);
@@ -41,7 +48,8 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
         // A later submit (an emergency after a normal request) owns the screen.
         if (attempt === latestSubmit.current) setSubmission(next);
       };
-      api['request.submit'](input).then(
+      // One request per visit and priority, however often Send fires (a stuck key, a bouncing touch driver).
+      api['request.submit']({ ...input, idempotencyKey: `${visitKey}-${priority}` }).then(
         (view) => {
           const known = newerView(seen.current.get(view.id), view);
           settle({ state: 'saved', view: known });
@@ -56,7 +64,7 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
         () => settle({ state: 'not-saved', priority }),
       );
     },
-    [api],
+    [api, visitKey],
   );
 
   return { submission, submit };
