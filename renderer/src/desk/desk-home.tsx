@@ -36,7 +36,7 @@ export function DeskHome({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
       </header>
       <DeskAlerts desk={desk} onShowRequests={view === 'live' ? undefined : () => setView('live')} />
       <DeskNav view={view} onChoose={setView} />
-      {view === 'live' && <LiveView state={desk.state} api={api} />}
+      {view === 'live' && <LiveView state={desk.state} api={api} naloxoneAtDesk={bootstrap.profile.program.naloxoneAtDesk} />}
       {view === 'history' && <HistoryView api={api} />}
       {view === 'reports' && <ReportView api={api} />}
       <LanguagePicker languages={bootstrap.languages} />

@@ -2,11 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskRequestView } from '../../../shared/desk';
+import { EmergencyGuidance } from './emergency-guidance';
 import { RequestActions } from './request-actions';
 import { RequestDetails } from './request-details';
 
-/** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words. */
-export function RequestCard(props: { request: DeskRequestView; needsAnswer: boolean; now: number; api: LobbyApi }) {
+/** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words; an emergency leads with what to do. */
+export function RequestCard(props: { request: DeskRequestView; needsAnswer: boolean; now: number; api: LobbyApi; naloxoneAtDesk: boolean }) {
   const { request, needsAnswer, now, api } = props;
   const { t } = useTranslation('desk');
   const headingId = useId();
@@ -23,6 +24,7 @@ export function RequestCard(props: { request: DeskRequestView; needsAnswer: bool
           {t('state.needsAnswer')}
         </p>
       )}
+      {emergency && <EmergencyGuidance naloxoneAtDesk={props.naloxoneAtDesk} />}
       <RequestDetails request={request} now={now} />
       <RequestActions request={request} api={api} />
     </article>

@@ -12,7 +12,7 @@ function emergenciesFirst(requests: readonly DeskRequestView[]): DeskRequestView
  * The open requests, in the core's order (emergencies first, then oldest
  * first), with waiting times that tick every second.
  */
-export function RequestList({ state, api, now }: { state: DeskState | null; api: LobbyApi; now: number }) {
+export function RequestList({ state, api, now, naloxoneAtDesk }: { state: DeskState | null; api: LobbyApi; now: number; naloxoneAtDesk: boolean }) {
   const { t } = useTranslation('desk');
   const alerting = new Set(state?.alerting ?? []);
   return (
@@ -26,7 +26,7 @@ export function RequestList({ state, api, now }: { state: DeskState | null; api:
         <ul className="request-list">
           {emergenciesFirst(state.requests).map((request) => (
             <li key={request.id}>
-              <RequestCard request={request} needsAnswer={alerting.has(request.id)} now={now} api={api} />
+              <RequestCard request={request} needsAnswer={alerting.has(request.id)} now={now} api={api} naloxoneAtDesk={naloxoneAtDesk} />
             </li>
           ))}
         </ul>

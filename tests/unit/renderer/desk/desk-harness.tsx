@@ -43,9 +43,12 @@ export async function closeDesks(): Promise<void> {
  * optionally edited, and renders the console with it. `clock.now` is the
  * core's time: move it to age requests or silence a kiosk.
  */
-export async function renderDesk(options: { device?: (json: Record<string, unknown>) => unknown; api?: (api: LobbyApi) => LobbyApi } = {}): Promise<DeskHarness> {
+export async function renderDesk(
+  options: { device?: (json: Record<string, unknown>) => unknown; profile?: (json: Record<string, unknown>) => unknown; api?: (api: LobbyApi) => LobbyApi } = {},
+): Promise<DeskHarness> {
   const config = await tempConfig('config/desk.json');
   if (options.device) await config.edit(config.paths.deviceConfig, options.device);
+  if (options.profile) await config.edit(config.paths.agencyProfile, options.profile);
   const clock: Clock = { now: Date.now() };
   const storage = testStorage(config.dir, { now: () => clock.now });
   const core = await createCore({ paths: config.paths, ...storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });

@@ -107,3 +107,41 @@ describe('the desk console\'s live list of kiosk requests', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Kiosk requests' })));
   });
 });
+
+describe('an emergency on the desk', () => {
+  const withNaloxone = (json: Record<string, unknown>) => ({ ...json, program: { ...(json.program as object), naloxoneAtDesk: true } });
+
+  it('leads with what to do (naloxone where the desk keeps it) and offers only answers that mean help now', async () => {
+    const desk = await renderDesk({ profile: withNaloxone });
+    await sendRequest(desk, kioskRequest({ kind: 'emergency', dangerNow: true }));
+    const card = await screen.findByRole('article', { name: /Emergency: possible overdose/ });
+    const guidance = card.querySelector('[data-field="guidance"]');
+    expect(guidance?.textContent).toContain('If someone is not breathing or will not wake up, call 911.');
+    expect(guidance?.querySelector('[data-field="naloxone"]')?.textContent).toBe('Take the naloxone (Narcan) kept at the desk.');
+    // Guidance before the facts.
+    expect(guidance?.compareDocumentPosition(card.querySelector('dl') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    const answers = within(within(card).getByRole('group', { name: /Answer the person/ })).getAllByRole('button').map((b) => b.textContent);
+    expect(answers).toEqual(['An officer is coming now', 'We called 911. An officer is coming now']);
+  });
+
+  it('says nothing of naloxone where the profile does not say the desk keeps it', async () => {
+    const desk = await renderDesk();
+    await sendRequest(desk, kioskRequest({ kind: 'emergency', dangerNow: true }));
+    const card = await screen.findByRole('article', { name: /Emergency: possible overdose/ });
+    expect(card.querySelector('[data-field="guidance"]')).not.toBeNull();
+    expect(card.querySelector('[data-field="naloxone"]')).toBeNull();
+  });
+
+  it('the desk core refuses a wait or "come to the window" for an emergency, whatever sent it', async () => {
+    const desk = await renderDesk();
+    const request = kioskRequest({ kind: 'help-self', dangerNow: true });
+    await sendRequest(desk, request);
+    await screen.findByRole('article');
+    for (const messageKey of ['wait-5-minutes', 'come-to-window'] as const) {
+      await expect(desk.api['desk.acknowledge']({ id: request.id, messageKey })).rejects.toMatchObject({ message: expect.stringMatching(/only be answered with help now/) });
+    }
+    expect((await desk.api['desk.getState']({})).requests[0]?.acknowledgement).toBeUndefined();
+    await desk.api['desk.acknowledge']({ id: request.id, messageKey: 'called-911' });
+    expect((await desk.api['desk.getState']({})).requests[0]?.acknowledgement?.messageKey).toBe('called-911');
+  });
+});
