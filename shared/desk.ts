@@ -23,8 +23,14 @@ export type DeskRequestView = {
   kiosk: { id: string; location: string };
   /** When the person pressed submit (the kiosk's clock). */
   createdAt: string;
-  /** When this desk received it (this desk's clock); waiting time counts from here. */
+  /** When this desk received it (this desk's clock). */
   receivedAt: string;
+  /**
+   * When the person asked, on this desk's clock: receipt time minus the age
+   * the kiosk reported (its own clock only). Waiting counts from here, so an
+   * outage or a clock skew between machines does not shorten the person's wait.
+   */
+  askedAt: string;
   state: DeskRequestState;
   /** The first acknowledgement, whichever desk sent it. */
   acknowledgement?: Acknowledgement & { byThisDesk: boolean };
@@ -67,7 +73,7 @@ export type DeskReport = {
   byPriority: Record<Priority, number>;
   byLanguage: Record<string, number>;
   byOutcome: Record<CloseOutcome | 'open', number>;
-  /** Seconds from receipt to first acknowledgement. */
+  /** Seconds from when the person asked (on the desk's clock) to the first acknowledgement. */
   timeToAcknowledge: { count: number; medianSeconds?: number; p90Seconds?: number };
   /** One bucket per day (ISO date, desk's local time), oldest first, for the chart. */
   perDay: { date: string; count: number }[];

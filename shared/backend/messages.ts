@@ -47,6 +47,13 @@ export const requestCreatedSchema = z
     type: z.literal('request.created'),
     version: z.literal(contractVersion),
     sentAt: isoTime,
+    /**
+     * Optional (added in v1, so older kiosks still validate): how many seconds
+     * before this attempt the person asked, by the sender's own clock. A
+     * receiver subtracts it from its own receipt time to know when the person
+     * asked, without trusting the sender's clock.
+     */
+    ageSeconds: z.number().min(0).max(31_536_000).optional(),
     request: z
       .object({
         id: requestId,

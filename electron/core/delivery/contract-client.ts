@@ -2,11 +2,15 @@
  * The kiosk side of the backend-call contract (shared/backend/messages.ts):
  * builds each message with the time of this attempt, signs and posts it.
  */
-import { statusAnswerSchema, type StatusAnswer } from '../../../shared/backend/messages.js';
+import { statusAnswerSchema, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
+import type { NewRequest } from './channel-sender.js';
 import type { Logger } from '../logger.js';
 import type { AttemptResult } from './attempt.js';
 import { postSigned, type PostDeps } from './http-post.js';
 import { freshMessageId } from './message-id.js';
+
+/** request.created without sentAt, which postMessage stamps. */
+export type RequestCreatedToSend = Omit<RequestCreated, 'sentAt'>;
 
 export type ContractClientDeps = Omit<PostDeps, 'signal'> & { logger: Logger; kioskId: string };
 
@@ -23,6 +27,18 @@ export async function postMessage(
 ): Promise<{ result: AttemptResult; json?: unknown }> {
   const body = JSON.stringify({ ...message, sentAt: new Date(deps.now()).toISOString() });
   return postSigned({ ...endpoint, body, messageId }, { now: deps.now, timeoutMs: deps.timeoutMs, signal });
+}
+
+/**
+ * `request.created` as one attempt sends it: the first name where the
+ * channel may carry it, and `ageSeconds`, how long ago the person asked by
+ * this kiosk's own clock at this attempt, so a desk counts the person's wait
+ * without trusting the kiosk's clock (it subtracts the age from its receipt time).
+ */
+export function createdMessageOf(request: NewRequest, firstName: string | undefined, now: number): RequestCreatedToSend {
+  const { created } = request;
+  const ageMs = Math.max(0, now - Date.parse(created.request.createdAt));
+  return { ...created, ageSeconds: ageMs / 1000, request: { ...created.request, ...(firstName ? { firstName } : {}) } };
 }
 
 /** Asks a status endpoint about requests; undefined when it did not answer usefully (logged, asked again later). */

@@ -5,7 +5,7 @@
 import { backendPaths } from '../../../shared/backend/messages.js';
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
 import { createdMessageId, freshMessageId } from './message-id.js';
 
 type DeskChannel = Extract<ChannelConfig, { type: 'desk' }>;
@@ -24,8 +24,7 @@ export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps)
     type: channel.type,
     use: channel.use,
     deliver: (request, signal) => {
-      const message = { ...request.created, request: { ...request.created.request, ...(request.firstName ? { firstName: request.firstName } : {}) } };
-      return post(backendPaths.requests, createdMessageId(request.created.request.id), message, signal);
+      return post(backendPaths.requests, createdMessageId(request.created.request.id), createdMessageOf(request, request.firstName, deps.now()), signal);
     },
     sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),

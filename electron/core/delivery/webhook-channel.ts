@@ -5,7 +5,7 @@
  */
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
 import { createdMessageId } from './message-id.js';
 
 type WebhookChannel = Extract<ChannelConfig, { type: 'webhook' }>;
@@ -20,7 +20,7 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
     use: channel.use,
     deliver: async (request, signal) => {
       const firstName = channel.personalData ? request.firstName : undefined;
-      const message = { ...request.created, request: { ...request.created.request, ...(firstName ? { firstName } : {}) } };
+      const message = createdMessageOf(request, firstName, deps.now());
       const { result } = await postMessage({ url: channel.url, ...trust }, createdMessageId(request.created.request.id), message, deps, signal);
       return result;
     },

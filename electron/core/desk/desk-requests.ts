@@ -25,6 +25,16 @@ export type DeskRequests = {
   status(kioskId: string, ids: readonly string[]): StatusAnswer;
 };
 
+/**
+ * How long ago the person asked when this message left the kiosk, measured
+ * on the kiosk's clock alone: `ageSeconds` when sent, else sentAt − createdAt
+ * (both the sender's clock). Never the difference between two machines' clocks.
+ */
+function ageSecondsOf(message: RequestCreated): number {
+  const age = message.ageSeconds ?? (Date.parse(message.sentAt) - Date.parse(message.request.createdAt)) / 1000;
+  return Number.isFinite(age) ? Math.max(0, age) : 0;
+}
+
 /** Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. */
 function earliest(current: Acknowledgement | undefined, offered: Acknowledgement): Acknowledgement {
   if (!current) return offered;
@@ -61,7 +71,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, firstName } = message.request;
       if (store.get(id)) return false;
       // Program and agency are the same on every request of this desk: not worth keeping.
-      let record: StoredRequest = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt };
+      const askedAt = new Date(Date.parse(receivedAt) - ageSecondsOf(message) * 1000).toISOString();
+      let record: StoredRequest = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, askedAt };
       const pending = early.get(id);
       if (pending) {
         early.delete(id);

@@ -5,12 +5,12 @@
 import type { DeskState } from '../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
 import type { RequestStore } from './request-store.js';
-import type { StoredRequest } from './stored-request.js';
+import { askedAtOf, type StoredRequest } from './stored-request.js';
 
-/** Emergencies first, then oldest first (by receipt on this desk). */
+/** Emergencies first, then whoever has waited longest (asked first, on this desk's clock). */
 export function byUrgency(a: StoredRequest, b: StoredRequest): number {
   if (a.priority !== b.priority) return a.priority === 'emergency' ? -1 : 1;
-  return Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.id.localeCompare(b.id);
+  return Date.parse(askedAtOf(a)) - Date.parse(askedAtOf(b)) || a.id.localeCompare(b.id);
 }
 
 /** Open and acknowledged requests, most urgent first. */

@@ -18,6 +18,8 @@ export type StoredRequest = {
   kiosk: { id: string; location: string };
   createdAt: string;
   receivedAt: string;
+  /** When the person asked, on this desk's clock; absent in records kept before it was known (then: receivedAt). */
+  askedAt?: string;
   /** The first name sealed by the platform cipher; absent when not given or when this machine cannot encrypt. */
   sealedName?: string;
   acknowledgement?: Acknowledgement;
@@ -34,7 +36,7 @@ export type RequestSummary = {
   priority: Priority;
   language: string;
   outcome: CloseOutcome | 'open';
-  /** Seconds from receipt to the first acknowledgement, when there was one. */
+  /** Seconds from when the person asked to the first acknowledgement, when there was one. */
   acknowledgeSeconds?: number;
 };
 
@@ -45,6 +47,11 @@ export type DeskDocument = {
 };
 
 export const emptyDeskDocument = (): DeskDocument => ({ version: 1, requests: {}, archive: [] });
+
+/** When the person asked, on this desk's clock: waiting and time to answer count from here. */
+export function askedAtOf(record: StoredRequest): string {
+  return record.askedAt ?? record.receivedAt;
+}
 
 /** Where a stored request is on this desk: open, acknowledged (by any desk) or closed. */
 export function stateOf(record: StoredRequest): DeskRequestView['state'] {
@@ -62,7 +69,7 @@ export function summarize(record: StoredRequest): RequestSummary {
     outcome: record.closed?.outcome ?? 'open',
   };
   if (record.acknowledgement) {
-    const seconds = (Date.parse(record.acknowledgement.at) - Date.parse(record.receivedAt)) / 1000;
+    const seconds = (Date.parse(record.acknowledgement.at) - Date.parse(askedAtOf(record))) / 1000;
     // Another desk's clock may run a little ahead of ours; a negative wait means "at once".
     summary.acknowledgeSeconds = Math.max(0, seconds);
   }
@@ -72,7 +79,7 @@ export function summarize(record: StoredRequest): RequestSummary {
 /** The console's view of a record; the name only when the caller could unseal it. */
 export function toView(record: StoredRequest, deskId: string, firstName: string | undefined): DeskRequestView {
   const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, acknowledgement, closed } = record;
-  const view: DeskRequestView = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, state: stateOf(record) };
+  const view: DeskRequestView = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, askedAt: askedAtOf(record), state: stateOf(record) };
   if (closed) view.closed = closed;
   if (firstName) view.firstName = firstName;
   if (acknowledgement) view.acknowledgement = { ...acknowledgement, byThisDesk: acknowledgement.deskId === deskId };

@@ -9,14 +9,26 @@ export function RequestDetails({ request, now }: { request: DeskRequestView; now
   const yesNo = (value: boolean) => (value ? t('answer.yes') : t('answer.no'));
   return (
     <dl className="request-details">
-      <div>
-        <dt>{t('field.waiting')}</dt>
-        <dd>
-          <time dateTime={request.receivedAt} data-field="waiting">
-            {formatDuration(language, secondsBetween(request.receivedAt, now))}
-          </time>
-        </dd>
-      </div>
+      {/* The person's wait, from when they asked (not when this desk heard): ticking until answered, then fixed. */}
+      {request.acknowledgement ? (
+        <div>
+          <dt>{t('field.waitedForAnswer')}</dt>
+          <dd>
+            <time dateTime={request.askedAt} data-field="waited">
+              {formatDuration(language, secondsBetween(request.askedAt, Date.parse(request.acknowledgement.at)))}
+            </time>
+          </dd>
+        </div>
+      ) : (
+        <div>
+          <dt>{t('field.waiting')}</dt>
+          <dd>
+            <time dateTime={request.askedAt} data-field="waiting">
+              {formatDuration(language, secondsBetween(request.askedAt, now))}
+            </time>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t('field.kiosk')}</dt>
         <dd>{request.kiosk.location}</dd>

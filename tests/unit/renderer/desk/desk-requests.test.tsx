@@ -60,6 +60,9 @@ describe('the desk console\'s live list of kiosk requests', () => {
     expect(state.requests[0]?.acknowledgement?.messageKey).toBe('wait-5-minutes');
     expect(within(card).queryByText('Needs an answer')).toBeNull();
     expect(within(card).getByRole('group', { name: /Close the request/ })).toBeTruthy();
+    // Answered: how long the person waited for it, fixed, instead of a ticking "Waiting".
+    expect(within(card).getByText('Waited for an answer').nextElementSibling?.querySelector('[data-field="waited"]')?.textContent).toMatch(/\d/);
+    expect(within(card).queryByText('Waiting')).toBeNull();
   });
 
   it('closing with an outcome takes the request off the list and into the history', async () => {
