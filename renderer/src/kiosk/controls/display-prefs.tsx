@@ -43,6 +43,12 @@ export function DisplayPrefsProvider({ children, resetKey }: { children: ReactNo
   return <Context value={{ prefs, change }}>{children}</Context>;
 }
 
+/** True while this person has not changed the display (there is nothing of theirs to put back). */
+export function useDefaultDisplay(): boolean {
+  const prefs = useContext(Context)?.prefs ?? defaults;
+  return prefs.largeText === defaults.largeText && prefs.highContrast === defaults.highContrast;
+}
+
 function setAttribute(element: HTMLElement, name: string, value: string | null): void {
   if (value === null) element.removeAttribute(name);
   else element.setAttribute(name, value);

@@ -58,6 +58,13 @@ export function NameStep() {
           spellCheck={false}
           value={name}
           onChange={(event) => setName(event.target.value)}
+          // A physical keyboard's Enter moves on, as the on-screen "Next" does.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              next();
+            }
+          }}
           aria-invalid={problem !== null}
           aria-describedby={problem ? `${ids.rules} ${ids.problem}` : ids.rules}
         />

@@ -17,9 +17,11 @@ const kindKeys: Record<ChosenKind, string> = {
 export function ReviewStep() {
   const { t } = useTranslation('kiosk');
   const { state, dispatch, sendRequest } = useKiosk();
-  const { kind, firstName, turningIn } = state.answers;
+  const { kind, firstName, turningIn, dangerNow } = state.answers;
   const rows: Array<{ id: string; label: string; value: string; change?: Screen }> = [
     { id: 'kind', label: t('request.review.what'), value: kind ? t(kindKeys[kind]) : '' },
+    // Every answer, the danger one too: "yes" would have paged the desk at once, so here it reads "No".
+    { id: 'danger', label: t('request.review.danger'), value: dangerNow ? t('request.danger.yes') : t('request.danger.no'), change: { name: 'request-danger' } },
     {
       id: 'name',
       label: t('request.review.name'),
