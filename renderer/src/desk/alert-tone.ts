@@ -1,5 +1,11 @@
-/** Plays the desk's alert tone; `close` releases the audio device. */
-export type TonePlayer = { play(): void; close(): void };
+/**
+ * Plays the desk's alert tone; `close` releases the audio device. `unlock`
+ * resumes audio the browser blocked, and must run inside a user's tap.
+ */
+export type TonePlayer = { play(): void; close(): void; unlock(): void };
+
+/** Told whether the browser is blocking the tone (Chromium suspends audio until someone touches the page). */
+export type BlockedListener = (blocked: boolean) => void;
 
 type AudioContextConstructor = new () => AudioContext;
 
@@ -32,21 +38,48 @@ function scheduleNote(context: AudioContext, note: (typeof notes)[number]): void
 /**
  * A tone made with the Web Audio API. Where there is no AudioContext (an old
  * engine, a test DOM) or the device refuses one, playing does nothing: the
- * visual alert still stands on its own.
+ * visual alert still stands on its own. Where the browser keeps the context
+ * suspended (no tap on the page yet), `onBlocked(true)` says so, and
+ * `onBlocked(false)` once it runs.
  */
-export function createTonePlayer(): TonePlayer {
+export function createTonePlayer(onBlocked: BlockedListener = () => undefined): TonePlayer {
   const Constructor = audioContextConstructor();
   let context: AudioContext | undefined;
-  return {
+  const open = (Make: AudioContextConstructor): AudioContext => {
+    const created = new Make();
+    created.onstatechange = () => onBlocked(created.state === 'suspended');
+    return created;
+  };
+  const player: TonePlayer = {
     play() {
       if (!Constructor) return;
       try {
-        context ??= new Constructor();
-        // A browser without a user gesture starts the context suspended; Electron's desk window allows autoplay.
-        if (context.state === 'suspended') void context.resume().catch(() => undefined);
+        context ??= open(Constructor);
+        // Electron's desk window allows autoplay; a browser without a tap on the page keeps the context suspended.
+        if (context.state === 'suspended') {
+          onBlocked(true);
+          void context.resume().catch(() => undefined);
+        }
         for (const note of notes) scheduleNote(context, note);
       } catch {
         // No audio device or autoplay refused: the banner and highlight still alert.
+      }
+    },
+    unlock() {
+      if (!Constructor) return;
+      try {
+        context ??= open(Constructor);
+        const running = context;
+        // Called from the officer's tap: the browser lets the context run now, and the tone plays at once.
+        void running.resume().then(
+          () => {
+            onBlocked(running.state === 'suspended');
+            if (running.state === 'running') for (const note of notes) scheduleNote(running, note);
+          },
+          () => onBlocked(true),
+        );
+      } catch {
+        onBlocked(true);
       }
     },
     close() {
@@ -54,4 +87,5 @@ export function createTonePlayer(): TonePlayer {
       context = undefined;
     },
   };
+  return player;
 }

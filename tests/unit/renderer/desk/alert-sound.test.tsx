@@ -1,13 +1,15 @@
-import { renderHook } from '@testing-library/react';
+import { cleanup, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTonePlayer, type TonePlayer } from '../../../../renderer/src/desk/alert-tone';
 import { useAlertSound } from '../../../../renderer/src/desk/use-alert-sound';
+import { closeDesks, kioskRequest, renderDesk, sendRequest } from './desk-harness';
 
 function countingPlayer() {
   const counts = { played: 0, created: 0, closed: 0 };
   const create = (): TonePlayer => {
     counts.created += 1;
-    return { play: () => void (counts.played += 1), close: () => void (counts.closed += 1) };
+    return { play: () => void (counts.played += 1), close: () => void (counts.closed += 1), unlock: () => undefined };
   };
   return { counts, create };
 }
@@ -80,5 +82,72 @@ describe('the alert sound', () => {
     createTonePlayer().play();
     expect(resumed).toBe(true);
     expect(started.length).toBeGreaterThan(0);
+  });
+});
+
+/** An AudioContext as Chromium gives one before anyone touched the page: suspended, and resume() does nothing until a tap. */
+function chromiumLikeAudio() {
+  const page = { tapped: false, notes: 0 };
+  const param = { value: 0, setValueAtTime: () => param, exponentialRampToValueAtTime: () => param };
+  class BlockedAudioContext {
+    state: AudioContextState = 'suspended';
+    onstatechange: (() => void) | null = null;
+    currentTime = 0;
+    destination = {};
+    resume() {
+      if (page.tapped && this.state === 'suspended') {
+        this.state = 'running';
+        this.onstatechange?.();
+      }
+      return Promise.resolve();
+    }
+    close() {
+      return Promise.resolve();
+    }
+    createGain() {
+      return { gain: param, connect: (target: unknown) => target };
+    }
+    createOscillator() {
+      page.notes += 1;
+      return { type: '', frequency: { value: 0 }, connect: (target: unknown) => target, start: () => {}, stop: () => {} };
+    }
+  }
+  return { page, BlockedAudioContext };
+}
+
+describe('when the browser blocks the alert sound', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    cleanup();
+    return closeDesks();
+  });
+
+  it('the console shows "Turn on alert sound", and one tap turns it on and plays the tone', async () => {
+    const { page, BlockedAudioContext } = chromiumLikeAudio();
+    vi.stubGlobal('AudioContext', BlockedAudioContext);
+    const desk = await renderDesk();
+    expect(screen.queryByRole('button', { name: 'Turn on alert sound' })).toBeNull();
+    await sendRequest(desk, kioskRequest());
+    const button = await screen.findByRole('button', { name: 'Turn on alert sound' });
+    expect(screen.getByText('The browser has blocked the alert sound.')).toBeTruthy();
+    const before = page.notes;
+    page.tapped = true;
+    await userEvent.click(button);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Turn on alert sound' })).toBeNull());
+    expect(page.notes).toBeGreaterThan(before);
+  });
+
+  it('where the browser lets the tone play (the Electron desk window), there is no button', async () => {
+    const { page, BlockedAudioContext } = chromiumLikeAudio();
+    page.tapped = true;
+    class RunningAudioContext extends BlockedAudioContext {
+      override state: AudioContextState = 'running';
+    }
+    vi.stubGlobal('AudioContext', RunningAudioContext);
+    const desk = await renderDesk();
+    await sendRequest(desk, kioskRequest());
+    await screen.findByText('Needs an answer');
+    await waitFor(() => expect(page.notes).toBeGreaterThan(0));
+    expect(screen.queryByRole('button', { name: 'Turn on alert sound' })).toBeNull();
   });
 });
