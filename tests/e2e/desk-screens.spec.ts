@@ -8,6 +8,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { callOver, submitOnKiosk } from './support/desk-calls.js';
 import { test, expect } from './support/fixtures.js';
 import { chooseLanguage, offeredLanguages, translation } from './support/languages.js';
+import { kioskText } from './support/kiosk-text.js';
 import { captureScreen } from './support/screens.js';
 import { shippedConfig } from './support/test-host.js';
 
@@ -58,7 +59,9 @@ for (const code of consoleLanguages) {
     await captureScreen(page, testInfo, `desk-report-${code}`);
 
     await page.getByRole('button', { name: t('alert.show') }).click();
-    await page.getByRole('article').getByRole('button', { name: t('ack.wait-5-minutes') }).click();
+    // An emergency is answered only with help now (a wait is not offered).
+    await expect(page.getByRole('article').getByRole('button', { name: t('ack.wait-5-minutes') })).toHaveCount(0);
+    await page.getByRole('article').getByRole('button', { name: kioskText(code, 'ack.called-911', {}, 'desk') }).click();
     await expect(page.getByRole('article').getByRole('group', { name: t('close.legend') })).toBeVisible();
     await expect(page.locator('[data-alert="requests"]')).toHaveCount(0);
     await expectNoAxeViolations(page, `desk answered request (${code})`);
