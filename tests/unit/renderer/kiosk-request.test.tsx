@@ -73,7 +73,8 @@ describe('asking for help at the kiosk', () => {
     await desk['desk.acknowledge']({ id: onDesk?.id ?? '', messageKey: 'coming-now' });
     expect(await screen.findByText('Un oficial va hacia usted ahora mismo.', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Un oficial respondió:')).toBeTruthy();
-  });
+    // The whole visit, two cores and a poll: room on a shared machine.
+  }, 15_000);
 
   it('before the desk has it, the screen claims only that it is saved', async () => {
     const { user } = await renderKiosk({ withoutDesk: true });

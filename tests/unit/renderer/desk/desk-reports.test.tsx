@@ -83,11 +83,11 @@ describe('the console in the officer\'s language', () => {
     const desk = await renderDesk();
     await sendRequest(desk, kioskRequest({ language: 'en' }));
     await userEvent.click(screen.getByRole('button', { name: 'Español' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Consola del mostrador' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Consola de la recepción' })).toBeTruthy();
     const card = await screen.findByRole('article');
     expect(within(card).getByRole('button', { name: 'Espere, unos 5 minutos' })).toBeTruthy();
     expect(within(card).getByText('inglés')).toBeTruthy();
     expect(document.documentElement.lang).toBe('es');
-    await waitFor(() => expect(document.title).toBe('Consola del mostrador — Front desk'));
+    await waitFor(() => expect(document.title).toBe('Consola de la recepción — Front desk'));
   });
 });
