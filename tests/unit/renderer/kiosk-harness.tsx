@@ -4,6 +4,7 @@
  * lobby: saved by the kiosk, delivered to the desk, acknowledged by an officer.
  */
 import { cleanup, render, screen } from '@testing-library/react';
+import { vi } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/src/app';
 import type { LobbyApi } from '../../../shared/contract';
@@ -11,6 +12,10 @@ import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
 import { tempConfig } from '../support/temp-config';
+
+// A whole visit typed through the screen, with real cores behind it, takes seconds on a shared
+// two-core machine under load: the files that drive one get room beyond vitest's default 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 
 const running: Array<() => Promise<void>> = [];
 

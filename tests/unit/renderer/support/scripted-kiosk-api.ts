@@ -5,12 +5,17 @@
  * views follow the same shape (KioskRequestView) and the same events.
  */
 import { readFileSync } from 'node:fs';
+import { vi } from 'vitest';
 import path from 'node:path';
 import type { ReadyBootstrap } from '../../../../shared/bootstrap';
 import { agencyProfileSchema } from '../../../../shared/config';
 import type { EventName, EventPayload, LobbyApi } from '../../../../shared/contract';
 import type { KioskRequestView, RequestInput } from '../../../../shared/request';
 import { resourcesDir } from '../../support/temp-config';
+
+// A whole visit tapped through the screen takes seconds on a shared two-core machine under load:
+// the files that drive one get room beyond vitest's default 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 
 export const shippedProfile = agencyProfileSchema.parse(JSON.parse(readFileSync(path.join(resourcesDir, 'profiles', 'safe-passage-lees-summit.json'), 'utf8')));
 const languages = JSON.parse(readFileSync(path.join(resourcesDir, 'locales', 'languages.json'), 'utf8')) as ReadyBootstrap['languages'];
