@@ -121,7 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reload,
     close: async () => {
       stopWatching();
-      admin.close();
+      await admin.close();
       await services.close();
     },
   };

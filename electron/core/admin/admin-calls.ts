@@ -53,26 +53,27 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
       } catch (error) {
         if (error instanceof CallRefused) {
           logger.warn('admin PIN refused', { reason: pins.lockedFor() > 0 ? 'locked' : 'wrong' });
-          void audit.record('session.refused', { locked: pins.lockedFor() > 0 });
+          await audit.record('session.refused', { locked: pins.lockedFor() > 0 });
         }
         throw error;
       }
       session.open();
       logger.info('admin session opened');
-      void audit.record('session.opened');
+      await audit.record('session.opened');
       return state();
     },
     'admin.session.createPin': async ({ pin }) => {
       await pins.create(pin);
       session.open();
       logger.info('admin PIN set on first use; admin session opened');
-      void audit.record('pin.created');
-      void audit.record('session.opened');
+      await audit.record('pin.created');
+      await audit.record('session.opened');
       return state();
     },
     'admin.session.touch': state,
-    'admin.session.end': () => {
+    'admin.session.end': async () => {
       session.end();
+      await audit.flush();
       return state();
     },
     'admin.overview': () => buildOverview(parts.config(), parts.role(), store.read().outOfService),
@@ -80,15 +81,15 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
       const role = parts.role();
       if (!role?.testPage) throw new CallRefused('Test pages are sent from a working kiosk.');
       const results = await role.testPage(channelId);
-      void audit.record('test-page.sent', { channel: channelId ?? 'all', delivered: results.filter((r) => r.outcome === 'delivered').length, failed: results.filter((r) => r.outcome === 'failed').length });
+      await audit.record('test-page.sent', { channel: channelId ?? 'all', delivered: results.filter((r) => r.outcome === 'delivered').length, failed: results.filter((r) => r.outcome === 'failed').length });
       return results;
     },
-    'admin.outOfService.set': ({ on }) => {
+    'admin.outOfService.set': async ({ on }) => {
       const doc = store.read();
       if (doc.outOfService !== on) {
         store.write({ ...doc, outOfService: on });
         logger.info(on ? 'switched out of service on the admin screen' : 'switched back into service on the admin screen');
-        void audit.record(on ? 'out-of-service.on' : 'out-of-service.off');
+        await audit.record(on ? 'out-of-service.on' : 'out-of-service.off');
         parts.outOfServiceChanged();
       }
       return { outOfService: on };

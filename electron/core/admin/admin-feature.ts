@@ -21,7 +21,8 @@ export type AdminFeature = {
   session: AdminSession;
   /** Whether an administrator switched this machine out of service (persisted). */
   outOfService(): boolean;
-  close(): void;
+  /** Ends any session and waits for the audit log's last lines. */
+  close(): Promise<void>;
 };
 
 export function createAdminFeature(options: {
@@ -50,5 +51,13 @@ export function createAdminFeature(options: {
     },
   });
   const handlers = createAdminHandlers({ session, pins, audit, store, recent: options.recent, logger, config: options.config, role: options.role, outOfServiceChanged: options.outOfServiceChanged });
-  return { handlers, session, outOfService: () => store.read().outOfService, close: () => session.end() };
+  return {
+    handlers,
+    session,
+    outOfService: () => store.read().outOfService,
+    close: () => {
+      session.end();
+      return audit.flush();
+    },
+  };
 }

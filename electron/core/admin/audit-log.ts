@@ -19,7 +19,10 @@ export type AuditAction =
 export type AuditLine = { at: string; action: AuditAction; detail?: Record<string, string | number | boolean> };
 
 export type AuditLog = {
+  /** Resolves once the line is written (or its failure reported); never rejects. */
   record(action: AuditAction, detail?: AuditLine['detail']): Promise<void>;
+  /** Resolves when every line recorded so far is written. */
+  flush(): Promise<void>;
   readonly path: string;
 };
 
@@ -42,6 +45,7 @@ export function createAuditLog(options: { dataDir: string; now: () => number; on
         .catch((error: Error) => options.onError(error));
       return chain;
     },
+    flush: () => chain,
   };
 }
 
