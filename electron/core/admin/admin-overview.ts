@@ -1,5 +1,5 @@
 import type { AdminOverview, ConfigProblemView } from '../../../shared/admin.js';
-import packageJson from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 import type { LoadedConfig } from '../config/load-config.js';
 import type { FileProblem } from '../config/read-json-file.js';
 import type { RoleAdmin } from '../service-context.js';
