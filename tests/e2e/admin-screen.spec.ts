@@ -5,6 +5,7 @@
  * as a test and closes when acknowledged.
  */
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe.js';
 import { deskConfig, kioskConfig } from './support/desk-calls.js';
 import { test, expect } from './support/fixtures.js';
 import { translation } from './support/languages.js';
@@ -39,12 +40,16 @@ test('an administrator opens the kiosk admin screen with the PIN, switches it ou
   await page.goto(host.urls.kiosk ?? '');
   await holdOpen(page, '.masthead__agency');
   await expect(page.getByText(a('pin.choose'))).toBeVisible();
+  await expectNoAxeViolations(page, 'admin PIN pad');
   await typePin(page, '482913');
   await expect(page.getByText(a('pin.confirm'))).toBeVisible();
   await typePin(page, '482913');
   await expect(page.getByRole('heading', { level: 1, name: a('title') })).toBeVisible();
   await expect(page.getByRole('region', { name: a('about.title') })).toContainText('K1');
   await captureScreen(page, testInfo, 'admin-kiosk');
+  await page.getByRole('button', { name: a('log.show') }).click();
+  await expect(page.locator('.admin__log')).toContainText('admin session opened');
+  await expectNoAxeViolations(page, 'admin screen');
 
   // Out of service: the public sees the calm screen; the title there opens the admin screen again.
   await page.getByRole('button', { name: a('service.turnOff') }).click();
