@@ -23,6 +23,8 @@ async function everyChannel() {
   const kiosk = track(
     await startKiosk(
       kioskConfig({
+        // One attempt each, so give it the production time limit rather than the harness's fast 1 s.
+        requestTimeoutMs: 10_000,
         channels: [
           { id: 'front-desk', type: 'desk', url: desk.url(), secret: testSecret },
           { id: 'cad', type: 'webhook', url: `${hook.url}/requests`, secret: testSecret },
