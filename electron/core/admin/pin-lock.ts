@@ -50,26 +50,35 @@ export function createPinLock(options: {
   const hash = () => options.configuredHash() ?? store.read().pinHash;
   const lockedFor = () => Math.max(0, store.read().lockedUntil - now());
 
+  const checkOne = async (pin: string) => {
+    const wait = lockedFor();
+    if (wait > 0) throw new CallRefused(`Too many wrong PINs. Try again in ${minutesText(wait)}.`);
+    const stored = hash();
+    if (!stored) throw new CallRefused('No PIN is set yet.');
+    const right = await verifyPin(pin, stored);
+    const doc = store.read();
+    if (right) {
+      store.write({ ...doc, failures: 0, lockedUntil: 0 });
+      return;
+    }
+    const failures = doc.failures + 1;
+    const lockMs = lockoutAfter(failures);
+    store.write({ ...doc, failures, lockedUntil: lockMs > 0 ? now() + lockMs : 0 });
+    if (lockMs > 0) throw new CallRefused(`Wrong PIN. Try again in ${minutesText(lockMs)}.`);
+    const left = freeTries - failures;
+    throw new CallRefused(`Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+  };
+
+  // One check at a time: many tries sent at once must not all be checked before the first failure is counted.
+  let queue: Promise<unknown> = Promise.resolve();
+
   return {
     isSet: () => hash() !== undefined,
     lockedFor,
-    async check(pin) {
-      const wait = lockedFor();
-      if (wait > 0) throw new CallRefused(`Too many wrong PINs. Try again in ${minutesText(wait)}.`);
-      const stored = hash();
-      if (!stored) throw new CallRefused('No PIN is set yet.');
-      const right = await verifyPin(pin, stored);
-      const doc = store.read();
-      if (right) {
-        store.write({ ...doc, failures: 0, lockedUntil: 0 });
-        return;
-      }
-      const failures = doc.failures + 1;
-      const lockMs = lockoutAfter(failures);
-      store.write({ ...doc, failures, lockedUntil: lockMs > 0 ? now() + lockMs : 0 });
-      if (lockMs > 0) throw new CallRefused(`Wrong PIN. Try again in ${minutesText(lockMs)}.`);
-      const left = freeTries - failures;
-      throw new CallRefused(`Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+    check(pin) {
+      const turn = queue.then(() => checkOne(pin));
+      queue = turn.catch(() => undefined);
+      return turn;
     },
     async create(pin) {
       if (hash() !== undefined) throw new CallRefused('A PIN is already set.');

@@ -78,6 +78,18 @@ describe('wrong PINs', () => {
     expect(lock.lockedFor()).toBe(0);
   });
 
+  it('sent all at once are checked one by one, so a burst gets no more than 5 tries', async () => {
+    const { lock } = await pinLock();
+    await lock.create('482913');
+    const burst = Array.from({ length: 12 }, (_, i) => lock.check(i === 11 ? '482913' : String(100000 + i)));
+    const answers = await Promise.allSettled(burst);
+    const reasons = answers.map((a) => (a.status === 'rejected' ? (a.reason as Error).message : 'opened'));
+    expect(reasons.filter((r) => r.startsWith('Wrong PIN'))).toHaveLength(freeTries);
+    // Even the right PIN, last in the burst, meets the lockout.
+    expect(reasons.at(-1)).toMatch(/^Too many wrong PINs/);
+    expect(lock.lockedFor()).toBe(firstLockoutMs);
+  });
+
   it('keep their count and lockout across a restart', async () => {
     const first = await pinLock();
     await first.lock.create('482913');
