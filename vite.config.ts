@@ -57,6 +57,7 @@ const electronEntries = [
   nodeEntry('electron/preload.ts', 'preload.cjs', { format: 'cjs', minify: true }),
   nodeEntry('electron/browser-host/main.ts', 'host.js'),
   nodeEntry('electron/launcher/start.ts', 'start.js'),
+  nodeEntry('electron/core/admin/pin-hash-cli.ts', 'pin-hash.js'),
 ];
 
 const appConfig: UserConfig = {

@@ -25,6 +25,8 @@ export type OutOfServiceBootstrap = {
   phones?: AgencyProfile['phones'];
   languages: LanguageInfo[];
   defaultLanguage: string;
+  /** "switched-off": an administrator turned the kiosk off on the admin screen; otherwise the configuration is at fault. */
+  reason?: 'config' | 'switched-off';
 };
 
 export type Bootstrap = ReadyBootstrap | OutOfServiceBootstrap;

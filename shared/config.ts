@@ -8,6 +8,7 @@
  * unknown keys are rejected so that a typo is an error, not a silent default.
  */
 import { z } from 'zod';
+import { pinHashPattern } from './admin.js';
 import { secretPattern } from './backend/signing.js';
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
@@ -182,6 +183,14 @@ const deliverySchema = z
   })
   .strict();
 
+/** The admin screen's PIN, as a hash printed by `npm run pin-hash` (never the PIN itself). Optional: without it the PIN is set on first use. */
+const adminSettings = z
+  .object({
+    pinHash: z.string().regex(pinHashPattern, 'use the hash printed by "npm run pin-hash" ("scrypt$N=…")').optional(),
+  })
+  .strict()
+  .optional();
+
 const kioskDevice = z
   .object({
     schemaVersion: z.literal(1),
@@ -202,6 +211,7 @@ const kioskDevice = z
       .strict()
       .default({ warnAfterSeconds: 60, countdownSeconds: 20, answeredStaySeconds: 180 }),
     delivery: deliverySchema,
+    admin: adminSettings,
     retention: z
       .object({
         /** Personal fields are purged this long after a request closes. */
@@ -235,6 +245,7 @@ const deskDevice = z
         secrets: z.array(secret).min(1),
       })
       .strict(),
+    admin: adminSettings,
     kiosks: z
       .object({ offlineAfterSeconds: z.number().int().min(10).max(3600).default(60) })
       .strict()

@@ -7,6 +7,7 @@
  * new call is one entry here plus one handler in the core.
  */
 import { z } from 'zod';
+import { pinSchema, type AdminLogLine, type AdminOverview, type AdminSessionState, type TestPageResult } from './admin.js';
 import type { Bootstrap } from './bootstrap.js';
 import type { DeskReport, DeskRequestView, DeskState } from './desk.js';
 import { ackMessageKeys, closeOutcomes, requestInputSchema, type KioskRequestView } from './request.js';
@@ -57,6 +58,23 @@ export const calls = {
   'desk.report': call<DeskReport>()(z.object({ period: z.enum(reportPeriods) }).strict()),
   /** Anonymous counts as CSV, for the program's reporting. No names, no references. */
   'desk.exportCsv': call<{ fileName: string; csv: string }>()(z.object({ period: z.enum(reportPeriods) }).strict()),
+
+  // Admin screen, both roles (issue 10). The core refuses every `admin.*` call
+  // without an active admin session, except the three that open one.
+  'admin.session.state': call<AdminSessionState>()(z.object({}).strict()),
+  /** Opens a session with the PIN; refused (plainly) for a wrong PIN or while locked out. */
+  'admin.session.unlock': call<AdminSessionState>()(z.object({ pin: pinSchema }).strict()),
+  /** Sets the first PIN and opens a session; refused once any PIN exists. */
+  'admin.session.createPin': call<AdminSessionState>()(z.object({ pin: pinSchema }).strict()),
+  /** A touch on the admin screen: keeps the session open another 2 minutes. */
+  'admin.session.touch': call<AdminSessionState>()(z.object({}).strict()),
+  'admin.session.end': call<AdminSessionState>()(z.object({}).strict()),
+  'admin.overview': call<AdminOverview>()(z.object({}).strict()),
+  /** One test page to one channel, or to every channel when `channelId` is left out. */
+  'admin.testPage': call<TestPageResult[]>()(z.object({ channelId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/).optional() }).strict()),
+  'admin.outOfService.set': call<{ outOfService: boolean }>()(z.object({ on: z.boolean() }).strict()),
+  /** The last 200 log lines (already free of personal data), oldest first. */
+  'admin.log.recent': call<AdminLogLine[]>()(z.object({}).strict()),
 } as const;
 
 export const events = {
@@ -66,6 +84,8 @@ export const events = {
   'request.changed': event<KioskRequestView>(),
   /** The desk's live state changed (a request arrived, was answered, a kiosk went quiet). */
   'desk.changed': event<DeskState>(),
+  /** The admin session opened or ended (for example after 2 minutes without a touch). */
+  'admin.sessionChanged': event<AdminSessionState>(),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -35,6 +35,8 @@ export type DeskRequestView = {
   /** The first acknowledgement, whichever desk sent it. */
   acknowledgement?: Acknowledgement & { byThisDesk: boolean };
   closed?: { outcome: CloseOutcome; at: string; deskId: string };
+  /** A test page from a kiosk's admin screen: nobody is waiting; acknowledging it closes it. */
+  test?: true;
 };
 
 export type KioskHealthView = {

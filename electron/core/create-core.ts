@@ -7,6 +7,11 @@ import { createEventHub } from './event-hub.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
 import { createRoleServices } from './role-services.js';
+import { createAdminFeature } from './admin/admin-feature.js';
+import { gateAdminCalls } from './admin/admin-gate.js';
+import type { ScryptCost } from './admin/pin-hash.js';
+import { createRecentLog, recordingLogger } from './admin/recent-log.js';
+import { applyOutOfService } from './admin/switched-off.js';
 
 export type CoreOptions = {
   paths: ConfigPaths;
@@ -16,6 +21,8 @@ export type CoreOptions = {
   /** A folder of this core's own: the kiosk's outbox, the desk's store. */
   dataDir: string;
   platform: Platform;
+  /** Tests only: a cheaper scrypt cost for an admin PIN set on first use. */
+  pinCost?: ScryptCost;
 };
 
 export type Core = {
@@ -33,7 +40,10 @@ export type Core = {
  * browser host both create one and bind it to their transport.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { paths, logger } = options;
+  const { paths } = options;
+  // Every core log line also goes to the admin screen's "last 200 lines".
+  const recent = createRecentLog();
+  const logger = recordingLogger(options.logger, recent, 'core', () => options.platform.now());
   const configLog = logger.child('config');
   const hub = createEventHub();
 
@@ -47,20 +57,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const services = createRoleServices({ logger, dataDir: options.dataDir, platform: options.platform, emit: hub.emit });
-  const initial = await loadConfig(paths);
-  describe(initial);
-  let current = toBootstrap(initial);
-  await services.apply(initial);
+  let loaded = await loadConfig(paths);
+  describe(loaded);
+  const admin = createAdminFeature({
+    dataDir: options.dataDir,
+    platform: options.platform,
+    logger: logger.child('admin'),
+    recent,
+    config: () => loaded,
+    role: () => services.admin(),
+    emit: hub.emit,
+    outOfServiceChanged: () => publish(),
+    ...(options.pinCost ? { pinCost: options.pinCost } : {}),
+  });
+  const bootstrapOf = (config: LoadedConfig) => applyOutOfService(toBootstrap(config), admin.outOfService());
+  let current = bootstrapOf(loaded);
+  await services.apply(loaded);
+
+  /** Tells subscribers when what the screen should show has changed; true when it did. */
+  function publish(): boolean {
+    const bootstrap = bootstrapOf(loaded);
+    if (JSON.stringify(bootstrap) === JSON.stringify(current)) return false;
+    current = bootstrap;
+    hub.emit('app.bootstrapChanged', bootstrap);
+    return true;
+  }
 
   const reload = async () => {
     const next = await loadConfig(paths);
     await services.apply(next);
-    const bootstrap = toBootstrap(next);
-    if (JSON.stringify(bootstrap) !== JSON.stringify(current)) {
-      current = bootstrap;
-      describe(next);
-      hub.emit('app.bootstrapChanged', bootstrap);
-    }
+    loaded = next;
+    if (publish()) describe(next);
     return current;
   };
 
@@ -72,14 +99,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           void reload();
         });
 
-  const handlers: CallHandlers = {
-    'app.getBootstrap': () => current,
-    'app.reportRendererError': ({ where, kind }) => {
-      logger.child('renderer').error('renderer error', { where, kind });
-      return { recorded: true };
+  // The gate goes around every handler, so any `admin.*` call (this feature's or another's) needs a session.
+  const handlers: CallHandlers = gateAdminCalls(
+    {
+      'app.getBootstrap': () => current,
+      'app.reportRendererError': ({ where, kind }) => {
+        logger.child('renderer').error('renderer error', { where, kind });
+        return { recorded: true };
+      },
+      ...services.handlers,
+      ...admin.handlers,
     },
-    ...services.handlers,
-  };
+    admin.session,
+    logger.child('admin'),
+  );
 
   return {
     handlers,
@@ -88,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reload,
     close: async () => {
       stopWatching();
+      await admin.close();
       await services.close();
     },
   };

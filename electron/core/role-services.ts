@@ -4,7 +4,7 @@ import { createDeskService } from './desk/desk-service.js';
 import { createKioskService } from './kiosk/kiosk-service.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
-import type { DeskCalls, KioskCalls, RoleService, ServiceContext } from './service-context.js';
+import type { DeskCalls, KioskCalls, RoleAdmin, RoleService, ServiceContext } from './service-context.js';
 
 type Running = { key: string; kiosk?: RoleService<KioskCalls>; desk?: RoleService<DeskCalls> };
 
@@ -12,6 +12,8 @@ export type RoleServices = {
   /** Starts, restarts or stops the role's service to match the configuration. */
   apply(config: LoadedConfig): Promise<void>;
   handlers: Pick<CallHandlers, KioskCalls | DeskCalls>;
+  /** What the running role offers the admin screen; undefined while none runs. */
+  admin(): RoleAdmin | undefined;
   close(): Promise<void>;
 };
 
@@ -76,6 +78,7 @@ export function createRoleServices(options: {
       queue = queue.then(() => (config.ok ? start(config) : stop()));
       return queue;
     },
+    admin: () => running.kiosk?.admin ?? running.desk?.admin,
     handlers: {
       'request.submit': (input) => kiosk()['request.submit'](input),
       'request.get': (input) => kiosk()['request.get'](input),

@@ -1,3 +1,4 @@
+import type { AdminOverview, ChannelStatusView, TestPageResult } from '../../shared/admin.js';
 import type { AgencyProfile, DeskDeviceConfig, KioskDeviceConfig } from '../../shared/config.js';
 import type { CallHandlers, EventName, EventPayload } from '../../shared/contract.js';
 import type { Logger } from './logger.js';
@@ -17,10 +18,22 @@ export type ServiceContext<Device> = {
 export type KioskCalls = 'request.submit' | 'request.get';
 export type DeskCalls = 'desk.getState' | 'desk.acknowledge' | 'desk.close' | 'desk.history' | 'desk.report' | 'desk.exportCsv';
 
+/** What a running role tells (and does for) the admin screen. */
+export type RoleAdmin = {
+  channels(): ChannelStatusView[];
+  /** Kiosk: requests with something still to send. */
+  outboxDepth?(): number;
+  /** Kiosk: one test page to one channel or all of them. */
+  testPage?(channelId: string | undefined): Promise<TestPageResult[]>;
+  /** Desk: the receiver's state. */
+  receiver?(): AdminOverview['receiver'];
+};
+
 /** A running role: its call handlers, and a close that stops timers and servers (data stays on disk). */
 export type RoleService<Calls extends keyof CallHandlers> = {
   handlers: Pick<CallHandlers, Calls>;
   close(): Promise<void>;
+  admin?: RoleAdmin;
 };
 
 export type KioskServiceFactory = (context: ServiceContext<KioskDeviceConfig>) => Promise<RoleService<KioskCalls>>;

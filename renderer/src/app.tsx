@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Bootstrap, ReadyBootstrap } from '../../shared/bootstrap';
 import type { LobbyApi } from '../../shared/contract';
 import { reportError } from './api/report-error';
+import { AdminDoor } from './admin/admin-door';
 import { OutOfServiceScreen } from './common/out-of-service-screen';
 import { ScreenErrorBoundary } from './common/screen-error-boundary';
 import { setupI18n } from './i18n/setup-i18n';
@@ -79,7 +80,9 @@ export function App({ api }: { api: LobbyApi }) {
         onError={(error) => reportError(api, 'screen', error)}
         fallback={<OutOfServiceScreen languages={languages} reason="config" hasPhone={false} />}
       >
-        {pickScreen(loaded, api)}
+        <AdminDoor api={api} keepScreenMounted={'bootstrap' in loaded && loaded.bootstrap.state === 'ready' && loaded.bootstrap.role === 'desk'}>
+          {pickScreen(loaded, api)}
+        </AdminDoor>
       </ScreenErrorBoundary>
     </I18nextProvider>
   );

@@ -69,6 +69,8 @@ export const requestCreatedSchema = z
         /** Present only on channels allowed to carry personal data (the desk console on the LAN). */
         firstName: z.string().min(1).max(30).optional(),
         createdAt: isoTime,
+        /** Present only on a test page sent from the admin screen: nobody is waiting; never counted in reports. */
+        test: z.literal(true).optional(),
       })
       .strict(),
   })

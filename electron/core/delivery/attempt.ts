@@ -21,6 +21,8 @@ export type PageMessage = {
   createdAt: string;
   /** True when this page is an escalation: not acknowledged in time. */
   escalation: boolean;
+  /** A test page sent from the admin screen: every channel's words say TEST, and nobody is waiting. */
+  test?: boolean;
 };
 
 export type AttemptResult =

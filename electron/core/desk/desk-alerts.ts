@@ -25,6 +25,11 @@ export function createDeskAlerts(options: { notifier: Notifier; enabled: boolean
   const show = (record: StoredRequest, waitingCount: number, at: number) => {
     lastShownAt = at;
     if (!options.enabled) return;
+    if (record.test) {
+      // Never worded like a person waiting.
+      options.notifier.show({ title: `TEST page from ${record.kiosk.location}`, body: 'This is a test. No one needs help. Acknowledge it to close it.', urgent: false });
+      return;
+    }
     const urgent = record.priority === 'emergency';
     const lead = urgent ? 'Emergency: someone may be in danger now. ' : '';
     const more = waitingCount > 1 ? ` ${waitingCount} requests are waiting.` : '';

@@ -73,6 +73,7 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       // Program and agency are the same on every request of this desk: not worth keeping.
       const askedAt = new Date(Date.parse(receivedAt) - ageSecondsOf(message) * 1000).toISOString();
       let record: StoredRequest = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, askedAt };
+      if (message.request.test) record.test = true;
       const pending = early.get(id);
       if (pending) {
         early.delete(id);
@@ -89,7 +90,10 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       }
       refuseIfTakenElsewhere(record);
       if (record.acknowledgement || record.closed) return record;
-      return store.update(id, (r) => ({ ...r, acknowledgement: { messageKey, deskId: desk.id, deskName: desk.name, at } }));
+      const acknowledgement = { messageKey, deskId: desk.id, deskName: desk.name, at };
+      // A test page has nobody waiting: acknowledging it is all the officer needs to do, so it closes too.
+      if (record.test) return store.update(id, (r) => ({ ...r, acknowledgement, closed: { outcome: 'not-today', at, deskId: desk.id } }));
+      return store.update(id, (r) => ({ ...r, acknowledgement }));
     },
     close(id, outcome, at) {
       const record = require(id);

@@ -17,7 +17,7 @@ import { createReplayGuard } from './receiver/replay-guard.js';
 import { startReceiver, type ReceiverHealth } from './receiver/receiver-server.js';
 import { reportCsv } from './report-csv.js';
 import { openRequestStore } from './request-store.js';
-import { summarize, toView, type StoredRequest } from './stored-request.js';
+import { countsInReports, summarize, toView, type StoredRequest } from './stored-request.js';
 import { realEvery, type Every } from './ticker.js';
 
 export type DeskServiceOptions = {
@@ -64,7 +64,8 @@ export async function createDeskService(
   const view = (record: StoredRequest) => toView(record, device.desk.id, store.firstNameOf(record.id));
   const state = (): DeskState => buildDeskState(device, store, { kiosks: kiosks.views(), receiver: receiverHealth }, view);
   const changed = () => context.emit('desk.changed', state());
-  const summaries = () => [...store.archive(), ...store.all().map(summarize)];
+  // Test pages from the admin screen are never counted.
+  const summaries = () => [...store.archive(), ...store.all().filter(countsInReports).map(summarize)];
 
   const receiver = await startReceiver({
     config: device.receiver,
@@ -100,12 +101,13 @@ export async function createDeskService(
       'desk.history': ({ days }) =>
         store
           .all()
-          .filter((r) => r.closed && Date.parse(r.closed.at) >= now() - days * dayMs)
+          .filter((r) => r.closed && countsInReports(r) && Date.parse(r.closed.at) >= now() - days * dayMs)
           .sort((a, b) => Date.parse(b.closed?.at ?? '') - Date.parse(a.closed?.at ?? ''))
           .map(view),
       'desk.report': ({ period }) => buildReport(period, summaries(), now()),
       'desk.exportCsv': ({ period }) => reportCsv(context.profile.program.name, period, summaries(), now()),
     },
+    admin: { channels: () => [], receiver: () => receiverHealth },
     close: async () => {
       stopTicking();
       await receiver.close();

@@ -8,7 +8,7 @@
  */
 import type { Cipher, Platform } from '../platform.js';
 import type { Logger } from '../logger.js';
-import { emptyDeskDocument, summarize, type DeskDocument, type StoredRequest } from './stored-request.js';
+import { countsInReports, emptyDeskDocument, summarize, type DeskDocument, type StoredRequest } from './stored-request.js';
 
 export const deskStoreName = 'desk-requests';
 
@@ -71,7 +71,7 @@ export function openRequestStore(platform: Pick<Platform, 'openStore' | 'cipher'
       const expired = Object.values(document.requests).filter((record) => Date.parse(record.receivedAt) < cutoffMs);
       if (expired.length === 0) return 0;
       for (const record of expired) {
-        document.archive.push(summarize(record));
+        if (countsInReports(record)) document.archive.push(summarize(record));
         delete document.requests[record.id];
         memoryNames.delete(record.id);
       }

@@ -24,6 +24,8 @@ export type StoredRequest = {
   sealedName?: string;
   acknowledgement?: Acknowledgement;
   closed?: Closure;
+  /** A test page from a kiosk's admin screen: shown as a test, never counted in reports. */
+  test?: true;
 };
 
 /**
@@ -59,6 +61,11 @@ export function stateOf(record: StoredRequest): DeskRequestView['state'] {
   return record.acknowledgement ? 'acknowledged' : 'open';
 }
 
+/** Whether a record counts in program reports: every real request does, a test page never. */
+export function countsInReports(record: StoredRequest): boolean {
+  return record.test !== true;
+}
+
 /** The anonymous summary of a record, for reports now and after the record is purged. */
 export function summarize(record: StoredRequest): RequestSummary {
   const summary: RequestSummary = {
@@ -83,5 +90,6 @@ export function toView(record: StoredRequest, deskId: string, firstName: string 
   if (closed) view.closed = closed;
   if (firstName) view.firstName = firstName;
   if (acknowledgement) view.acknowledgement = { ...acknowledgement, byThisDesk: acknowledgement.deskId === deskId };
+  if (record.test) view.test = true;
   return view;
 }

@@ -37,6 +37,8 @@ type Deps = {
   logger: Logger;
   signal: AbortSignal;
   random?: () => number;
+  /** Told each final result (delivered or failed for good), for the admin screen. */
+  onSettled?: (channelId: string, result: AttemptResult) => void;
 };
 
 export function createDeliveryRunner(deps: Deps): DeliveryRunner {
@@ -61,6 +63,7 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
 
   const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
+    deps.onSettled?.(sender.channelId, result);
     if (result.outcome === 'permanent') {
       failed += 1;
       logger.error('ALERT: delivery failed permanently; the kiosk shows the fallback if no channel took it', { ...fields, reason: result.reason });

@@ -21,6 +21,9 @@ import { retentionExpired } from './retention.js';
 import { applyStatusAnswer } from './status-answers.js';
 import { createStatusPoller } from './status-poller.js';
 import { toView } from './view.js';
+import { createChannelResults } from '../admin/channel-results.js';
+import { channelHost } from '../admin/channel-target.js';
+import { sendTestPage, testRequestOf } from '../admin/test-page.js';
 
 /** Seams for tests: the file-system layer, the deadline timer, the jitter. */
 export type KioskServiceOptions = { files?: DurableFiles; schedule?: Schedule; random?: () => number; retentionSweepMs?: number };
@@ -46,7 +49,18 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
   const names = createFirstNames(platform.cipher, logger);
   const clientDeps = { now, timeoutMs: delivery.requestTimeoutMs, logger, kioskId: device.kiosk.id };
   const senders = delivery.channels.map((channel) => createChannelSender(channel, clientDeps));
-  const runner = createDeliveryRunner({ device, profile: context.profile, senders, book, names, logger, signal, random: options.random });
+  const results = createChannelResults();
+  const runner = createDeliveryRunner({
+    device,
+    profile: context.profile,
+    senders,
+    book,
+    names,
+    logger,
+    signal,
+    random: options.random,
+    onSettled: (channelId, result) => results.record(channelId, result, now()),
+  });
   const deadlines = createDeadlines({
     delivery,
     now,
@@ -150,6 +164,12 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
         const record = book.get(id);
         return record ? toView(record) : null;
       },
+    },
+    admin: {
+      channels: () => delivery.channels.map((channel) => ({ id: channel.id, type: channel.type, use: channel.use, host: channelHost(channel), ...results.of(channel.id) })),
+      outboxDepth: runner.depth,
+      testPage: (channelId) =>
+        sendTestPage({ senders, channelId, request: testRequestOf(device, context.profile, now()), results, now, logger: logger.child('admin'), timeoutMs: delivery.requestTimeoutMs }),
     },
     close: async () => {
       abort.abort();

@@ -19,7 +19,8 @@ export function OutOfServiceScreen(props: {
   useDocumentLanguage(languages);
   return (
     <main className="screen screen--plain" data-screen="out-of-service" data-reason={reason}>
-      <h1>{t('outOfService.title')}</h1>
+      {/* Held for 5 seconds, the title opens the admin PIN pad, so an administrator can fix or turn back on a machine that is out of service. */}
+      <h1 data-admin-door>{t('outOfService.title')}</h1>
       <p className="lead">{reason === 'connection' ? t('connectionLost') : t('outOfService.body')}</p>
       <p className="notice notice--urgent">{t('outOfService.emergency')}</p>
       {hasPhone && <p>{t('outOfService.phone')}</p>}

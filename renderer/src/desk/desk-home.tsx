@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadyBootstrap } from '../../../shared/bootstrap';
 import type { LobbyApi } from '../../../shared/contract';
+import { AdminButton } from '../admin/admin-button';
 import { LanguagePicker } from '../common/language-picker';
 import { useDocumentLanguage } from '../common/use-document-language';
 import { DeskAlerts } from './desk-alerts';
@@ -40,6 +41,7 @@ export function DeskHome({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
       {view === 'history' && <HistoryView api={api} />}
       {view === 'reports' && <ReportView api={api} />}
       <LanguagePicker languages={bootstrap.languages} />
+      <AdminButton />
     </main>
   );
 }

@@ -9,14 +9,22 @@ import { RequestDetails } from './request-details';
 /** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words; an emergency leads with what to do. */
 export function RequestCard(props: { request: DeskRequestView; needsAnswer: boolean; now: number; api: LobbyApi; naloxoneAtDesk: boolean }) {
   const { request, needsAnswer, now, api } = props;
-  const { t } = useTranslation('desk');
+  const { t } = useTranslation(['desk', 'admin']);
   const headingId = useId();
   const emergency = request.priority === 'emergency';
-  const classes = ['request-card', emergency && 'request-card--emergency', needsAnswer && 'request-card--alerting'];
+  const classes = ['request-card', emergency && 'request-card--emergency', needsAnswer && 'request-card--alerting', request.test && 'request-card--test'];
   return (
     <article className={classes.filter(Boolean).join(' ')} aria-labelledby={headingId} data-request-id={request.id}>
       <h3 id={headingId} className="request-card__title">
-        {emergency && <span className="badge badge--emergency">{t('priority.emergency')}</span>} {t(`kind.${request.kind}`)}
+        {request.test ? (
+          <>
+            <span className="badge badge--test">{t('admin:testPage.badge')}</span> {t('admin:testPage.title')}
+          </>
+        ) : (
+          <>
+            {emergency && <span className="badge badge--emergency">{t('priority.emergency')}</span>} {t(`kind.${request.kind}`)}
+          </>
+        )}
       </h3>
       {needsAnswer && (
         <p className="request-card__flag" data-field="needs-answer">

@@ -6,7 +6,7 @@ import { bundledResources } from './resources';
 
 export { profileVariables };
 
-export const namespaces = ['common', 'kiosk', 'controls', 'desk'] as const;
+export const namespaces = ['common', 'kiosk', 'controls', 'desk', 'admin'] as const;
 
 /**
  * Creates an i18next instance with the bundled translations, the profile's

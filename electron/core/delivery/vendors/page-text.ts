@@ -22,6 +22,7 @@ function oneLine(value: string): string {
  * - "Safe Passage request at Lobby kiosk 1 (ref K1-4821). See the desk console."
  * - "EMERGENCY: possible overdose or someone in danger at Lobby kiosk 1 (Safe Passage ref K1-4821). Respond now. See the desk console."
  * - "NOT ACKNOWLEDGED YET: Safe Passage request at Lobby kiosk 1 (ref K1-4821). Nobody has acknowledged it. See the desk console."
+ * - "TEST: this is a test page from Lobby kiosk 1 (Safe Passage, ref K1-0000). No one needs help. No action needed."
  */
 export function formatPage(message: PageMessage): PageText {
   const program = oneLine(message.program);
@@ -29,6 +30,14 @@ export function formatPage(message: PageMessage): PageText {
   const reference = oneLine(message.reference);
   const emergency = message.priority === 'emergency';
   const unacknowledged = message.escalation ? 'NOT ACKNOWLEDGED YET: ' : '';
+
+  if (message.test) {
+    // Never worded like a real request: nobody is waiting, and it says so first.
+    return {
+      title: `TEST page from ${place} (${program}). No one needs help.`,
+      text: `TEST: this is a test page from ${place} (${program}, ref ${reference}). No one needs help. No action needed.`,
+    };
+  }
 
   if (emergency) {
     return {

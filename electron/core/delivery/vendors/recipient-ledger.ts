@@ -30,8 +30,8 @@ export type RecipientLedger = {
 /** Pages the outbox gave up on never come back; memory stays bounded anyway. */
 const maxRemembered = 200;
 
-/** A page and its escalation are different messages: the escalation reaches everyone again. */
-const keyOf = (message: PageMessage) => `${message.reference}|${message.escalation ? 'escalation' : 'page'}`;
+/** A page and its escalation are different messages: the escalation reaches everyone again. A test page never shares a real page's entry. */
+const keyOf = (message: PageMessage) => `${message.reference}|${message.test ? 'test' : message.escalation ? 'escalation' : 'page'}`;
 
 /** Recipients of `all` not yet accepted or refused, in configured order. */
 export function pendingOf(progress: PageProgress, all: readonly string[]): string[] {

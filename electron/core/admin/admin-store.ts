@@ -1,0 +1,20 @@
+import type { DocumentStore, Platform } from '../platform.js';
+
+/** What the admin feature keeps on disk, so that a restart resets neither the lockout nor "out of service". */
+export type AdminDocument = {
+  [key: string]: unknown;
+  /** Set on first use when the device config has no `admin.pinHash`. */
+  pinHash?: string;
+  /** Wrong PINs in a row since the last right one. */
+  failures: number;
+  /** Epoch ms before which no PIN is even checked. */
+  lockedUntil: number;
+  outOfService: boolean;
+};
+
+export const adminStoreName = 'admin';
+
+/** Opens the admin document (conf or electron-store, through the platform). */
+export function openAdminStore(platform: Pick<Platform, 'openStore'>): DocumentStore<AdminDocument> {
+  return platform.openStore<AdminDocument>(adminStoreName, { failures: 0, lockedUntil: 0, outOfService: false });
+}

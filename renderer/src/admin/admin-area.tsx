@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminSessionState } from '../../../shared/admin';
+import { isCallFailure } from '../../../shared/call-result';
+import type { LobbyApi } from '../../../shared/contract';
+import { AdminScreen } from './admin-screen';
+import { PinPad } from './pin-pad';
+import { useIdleClose } from './use-idle-close';
+import '../styles/admin.css';
+
+type Step = { name: 'loading' } | { name: 'enter' } | { name: 'choose' } | { name: 'confirm'; first: string } | { name: 'open' };
+
+/** A PIN pad left alone on a public screen closes by itself. */
+const pinPadIdleMs = 60_000;
+
+/**
+ * The way in: the PIN (or, while none exists, choosing one), then the admin
+ * screen. `onClose` brings the public screen back.
+ */
+export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const [step, setStep] = useState<Step>({ name: 'loading' });
+  const [message, setMessage] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const describe = useCallback(
+    (state: AdminSessionState) => {
+      if (state.active) return setStep({ name: 'open' });
+      setStep(state.pinSet ? { name: 'enter' } : { name: 'choose' });
+      if (state.lockedForSeconds) setMessage(t('pin.locked', { seconds: state.lockedForSeconds }));
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    api['admin.session.state']({}).then(describe, onClose);
+  }, [api, describe, onClose]);
+
+  useIdleClose(onClose, pinPadIdleMs, step.name !== 'open');
+
+  const send = async (pin: string) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      if (step.name === 'choose') {
+        setStep({ name: 'confirm', first: pin });
+        return;
+      }
+      if (step.name === 'confirm') {
+        if (pin !== step.first) {
+          setMessage(t('pin.mismatch'));
+          setStep({ name: 'choose' });
+          return;
+        }
+        describe(await api['admin.session.createPin']({ pin }));
+        return;
+      }
+      describe(await api['admin.session.unlock']({ pin }));
+    } catch (error) {
+      if (!isCallFailure(error) || error.code !== 'refused') return onClose();
+      const state = await api['admin.session.state']({});
+      setMessage(state.lockedForSeconds ? t('pin.locked', { seconds: state.lockedForSeconds }) : t('pin.wrong'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step.name === 'open') return <AdminScreen api={api} onClose={onClose} />;
+  const prompt = step.name === 'choose' ? t('pin.choose') : step.name === 'confirm' ? t('pin.confirm') : t('pin.enter');
+  return (
+    <main className="screen screen--plain admin admin--pin" data-screen="admin-pin">
+      <h1>{t('pin.title')}</h1>
+      {step.name !== 'loading' && <p className="lead">{prompt}</p>}
+      {message && (
+        <p className="notice" role="alert">
+          {message}
+        </p>
+      )}
+      {step.name !== 'loading' && <PinPad onSubmit={(pin) => void send(pin)} busy={busy} />}
+      <button type="button" className="button" onClick={onClose}>
+        {t('pin.cancel')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminOverview } from '../../../shared/admin';
+import type { LobbyApi } from '../../../shared/contract';
+import { adminSections } from './admin-sections';
+
+/** Touches closer together than this are one: the core's 2-minute clock needs no more. */
+const touchEveryMs = 10_000;
+
+/**
+ * The admin screen: one section after another (admin-sections.ts). The core
+ * ends the session after 2 minutes without a touch; every touch here tells it,
+ * and when it ends (or a call is refused) the public screen comes back.
+ */
+export function AdminScreen({ api, onClose }: { api: LobbyApi; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const [overview, setOverview] = useState<AdminOverview | undefined>();
+  const lastTouch = useRef(0);
+
+  const refresh = useCallback(() => {
+    api['admin.overview']({}).then(setOverview, onClose);
+  }, [api, onClose]);
+
+  useEffect(refresh, [refresh]);
+  useEffect(() => api.on('admin.sessionChanged', (state) => (state.active ? undefined : onClose())), [api, onClose]);
+
+  const touch = () => {
+    const now = Date.now();
+    if (now - lastTouch.current < touchEveryMs) return;
+    lastTouch.current = now;
+    api['admin.session.touch']({}).then((state) => (state.active ? undefined : onClose()), onClose);
+  };
+  const close = () => {
+    void api['admin.session.end']({}).catch(() => undefined);
+    onClose();
+  };
+
+  return (
+    <main className="screen admin" data-screen="admin" onPointerDown={touch} onKeyDown={touch}>
+      <header className="admin__header">
+        <h1>{t('title')}</h1>
+        <button type="button" className="button" onClick={close}>
+          {t('close')}
+        </button>
+      </header>
+      {!overview && <p aria-busy="true">{t('loading')}</p>}
+      {overview &&
+        adminSections
+          .filter((section) => section.appliesTo(overview))
+          .map(({ id, titleKey, Component }) => (
+            <section key={id} className="admin__section" aria-labelledby={`admin-${id}`} data-section={id}>
+              <h2 id={`admin-${id}`}>{t(titleKey)}</h2>
+              <Component api={api} overview={overview} refresh={refresh} />
+            </section>
+          ))}
+    </main>
+  );
+}

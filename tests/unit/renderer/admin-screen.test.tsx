@@ -1,0 +1,115 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../renderer/src/app';
+import { adminHoldMs } from '../../../renderer/src/admin/use-long-press';
+import { createCore, type Core } from '../../../electron/core/create-core';
+import { createLogger, memorySink } from '../../../electron/core/logger';
+import { inProcessApi } from '../support/in-process-api';
+import { tempConfig } from '../support/temp-config';
+
+const cheap = { N: 1024, r: 8, p: 1 };
+const cores: Array<{ core: Core; remove: () => Promise<void> }> = [];
+afterEach(async () => {
+  cleanup();
+  vi.useRealTimers();
+  for (const { core, remove } of cores.splice(0)) {
+    await core.close();
+    await remove();
+  }
+});
+
+async function appWithCore(deviceFile?: string) {
+  const config = await tempConfig(deviceFile);
+  const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false, pinCost: cheap });
+  cores.push({ core, remove: config.remove });
+  render(<App api={inProcessApi(core)} />);
+  return { core };
+}
+
+/** Holds a pointer down on `element` for `ms` on a fake clock, then lifts it. */
+function hold(element: Element, ms: number) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  fireEvent.pointerDown(element);
+  act(() => vi.advanceTimersByTime(ms));
+  fireEvent.pointerUp(element);
+  vi.useRealTimers();
+}
+
+async function typePin(pin: string) {
+  const pad = await screen.findByRole('group', { name: 'PIN keypad' });
+  for (const digit of pin) await userEvent.click(within(pad).getByRole('button', { name: digit }));
+  await userEvent.click(within(pad).getByRole('button', { name: 'OK' }));
+}
+
+async function openKioskAdmin() {
+  const agency = await screen.findByText("Lee's Summit Police Department", {}, { timeout: 5000 });
+  hold(agency, adminHoldMs);
+  return screen.findByRole('heading', { level: 1, name: 'Admin PIN' });
+}
+
+describe('the admin screen', () => {
+  it('on the kiosk opens only after holding the agency name for 5 seconds', async () => {
+    await appWithCore();
+    const agency = await screen.findByText("Lee's Summit Police Department", {}, { timeout: 5000 });
+    hold(agency, adminHoldMs - 1);
+    expect(screen.queryByRole('heading', { name: 'Admin PIN' })).toBeNull();
+    hold(agency, adminHoldMs);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Admin PIN' })).toBeTruthy();
+  });
+
+  it('asks for a new PIN twice on first use, then shows this machine and its channels', async () => {
+    await appWithCore();
+    await openKioskAdmin();
+    expect(await screen.findByText('No PIN is set yet. Pick a PIN of 4 to 12 digits.')).toBeTruthy();
+    await typePin('4829');
+    expect(await screen.findByText('Type the same PIN again.')).toBeTruthy();
+    await typePin('4829');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Admin screen' })).toBeTruthy();
+    const about = await screen.findByRole('region', { name: 'This machine' });
+    expect(within(about).getByText('K1')).toBeTruthy();
+    expect(within(about).getByText('Kiosk')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Channels' })).toBeTruthy();
+    expect(screen.getByText('No problems found.')).toBeTruthy();
+  });
+
+  it('says plainly when the PIN is wrong, and stays closed', async () => {
+    const { core } = await appWithCore();
+    await core.handlers['admin.session.createPin']({ pin: '4829' });
+    await core.handlers['admin.session.end']({});
+    await openKioskAdmin();
+    await typePin('1111');
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'That PIN is not right.');
+    expect(screen.queryByRole('heading', { name: 'Admin screen' })).toBeNull();
+  });
+
+  it('turns the kiosk out of service and back; closing brings back a fresh public screen', async () => {
+    await appWithCore();
+    await openKioskAdmin();
+    await typePin('4829');
+    await typePin('4829');
+    await userEvent.click(await screen.findByRole('button', { name: 'Take the kiosk out of service' }));
+    expect(await screen.findByText('The kiosk is out of service. People see: please go to the window.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Close the admin screen' }));
+    const outOfService = document.querySelector('[data-screen="out-of-service"]');
+    expect(outOfService).not.toBeNull();
+
+    // The out-of-service screen's title is a door too, so the administrator can turn the kiosk back on.
+    hold(outOfService!.querySelector('h1')!, adminHoldMs);
+    await typePin('4829');
+    await userEvent.click(await screen.findByRole('button', { name: 'Put the kiosk back in service' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Close the admin screen' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
+  });
+
+  it('on the desk opens from a button, with the console kept underneath', async () => {
+    await appWithCore('config/desk.json');
+    await userEvent.click(await screen.findByRole('button', { name: 'Admin' }, { timeout: 5000 }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Admin PIN' })).toBeTruthy();
+    await typePin('4829');
+    await typePin('4829');
+    expect(await screen.findByRole('region', { name: 'Receiver' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Out of service' })).toBeNull();
+    expect(document.querySelector('[data-screen="desk-home"]')).not.toBeNull();
+  });
+});
