@@ -179,11 +179,33 @@ export class FakeWebContents
   getURL(): string {
     return this.url;
   }
+  /**
+   * Like Electron: resolves once the page has loaded (`finishLoad()`), rejects
+   * when it fails (`failLoad()`); a new load aborts the one still running,
+   * with `did-fail-load` ERR_ABORTED (-3), as Chromium does.
+   */
   loadURL(url: string): Promise<void> {
+    this.pending?.fail(-3, 'ERR_ABORTED');
     this.loads.push(url);
     this.url = url;
-    return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const pending = {
+        done: () => {
+          if (this.pending === pending) this.pending = null;
+          resolve();
+        },
+        fail: (errorCode: number, errorDescription: string) => {
+          if (this.pending === pending) this.pending = null;
+          this.emit('did-fail-load', fakeEvent({}), errorCode, errorDescription, url, true, 1, 1);
+          reject(Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url}'`), { code: errorDescription, errno: errorCode, url }));
+        },
+      };
+      this.pending = pending;
+    });
   }
+  private pending: { done(): void; fail(errorCode: number, errorDescription: string): void } | null = null;
+  /** Set by the owning window: its first paint, which it may or may not announce (see FakeBrowserWindow.readyToShowFires). */
+  firstPaint: () => void = () => {};
   reload(): void {
     this.loads.push(this.url);
   }
@@ -222,8 +244,25 @@ export class FakeWebContents
     const details: RenderProcessGoneDetails = { reason, exitCode: reason === 'killed' ? 9 : 139 };
     this.emit('render-process-gone', fakeEvent({}), details);
   }
+  /** The page (and its preload) loaded: first paint, `did-finish-load`, then loadURL resolves. */
   finishLoad(): void {
+    this.firstPaint();
     this.emit('did-finish-load', fakeEvent({}));
+    this.pending?.done();
+  }
+  /** Test control: loads `url` and lets it finish, for tests that only need a page in place. */
+  loadFully(url: string): Promise<void> {
+    const loading = this.loadURL(url);
+    this.finishLoad();
+    return loading;
+  }
+  /** The load failed (no such file, for example): `did-fail-load`, then loadURL rejects. */
+  failLoad(errorCode = -6, errorDescription = 'ERR_FILE_NOT_FOUND'): void {
+    this.pending?.fail(errorCode, errorDescription);
+  }
+  /** The preload threw while the page was loading; the page goes on without what it would have exposed. */
+  failPreload(preloadPath: string, error: Error): void {
+    this.emit('preload-error', fakeEvent({}), preloadPath, error);
   }
 }
 
@@ -251,6 +290,12 @@ export class FakeBrowserWindow
   implements Pick<ElectronBrowserWindow, 'isDestroyed' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'loadURL' | 'close' | 'destroy'>
 {
   static instances: FakeBrowserWindow[] = [];
+  /**
+   * Whether windows announce their first paint with 'ready-to-show'. Since
+   * Electron 38 that event is missing on Wayland (electron/electron#48859,
+   * cage and GNOME desks); tests set false to play that.
+   */
+  static readyToShowFires = true;
 
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((window) => !window.destroyed);
@@ -269,6 +314,12 @@ export class FakeBrowserWindow
     this.options = options;
     this.visible = options.show ?? true;
     FakeBrowserWindow.instances.push(this);
+    let painted = false;
+    this.webContents.firstPaint = () => {
+      if (painted) return;
+      painted = true;
+      if (FakeBrowserWindow.readyToShowFires) this.emit('ready-to-show', fakeEvent({}));
+    };
     // Electron announces every new webContents, windows' included.
     app.emit('web-contents-created', fakeEvent({}), this.webContents);
   }
@@ -306,10 +357,6 @@ export class FakeBrowserWindow
     this.webContents.destroyed = true;
     this.emit('closed');
     if (FakeBrowserWindow.getAllWindows().length === 0) app.lastWindowClosed();
-  }
-  /** Test control: the first paint is ready. */
-  readyToShow(): void {
-    this.emit('ready-to-show', fakeEvent({}));
   }
 }
 
@@ -599,6 +646,7 @@ export const Notification = FakeNotification;
 export function resetFakeElectron(): void {
   app.reset();
   FakeBrowserWindow.instances = [];
+  FakeBrowserWindow.readyToShowFires = true;
   defaultSession.reset();
   protocol.reset();
   ipcMain.reset();
