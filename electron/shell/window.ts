@@ -78,12 +78,11 @@ export type AppWindowOptions = WindowSettings & { startUrl: string; logger: Logg
  * on Wayland neither event is sure to come.
  */
 export function showWhenReady(window: BrowserWindow, afterMs: number = showAnywayAfterMs): void {
-  let timer: NodeJS.Timeout | undefined;
   const show = () => {
     clearTimeout(timer);
     if (!window.isDestroyed() && !window.isVisible()) window.show();
   };
-  timer = setTimeout(show, afterMs);
+  const timer = setTimeout(show, afterMs);
   window.once('ready-to-show', show);
   window.webContents.once('did-finish-load', show);
   window.once('closed', () => clearTimeout(timer));
