@@ -15,6 +15,7 @@ import type {
   App,
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
+  CommandLine,
   ContextBridge,
   CustomScheme,
   DownloadItem,
@@ -53,11 +54,50 @@ export function fakeEvent<P extends object>(params: P): FakeEvent<P> {
 
 type PathName = Parameters<App['getPath']>[0];
 
+/**
+ * Chromium's command line. Switches are read as Chromium starts, so one
+ * appended after ready does nothing; the fake keeps only those appended in
+ * time, as the real app would behave.
+ */
+export class FakeCommandLine implements CommandLine {
+  readonly switches = new Map<string, string>();
+  readonly arguments: string[] = [];
+  constructor(private readonly isReady: () => boolean) {}
+  appendSwitch(theSwitch: string, value = ''): void {
+    if (!this.isReady()) this.switches.set(theSwitch, value);
+  }
+  hasSwitch(theSwitch: string): boolean {
+    return this.switches.has(theSwitch);
+  }
+  getSwitchValue(theSwitch: string): string {
+    return this.switches.get(theSwitch) ?? '';
+  }
+  appendArgument(value: string): void {
+    if (!this.isReady()) this.arguments.push(value);
+  }
+  removeSwitch(theSwitch: string): void {
+    this.switches.delete(theSwitch);
+  }
+}
+
 export class FakeApp
   extends EventEmitter
-  implements Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox' | 'isPackaged'>
+  implements
+    Pick<
+      App,
+      | 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox'
+      | 'isPackaged' | 'setName' | 'getName' | 'setAppUserModelId' | 'commandLine'
+    >
 {
   isPackaged = false;
+  /** What Electron starts with in a checkout: package.json's "name". */
+  name = 'lobby-kiosk';
+  /** The app's name when the single-instance lock was asked for (the lock lives in the user-data folder named after it). */
+  nameAtLock: string | undefined;
+  appUserModelId: string | undefined;
+  /** `app.getAppPath()`: the folder holding package.json. */
+  appPath = '/fake/app';
+  readonly commandLine = new FakeCommandLine(() => this.ready);
   /** Whether requestSingleInstanceLock() succeeds: false plays a second copy of the app. */
   lockAvailable = true;
   sandboxEnabled = false;
@@ -78,6 +118,9 @@ export class FakeApp
   reset(): void {
     this.removeAllListeners();
     Object.assign(this, { isPackaged: false, lockAvailable: true, sandboxEnabled: false, quitRequests: 0, exitCode: undefined, paths: {} });
+    Object.assign(this, { name: 'lobby-kiosk', nameAtLock: undefined, appUserModelId: undefined, appPath: '/fake/app' });
+    this.commandLine.switches.clear();
+    this.commandLine.arguments.length = 0;
     this.ready = false;
     this.quitting = false;
     this.readyPromise = this.newReadyPromise();
@@ -91,7 +134,17 @@ export class FakeApp
   }
 
   requestSingleInstanceLock(): boolean {
+    this.nameAtLock = this.name;
     return this.lockAvailable;
+  }
+  setName(name: string): void {
+    this.name = name;
+  }
+  getName(): string {
+    return this.name;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
   whenReady(): Promise<void> {
     return this.readyPromise;
@@ -118,7 +171,7 @@ export class FakeApp
     return value;
   }
   getAppPath(): string {
-    return '/fake/app';
+    return this.appPath;
   }
   getVersion(): string {
     return '0.0.0-test';
