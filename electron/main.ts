@@ -17,7 +17,8 @@ import { keepDisplayAwake } from './shell/keep-awake.js';
 import { enableReadAloud } from './shell/read-aloud-switch.js';
 import { logUncaughtErrors } from './shell/process-errors.js';
 import { setupQuit } from './shell/quit-cap.js';
-import { keepWindowOpen, watchRenderer } from './shell/recovery.js';
+import { keepWindowOpen } from './shell/keep-window-open.js';
+import { watchRenderer } from './shell/recovery.js';
 import { hardenSession, isOwnReportDownload } from './shell/session-guard.js';
 import { takeSingleInstanceLock } from './shell/single-instance.js';
 import { setupWebContentsGuard } from './shell/web-contents-guard.js';
@@ -89,7 +90,7 @@ async function main(): Promise<RunningApp | null> {
   const role: WindowRole = core.bootstrap().role === 'desk' ? 'desk' : 'kiosk';
   deskWindow = role === 'desk';
   const openWindow = () => {
-    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl, logger: logger.child('window') });
+    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl });
     watchRenderer(window, { startUrl: policy.startUrl, logger: logger.child('recovery') });
     return window;
   };

@@ -1,6 +1,4 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
-import type { Logger } from '../core/logger.js';
-import { urlForLog } from './app-origin.js';
 
 export type WindowRole = 'kiosk' | 'desk';
 
@@ -70,7 +68,7 @@ export function windowOptions(role: WindowRole, settings: WindowSettings): Brows
   };
 }
 
-export type AppWindowOptions = WindowSettings & { startUrl: string; logger: Logger };
+export type AppWindowOptions = WindowSettings & { startUrl: string };
 
 /**
  * Shows a hidden window on whichever comes first: its first paint
@@ -92,10 +90,8 @@ export function showWhenReady(window: BrowserWindow, afterMs: number = showAnywa
 export function createAppWindow(role: WindowRole, options: AppWindowOptions): BrowserWindow {
   const window = new BrowserWindow(windowOptions(role, options));
   if (!window.isVisible()) showWhenReady(window);
-  window.loadURL(options.startUrl).catch((error: unknown) => {
-    // Electron rejects with a Chromium net error code ("ERR_FILE_NOT_FOUND"); the code is what helps.
-    const code = (error as { code?: unknown } | null)?.code;
-    options.logger.error('the app page failed to load', { url: urlForLog(options.startUrl), code: typeof code === 'string' ? code : 'unknown' });
+  window.loadURL(options.startUrl).catch(() => {
+    // A failed load also emits did-fail-load, which recovery.ts logs with its reason and recovers from.
   });
   return window;
 }

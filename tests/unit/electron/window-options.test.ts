@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, FakeBrowserWindow, resetFakeElectron } from './fake-electron.js';
-import { testLogger } from './test-logger.js';
 import { createAppWindow, showAnywayAfterMs, windowOptions } from '../../../electron/shell/window.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -73,7 +72,7 @@ describe('opening a window', () => {
     vi.useRealTimers();
   });
   const open = (role: 'kiosk' | 'desk') =>
-    createAppWindow(role, { ...production, startUrl: 'app://bundle/index.html', logger: testLogger().logger }) as unknown as FakeBrowserWindow;
+    createAppWindow(role, { ...production, startUrl: 'app://bundle/index.html' }) as unknown as FakeBrowserWindow;
 
   it('shows the kiosk window at once, before its page has loaded or painted', () => {
     FakeBrowserWindow.readyToShowFires = false;
