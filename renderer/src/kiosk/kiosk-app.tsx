@@ -6,6 +6,7 @@ import { useDocumentLanguage } from '../common/use-document-language';
 import { KioskSession } from './kiosk-session';
 import { DisplayPrefsProvider } from './controls/display-prefs';
 import { IdleGuard } from './controls/idle';
+import { useVoiceReport } from './controls/read-aloud/use-voice-report';
 
 /**
  * While the welcome screen shows nothing of anyone there is nothing to forget,
@@ -22,6 +23,7 @@ const untouchedWarnAfterSeconds = 24 * 60 * 60;
  */
 export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: LobbyApi }) {
   useDocumentLanguage(bootstrap.languages);
+  useVoiceReport(api, bootstrap.languages);
   const { i18n } = useTranslation();
   const [resetKey, setResetKey] = useState(0);
   const [pristine, setPristine] = useState(true);
