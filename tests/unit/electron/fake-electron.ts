@@ -589,15 +589,52 @@ export const powerSaveBlocker = new FakePowerSaveBlocker();
 
 // ---------------------------------------------------------------- preload side
 
+/**
+ * A value as it arrives on the other side of contextBridge (Electron's
+ * context-bridge docs, "Parameter / Error / Return Type support"): functions
+ * are proxied, with their arguments and results crossing the same way;
+ * promises settle with a crossed value; objects and arrays are copied,
+ * losing prototypes (a class instance arrives as a plain object, without its
+ * methods) and symbol keys; an Error keeps only its message.
+ */
+export function crossBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    const fn = value as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => {
+      try {
+        return crossBridge(fn(...args.map(crossBridge)));
+      } catch (error) {
+        throw crossError(error);
+      }
+    };
+  }
+  if (value instanceof Promise) return value.then(crossBridge, (error: unknown) => Promise.reject(crossError(error)));
+  if (value instanceof Error) return crossError(value);
+  if (Array.isArray(value)) return value.map(crossBridge);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, crossBridge(field)]));
+  }
+  return value;
+}
+
+function crossError(error: unknown): unknown {
+  return error instanceof Error ? new Error(error.message) : crossBridge(error);
+}
+
 export class FakeContextBridge implements Pick<ContextBridge, 'exposeInMainWorld'> {
+  /** What the preload handed over, for checking what it chose to expose. */
   readonly exposed = new Map<string, unknown>();
+  /** What the page's `window[apiKey]` is: the same API after crossing the bridge. */
+  readonly inMainWorld = new Map<string, unknown>();
 
   reset(): void {
     this.exposed.clear();
+    this.inMainWorld.clear();
   }
   exposeInMainWorld(apiKey: string, api: unknown): void {
     if (this.exposed.has(apiKey)) throw new Error('Cannot bind an API on top of an existing property on the window object');
     this.exposed.set(apiKey, api);
+    this.inMainWorld.set(apiKey, crossBridge(api));
   }
 }
 
