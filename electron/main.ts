@@ -3,20 +3,22 @@
  * module in electron/shell/, and everything the app *does* is in the core.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { defaultFiles, resolveConfigPaths } from './core/config/config-paths.js';
 import { createCore, type Core } from './core/create-core.js';
 import { createLogger, stderrSink } from './core/logger.js';
+import { setupAppIdentity } from './shell/app-identity.js';
 import { createPagePolicy } from './shell/app-origin.js';
 import { resolveAppLayout } from './shell/app-layout.js';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
 import { electronPlatform } from './shell/electron-platform.js';
 import { bindIpc } from './shell/ipc-transport.js';
 import { keepDisplayAwake } from './shell/keep-awake.js';
+import { enableReadAloud } from './shell/read-aloud-switch.js';
 import { logUncaughtErrors } from './shell/process-errors.js';
 import { setupQuit } from './shell/quit-cap.js';
-import { keepWindowOpen, watchRenderer } from './shell/recovery.js';
+import { keepWindowOpen } from './shell/keep-window-open.js';
+import { watchRenderer } from './shell/recovery.js';
 import { hardenSession, isOwnReportDownload } from './shell/session-guard.js';
 import { takeSingleInstanceLock } from './shell/single-instance.js';
 import { setupWebContentsGuard } from './shell/web-contents-guard.js';
@@ -28,8 +30,10 @@ const logger = createLogger('main', stderrSink);
 
 async function main(): Promise<RunningApp | null> {
   logUncaughtErrors(logger);
+  // First: the name decides the user-data folder, where the single-instance lock lives.
+  setupAppIdentity(app);
   const layout = resolveAppLayout({
-    mainDir: path.dirname(fileURLToPath(import.meta.url)),
+    appPath: app.getAppPath(),
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     env: process.env,
@@ -37,7 +41,7 @@ async function main(): Promise<RunningApp | null> {
   const development = layout.devServerUrl !== null;
   const policy = createPagePolicy(layout.devServerUrl);
 
-  // Before ready: one copy only; app:// privileged; every renderer sandboxed; every webContents guarded.
+  // Before ready: one copy only; app:// privileged; every renderer sandboxed; speech on Linux; every webContents guarded.
   let currentWindow: () => BrowserWindow | null = () => null;
   if (!takeSingleInstanceLock(app, () => currentWindow())) {
     app.quit();
@@ -45,6 +49,7 @@ async function main(): Promise<RunningApp | null> {
   }
   registerAppScheme();
   app.enableSandbox();
+  enableReadAloud(app);
   setupWebContentsGuard(app, { policy, logger: logger.child('guard'), development });
 
   await app.whenReady();
@@ -85,7 +90,7 @@ async function main(): Promise<RunningApp | null> {
   const role: WindowRole = core.bootstrap().role === 'desk' ? 'desk' : 'kiosk';
   deskWindow = role === 'desk';
   const openWindow = () => {
-    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl, logger: logger.child('window') });
+    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl });
     watchRenderer(window, { startUrl: policy.startUrl, logger: logger.child('recovery') });
     return window;
   };

@@ -35,6 +35,14 @@ export const calls = {
       })
       .strict(),
   ),
+  /**
+   * Which of the screen's languages this machine can read aloud, as language
+   * codes, sent once the voices have loaded (or did not), so the log says
+   * where a voice is missing. Nothing about the person at the screen.
+   */
+  'app.reportVoices': call<{ recorded: true }>()(
+    z.object({ withVoice: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'use a language code')).max(40) }).strict(),
+  ),
 
   // Kiosk role: the request for help (issue 4 owns the core side, issue 3 the screen).
   /**

@@ -115,3 +115,12 @@ export function describeHost(host: BrowserHost): string {
     'Open these in Chromium or Chrome. Press Ctrl+C to stop.',
   ].join('\n');
 }
+
+/** Closes the cores and the host on Ctrl+C or a service stop, then exits 0. */
+export function stopOnSignals(host: BrowserHost, cores: readonly Core[]): void {
+  const stop = () => {
+    void Promise.all([...cores.map((core) => core.close()), host.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

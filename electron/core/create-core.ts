@@ -6,6 +6,7 @@ import { watchConfigFiles } from './config/watch-config.js';
 import { createEventHub } from './event-hub.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
+import { logReadAloudVoices } from './read-aloud-voices.js';
 import { createRoleServices } from './role-services.js';
 import { createAdminFeature } from './admin/admin-feature.js';
 import { gateAdminCalls } from './admin/admin-gate.js';
@@ -105,6 +106,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'app.getBootstrap': () => current,
       'app.reportRendererError': ({ where, kind }) => {
         logger.child('renderer').error('renderer error', { where, kind });
+        return { recorded: true };
+      },
+      'app.reportVoices': ({ withVoice }) => {
+        logReadAloudVoices(logger.child('read-aloud'), current.languages, withVoice);
         return { recorded: true };
       },
       ...services.handlers,

@@ -23,6 +23,8 @@ const allowedFields = new Set([
   'port', 'reason', 'role', 'state', 'url', 'where', 'exitCode', 'channel', 'origin', 'method', 'status',
   // Delivery and receiving: ids and codes the system makes, never anything a person typed.
   'requestId', 'reference', 'messageId', 'attempt', 'delayMs', 'kioskId', 'deskId', 'priority', 'phase', 'depth', 'type', 'host',
+  // Read-aloud: lists of language codes.
+  'withVoice', 'withoutVoice',
 ]);
 
 const maxValueLength = 300;

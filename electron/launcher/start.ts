@@ -1,13 +1,14 @@
 /**
  * `npm start`: runs the Electron app where its binary can be had, and
- * otherwise the browser host, saying so plainly.
+ * otherwise the browser host, saying so plainly (launch.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeHost, startHostFromCli } from '../browser-host/host-cli.js';
+import { describeHost, startHostFromCli, stopOnSignals } from '../browser-host/host-cli.js';
 import { findElectronBinary } from './electron-binary.js';
+import { launch } from './launch.js';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,38 +25,32 @@ function findElectron(): { path: string } | { error: string } {
   } catch {
     return { error: 'the electron package is not installed; run "npm ci"' };
   }
-  // Exits at once when the binary is already there; otherwise downloads it (about 100 MB).
+  const packageDir = path.dirname(installScript);
+  // Already there (or ELECTRON_OVERRIDE_DIST_PATH names one): nothing to download.
+  const present = findElectronBinary(packageDir);
+  if (present.present) return { path: present.path };
+  // Downloads the binary (about 100 MB).
   const install = spawnSync(process.execPath, [installScript], { encoding: 'utf8', timeout: 10 * 60_000 });
   if (install.status !== 0) {
     const firstLine = `${install.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? install.error?.message ?? 'unknown error';
     return { error: `its binary is not downloaded yet and the download failed: ${firstLine.trim()}` };
   }
-  const binary = findElectronBinary(path.dirname(installScript));
+  const binary = findElectronBinary(packageDir);
   return binary.present ? { path: binary.path } : { error: 'the download finished but no binary was found' };
 }
 
-async function startBrowserHostInstead(reason: string): Promise<void> {
-  console.log(`Electron cannot run on this machine (${reason}).`);
-  console.log('Starting the browser host instead: the same app, in your web browser.\n');
-  const { host } = await startHostFromCli({ argv: args, env: process.env, appRoot });
-  console.log(describeHost(host));
-}
-
 console.log('Looking for Electron (the first start downloads it)…');
-const electron = findElectron();
-if ('error' in electron) {
-  await startBrowserHostInstead(electron.error);
-} else {
-  const startedAt = Date.now();
-  const child = spawn(electron.path, [appRoot, ...args], { stdio: 'inherit' });
-  child.on('error', (error) => void startBrowserHostInstead(error.message));
-  child.on('exit', (code, signal) => {
-    // An Electron that dies at once (no display, missing libraries) is a machine problem: fall back.
-    if (code !== 0 && signal === null && Date.now() - startedAt < 5000) {
-      void startBrowserHostInstead(`Electron exited with code ${code} while starting`);
-      return;
-    }
-    process.exit(code ?? 0);
-  });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
-}
+const code = await launch({
+  electron: findElectron(),
+  appRoot,
+  args,
+  env: process.env,
+  platform: process.platform,
+  print: (text) => console.log(text),
+  startBrowserHost: async () => {
+    const { host, cores } = await startHostFromCli({ argv: args, env: process.env, appRoot });
+    stopOnSignals(host, cores);
+    return describeHost(host);
+  },
+});
+if (code !== null) process.exit(code);

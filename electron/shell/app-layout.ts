@@ -14,8 +14,8 @@ export type AppLayout = {
 };
 
 export type LayoutSources = {
-  /** The folder of the running main.js (dist-electron/ when built). */
-  mainDir: string;
+  /** Electron's `app.getAppPath()`: the folder holding package.json (app.asar when packaged). */
+  appPath: string;
   isPackaged: boolean;
   /** Electron's `process.resourcesPath`; only meaningful when packaged. */
   resourcesPath: string | undefined;
@@ -37,16 +37,17 @@ function loopbackDevServer(value: string | undefined): string | null {
 
 /**
  * Where everything the shell needs lives, in a packaged app and in a checkout.
- * Derived from main.js's own folder rather than `app.getAppPath()`, because a
- * launch as `electron dist-electron/main.js` (Playwright does this) makes the
- * app path dist-electron/ itself.
+ * Derived from the app path, which is the folder holding package.json both
+ * when packaged and when started as a user does (`electron .`, `npm start`):
+ * the same rule wherever main.js itself is loaded from.
  */
 export function resolveAppLayout(sources: LayoutSources): AppLayout {
-  const appRoot = path.resolve(sources.mainDir, '..');
+  const appRoot = path.resolve(sources.appPath);
   const packagedResources = sources.isPackaged && sources.resourcesPath;
   return {
     appRoot,
-    preloadPath: path.join(sources.mainDir, 'preload.cjs'),
+    // Where vite.config.ts builds it (dist-electron/preload.cjs) and electron-builder packs it.
+    preloadPath: path.join(appRoot, 'dist-electron', 'preload.cjs'),
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
     // electron-builder's extraResources copies resources/ to <resourcesPath>/resources.
     resourcesDir: packagedResources ? path.join(packagedResources, 'resources') : path.join(appRoot, 'resources'),

@@ -1,9 +1,15 @@
+import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import type { Logger } from '../core/logger.js';
+import { urlForLog } from './app-origin.js';
+
+/** Chromium's net::ERR_ABORTED. */
+const abortedLoad = -3;
 
 /**
- * Keeps a 24/7 screen showing the app: reload after the renderer dies, kill
- * and reload a renderer that hangs, reopen a kiosk window that goes away.
+ * Keeps a 24/7 screen showing the app: reload after the renderer dies, its
+ * page fails to load or its preload fails, and kill and reload a renderer
+ * that hangs (keep-window-open.ts reopens a kiosk window that goes away).
  * A renderer that keeps dying is reloaded more and more slowly, never given up on.
  */
 export type CrashPolicy = {
@@ -51,7 +57,7 @@ export type RecoveryOptions = {
   unresponsiveGraceMs?: number;
 };
 
-/** Reloads the window's page when its renderer dies or hangs. */
+/** Reloads the window's page when its renderer dies or hangs, or the page or its preload fails to load; logs why. */
 export function watchRenderer(window: BrowserWindow, options: RecoveryOptions): void {
   const { logger, startUrl } = options;
   const contents = window.webContents;
@@ -68,14 +74,31 @@ export function watchRenderer(window: BrowserWindow, options: RecoveryOptions): 
     });
   };
 
-  contents.on('render-process-gone', (_event, details) => {
-    clearTimeout(hangTimer);
+  /** The page is not up: log why, then reload it through the crash-loop guard. */
+  const recover = (message: string, fields: Record<string, string | number>) => {
     if (window.isDestroyed()) return;
     const delay = guard.crashed();
-    logger.error('the page stopped; reloading', { reason: details.reason, exitCode: details.exitCode, durationMs: delay });
+    logger.error(message, { ...fields, durationMs: delay });
     clearTimeout(reloadTimer);
     if (delay === 0) reload();
     else reloadTimer = setTimeout(reload, delay);
+  };
+
+  contents.on('render-process-gone', (_event, details) => {
+    clearTimeout(hangTimer);
+    recover('the page stopped; reloading', { reason: details.reason, exitCode: details.exitCode });
+  });
+
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    // ERR_ABORTED (-3) is a load replaced by another (our own reload among them), not a failure.
+    if (!isMainFrame || errorCode === abortedLoad) return;
+    recover('the app page failed to load; reloading', { code: errorDescription, exitCode: errorCode, url: urlForLog(validatedURL) });
+  });
+
+  contents.on('preload-error', (_event, preloadPath, error) => {
+    // Without its preload the page has no window.lobby and can only show "go to the front window".
+    // The message comes from code (a missing file, a syntax error), never from anything a person typed.
+    recover('the preload failed; reloading', { file: path.basename(preloadPath), kind: error.name, reason: error.message.slice(0, 200) });
   });
 
   contents.on('unresponsive', () => {
@@ -98,32 +121,4 @@ export function watchRenderer(window: BrowserWindow, options: RecoveryOptions): 
     clearTimeout(reloadTimer);
     clearTimeout(hangTimer);
   });
-}
-
-export type KeepOpenOptions = {
-  /** True once the app is quitting on purpose; only then may the window stay closed. */
-  isQuitting: () => boolean;
-  logger: Logger;
-  reopenDelayMs?: number;
-};
-
-/**
- * Opens a window with `open` and opens a new one whenever it closes while the
- * app is not quitting (a kiosk has no one to reopen it).
- */
-export function keepWindowOpen(open: () => BrowserWindow, options: KeepOpenOptions): { current(): BrowserWindow } {
-  let window = open();
-  const watch = (win: BrowserWindow) => {
-    win.on('closed', () => {
-      if (options.isQuitting()) return;
-      options.logger.warn('the window closed unexpectedly; opening it again', { reason: 'closed' });
-      setTimeout(() => {
-        if (options.isQuitting()) return;
-        window = open();
-        watch(window);
-      }, options.reopenDelayMs ?? 1_000);
-    });
-  };
-  watch(window);
-  return { current: () => window };
 }

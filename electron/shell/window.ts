@@ -1,6 +1,4 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
-import type { Logger } from '../core/logger.js';
-import { urlForLog } from './app-origin.js';
 
 export type WindowRole = 'kiosk' | 'desk';
 
@@ -37,21 +35,29 @@ export function secureWebPreferences(settings: WindowSettings): WebPreferences {
   };
 }
 
+/**
+ * How long a hidden window waits for its first paint before it is shown anyway.
+ * On Wayland (cage, GNOME) `ready-to-show` may never come (electron/electron#48859).
+ */
+export const showAnywayAfterMs = 3_000;
+
 /** BrowserWindow options for a role. Pure, so the lockdown is asserted in tests. */
 export function windowOptions(role: WindowRole, settings: WindowSettings): BrowserWindowConstructorOptions {
   const common: BrowserWindowConstructorOptions = {
     title: 'Lobby Kiosk',
     backgroundColor: windowBackground,
-    show: false,
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(settings),
   };
   if (role === 'kiosk') {
-    // kiosk is only truly fullscreen on Windows and Linux; shortcuts are blocked separately.
-    return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, minimizable: false };
+    // Shown at once: backgroundColor already keeps the first frame calm, and a public screen must never stay blank.
+    // kiosk is only truly fullscreen on Windows and Linux; shortcuts are blocked separately. Not `resizable: false`:
+    // some X11 window managers then refuse to make it fullscreen (electron/electron#31860).
+    return { ...common, show: true, kiosk: true, fullscreen: true, frame: false, minimizable: false };
   }
   return {
     ...common,
+    show: false,
     // The desk's alert tone must sound for a request that arrives while nobody has touched the screen yet.
     webPreferences: { ...secureWebPreferences(settings), autoplayPolicy: 'no-user-gesture-required' },
     width: 1280,
@@ -62,16 +68,30 @@ export function windowOptions(role: WindowRole, settings: WindowSettings): Brows
   };
 }
 
-export type AppWindowOptions = WindowSettings & { startUrl: string; logger: Logger };
+export type AppWindowOptions = WindowSettings & { startUrl: string };
 
-/** Opens the window for a role, shows it once it has something to show, and loads the app's page. */
+/**
+ * Shows a hidden window on whichever comes first: its first paint
+ * (`ready-to-show`), its page loaded (`did-finish-load`), or a timer, since
+ * on Wayland neither event is sure to come.
+ */
+export function showWhenReady(window: BrowserWindow, afterMs: number = showAnywayAfterMs): void {
+  const show = () => {
+    clearTimeout(timer);
+    if (!window.isDestroyed() && !window.isVisible()) window.show();
+  };
+  const timer = setTimeout(show, afterMs);
+  window.once('ready-to-show', show);
+  window.webContents.once('did-finish-load', show);
+  window.once('closed', () => clearTimeout(timer));
+}
+
+/** Opens the window for a role, shows it (at once for a kiosk, see showWhenReady), and loads the app's page. */
 export function createAppWindow(role: WindowRole, options: AppWindowOptions): BrowserWindow {
   const window = new BrowserWindow(windowOptions(role, options));
-  window.once('ready-to-show', () => window.show());
-  window.loadURL(options.startUrl).catch((error: unknown) => {
-    // Electron rejects with a Chromium net error code ("ERR_FILE_NOT_FOUND"); the code is what helps.
-    const code = (error as { code?: unknown } | null)?.code;
-    options.logger.error('the app page failed to load', { url: urlForLog(options.startUrl), code: typeof code === 'string' ? code : 'unknown' });
+  if (!window.isVisible()) showWhenReady(window);
+  window.loadURL(options.startUrl).catch(() => {
+    // A failed load also emits did-fail-load, which recovery.ts logs with its reason and recovers from.
   });
   return window;
 }

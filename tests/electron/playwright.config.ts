@@ -1,15 +1,16 @@
 /**
- * Electron smoke tests: the built app (dist-electron/main.js) launched with
- * Playwright's `_electron`. They need the Electron binary, which is downloaded
- * lazily on first launch; where it is missing they are skipped with one line
- * and the run succeeds. Run `npm run build` first.
+ * Electron smoke tests: the built app launched as a user does (`electron .`
+ * from the repo root) with Playwright's `_electron`. They need the Electron
+ * binary, which is downloaded lazily on first launch, and a display; where
+ * either is missing they are skipped with one line and the run succeeds.
+ * Run `npm run build` first.
  * Run: npx playwright test -c tests/electron/playwright.config.ts
  */
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { findElectronBinary, repoRoot } from './electron-binary.js';
+import { repoRoot, smokeSkipReason } from './electron-binary.js';
 
-const present = findElectronBinary().present;
+const runnable = smokeSkipReason() === null;
 
 export default defineConfig({
   testDir: '.',
@@ -22,7 +23,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   // When skipped, announce.ts has said why in one line; a per-test list would only repeat it.
-  reporter: present ? 'list' : 'dot',
+  reporter: runnable ? 'list' : 'dot',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },

@@ -1,31 +1,52 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { callNames } from '../../shared/contract.js';
 import { contentSecurityPolicy } from '../../shared/csp.js';
-import { findElectronBinary, repoRoot } from './electron-binary.js';
+import { repoRoot, smokeSkipReason } from './electron-binary.js';
 
-const binary = findElectronBinary();
-const mainJs = path.join(repoRoot, 'dist-electron', 'main.js');
+const skipReason = smokeSkipReason();
+const built = ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist/renderer/index.html'];
 
-type Launched = { app: ElectronApplication; page: Page; userData: string };
+type Launched = { app: ElectronApplication; page: Page; userData: string; stderr: string[] };
 
-/** Starts the built app as a fresh install (its own user-data folder) with optional extra arguments. */
-async function launch(args: string[] = []): Promise<Launched> {
-  if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build\` first.`);
+/**
+ * Starts the app in `appDir` as a user does (`electron .` there), as a fresh
+ * install (its own user-data folder), with optional extra arguments. Its log
+ * (JSON lines on stderr) is collected.
+ */
+async function launch(args: string[] = [], appDir = repoRoot): Promise<Launched> {
+  for (const file of built) {
+    if (!existsSync(path.join(appDir, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  }
   const userData = await mkdtemp(path.join(tmpdir(), 'lobby-electron-'));
   try {
-    // No executablePath: Playwright loads electron/index.js, which findElectronBinary showed will not download.
-    const app = await _electron.launch({ args: [mainJs, `--user-data-dir=${userData}`, ...args], cwd: repoRoot });
+    // No executablePath: Playwright loads electron/index.js, which smokeSkipReason showed will not download.
+    const app = await _electron.launch({ args: ['.', `--user-data-dir=${userData}`, ...args], cwd: appDir });
+    const stderr: string[] = [];
+    app.process().stderr?.on('data', (chunk: Buffer) => stderr.push(...chunk.toString('utf8').split('\n')));
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
-    return { app, page, userData };
+    return { app, page, userData, stderr };
   } catch (error) {
     await rm(userData, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A copy of the built app whose preload throws, with the real main, renderer and resources. */
+async function appWithBrokenPreload(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-broken-preload-'));
+  await mkdir(path.join(dir, 'dist-electron'));
+  await copyFile(path.join(repoRoot, 'package.json'), path.join(dir, 'package.json'));
+  await copyFile(path.join(repoRoot, 'dist-electron', 'main.js'), path.join(dir, 'dist-electron', 'main.js'));
+  await writeFile(path.join(dir, 'dist-electron', 'preload.cjs'), "throw new Error('preload broken on purpose by the smoke test');\n");
+  await mkdir(path.join(dir, 'dist'));
+  await symlink(path.join(repoRoot, 'dist', 'renderer'), path.join(dir, 'dist', 'renderer'));
+  await symlink(path.join(repoRoot, 'resources'), path.join(dir, 'resources'));
+  return dir;
 }
 
 async function close(launched: Launched | undefined): Promise<void> {
@@ -35,7 +56,7 @@ async function close(launched: Launched | undefined): Promise<void> {
 }
 
 test.describe('the kiosk app', () => {
-  test.skip(!binary.present, binary.present ? '' : binary.reason);
+  test.skip(skipReason !== null, skipReason ?? '');
   test.describe.configure({ mode: 'serial' });
 
   let kiosk: Launched | undefined;
@@ -51,6 +72,17 @@ test.describe('the kiosk app', () => {
     expect(kiosk!.app.windows()).toHaveLength(1);
     expect(page().url()).toMatch(/^app:\/\/bundle\//);
     await expect(page().locator('main[data-screen]')).toBeVisible();
+  });
+
+  test('shows its window on screen (Wayland may never send ready-to-show)', async () => {
+    await expect
+      .poll(() => kiosk!.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((win) => win.isVisible())))
+      .toEqual([true]);
+  });
+
+  test('uses the user-data folder it was given, under the app name Lobby Kiosk', async () => {
+    const identity = await kiosk!.app.evaluate(({ app }) => ({ name: app.getName(), userData: app.getPath('userData') }));
+    expect(identity).toEqual({ name: 'Lobby Kiosk', userData: kiosk!.userData });
   });
 
   test('gives the page window.lobby with exactly the contract calls plus on', async () => {
@@ -113,7 +145,7 @@ test.describe('the kiosk app', () => {
 });
 
 test.describe('the desk app', () => {
-  test.skip(!binary.present, binary.present ? '' : binary.reason);
+  test.skip(skipReason !== null, skipReason ?? '');
 
   test('opens an ordinary window, not a kiosk, when configured as a desk', async () => {
     const desk = await launch(['--config', path.join(repoRoot, 'resources', 'config', 'desk.json')]);
@@ -122,6 +154,26 @@ test.describe('the desk app', () => {
       expect(await desk.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isKiosk())).toBe(false);
     } finally {
       await close(desk);
+    }
+  });
+});
+
+test.describe('a preload that fails', () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+
+  test('is logged with its file and error, and the screen sends the person to the front window', async () => {
+    const appDir = await appWithBrokenPreload();
+    let broken: Launched | undefined;
+    try {
+      broken = await launch([], appDir);
+      await expect.poll(() => broken!.stderr.join('\n')).toContain('the preload failed; reloading');
+      expect(broken.stderr.join('\n')).toContain('"file":"preload.cjs"');
+      // The page is reloaded after each preload failure: ask again if a reload interrupts the question.
+      await expect.poll(() => broken!.page.evaluate(() => 'lobby' in window).catch(() => 'reloading')).toBe(false);
+      await expect(broken.page.locator('main[data-screen="out-of-service"][data-reason="connection"]')).toBeVisible();
+    } finally {
+      await close(broken);
+      await rm(appDir, { recursive: true, force: true });
     }
   });
 });

@@ -8,6 +8,7 @@ import { DisplayPrefsProvider } from './controls/display-prefs';
 import { IdleGuard } from './controls/idle';
 import { useTimeout } from './session/use-timeout';
 import type { ScreenHold } from '../../../shared/request-status';
+import { useVoiceReport } from './controls/read-aloud/use-voice-report';
 
 /**
  * While the welcome screen shows nothing of anyone there is nothing to forget,
@@ -27,6 +28,7 @@ const untouchedWarnAfterSeconds = 24 * 60 * 60;
  */
 export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: LobbyApi }) {
   useDocumentLanguage(bootstrap.languages);
+  useVoiceReport(api, bootstrap.languages);
   const { i18n } = useTranslation();
   const [resetKey, setResetKey] = useState(0);
   const [pristine, setPristine] = useState(true);

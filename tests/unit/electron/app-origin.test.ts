@@ -48,26 +48,26 @@ describe("the app's own pages", () => {
 });
 
 describe('where the app finds its files', () => {
-  const mainDir = path.join('/opt/lobby/resources/app.asar', 'dist-electron');
+  const appPath = '/opt/lobby/resources/app.asar';
 
-  it('serves the renderer from dist/renderer and the preload from beside main.js', () => {
-    const layout = resolveAppLayout({ mainDir, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} });
-    expect(layout.rendererDir).toBe(path.join('/opt/lobby/resources/app.asar', 'dist', 'renderer'));
-    expect(layout.preloadPath).toBe(path.join(mainDir, 'preload.cjs'));
+  it('serves the renderer from dist/renderer and the built preload from dist-electron/', () => {
+    const layout = resolveAppLayout({ appPath, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} });
+    expect(layout.rendererDir).toBe(path.join(appPath, 'dist', 'renderer'));
+    expect(layout.preloadPath).toBe(path.join(appPath, 'dist-electron', 'preload.cjs'));
   });
 
   it('reads resources from extraResources when packaged and from the checkout otherwise', () => {
-    expect(resolveAppLayout({ mainDir, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} }).resourcesDir).toBe(
+    expect(resolveAppLayout({ appPath, isPackaged: true, resourcesPath: '/opt/lobby/resources', env: {} }).resourcesDir).toBe(
       path.join('/opt/lobby/resources', 'resources'),
     );
-    expect(resolveAppLayout({ mainDir: '/src/lobby/dist-electron', isPackaged: false, resourcesPath: undefined, env: {} }).resourcesDir).toBe(
+    expect(resolveAppLayout({ appPath: '/src/lobby', isPackaged: false, resourcesPath: undefined, env: {} }).resourcesDir).toBe(
       path.join('/src/lobby', 'resources'),
     );
   });
 
   it('uses the dev server only when unpackaged and only on loopback', () => {
     const dev = (isPackaged: boolean, url: string) =>
-      resolveAppLayout({ mainDir, isPackaged, resourcesPath: '/r', env: { VITE_DEV_SERVER_URL: url } }).devServerUrl;
+      resolveAppLayout({ appPath, isPackaged, resourcesPath: '/r', env: { VITE_DEV_SERVER_URL: url } }).devServerUrl;
     expect(dev(false, 'http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/');
     expect(dev(false, 'http://localhost:5173')).toBe('http://localhost:5173/');
     expect(dev(true, 'http://127.0.0.1:5173/')).toBeNull();

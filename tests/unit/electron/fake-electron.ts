@@ -15,6 +15,7 @@ import type {
   App,
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
+  CommandLine,
   ContextBridge,
   CustomScheme,
   DownloadItem,
@@ -53,11 +54,50 @@ export function fakeEvent<P extends object>(params: P): FakeEvent<P> {
 
 type PathName = Parameters<App['getPath']>[0];
 
+/**
+ * Chromium's command line. Switches are read as Chromium starts, so one
+ * appended after ready does nothing; the fake keeps only those appended in
+ * time, as the real app would behave.
+ */
+export class FakeCommandLine implements CommandLine {
+  readonly switches = new Map<string, string>();
+  readonly arguments: string[] = [];
+  constructor(private readonly isReady: () => boolean) {}
+  appendSwitch(theSwitch: string, value = ''): void {
+    if (!this.isReady()) this.switches.set(theSwitch, value);
+  }
+  hasSwitch(theSwitch: string): boolean {
+    return this.switches.has(theSwitch);
+  }
+  getSwitchValue(theSwitch: string): string {
+    return this.switches.get(theSwitch) ?? '';
+  }
+  appendArgument(value: string): void {
+    if (!this.isReady()) this.arguments.push(value);
+  }
+  removeSwitch(theSwitch: string): void {
+    this.switches.delete(theSwitch);
+  }
+}
+
 export class FakeApp
   extends EventEmitter
-  implements Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox' | 'isPackaged'>
+  implements
+    Pick<
+      App,
+      | 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox'
+      | 'isPackaged' | 'setName' | 'getName' | 'setAppUserModelId' | 'commandLine'
+    >
 {
   isPackaged = false;
+  /** What Electron starts with in a checkout: package.json's "name". */
+  name = 'lobby-kiosk';
+  /** The app's name when the single-instance lock was asked for (the lock lives in the user-data folder named after it). */
+  nameAtLock: string | undefined;
+  appUserModelId: string | undefined;
+  /** `app.getAppPath()`: the folder holding package.json. */
+  appPath = '/fake/app';
+  readonly commandLine = new FakeCommandLine(() => this.ready);
   /** Whether requestSingleInstanceLock() succeeds: false plays a second copy of the app. */
   lockAvailable = true;
   sandboxEnabled = false;
@@ -78,6 +118,9 @@ export class FakeApp
   reset(): void {
     this.removeAllListeners();
     Object.assign(this, { isPackaged: false, lockAvailable: true, sandboxEnabled: false, quitRequests: 0, exitCode: undefined, paths: {} });
+    Object.assign(this, { name: 'lobby-kiosk', nameAtLock: undefined, appUserModelId: undefined, appPath: '/fake/app' });
+    this.commandLine.switches.clear();
+    this.commandLine.arguments.length = 0;
     this.ready = false;
     this.quitting = false;
     this.readyPromise = this.newReadyPromise();
@@ -91,7 +134,17 @@ export class FakeApp
   }
 
   requestSingleInstanceLock(): boolean {
+    this.nameAtLock = this.name;
     return this.lockAvailable;
+  }
+  setName(name: string): void {
+    this.name = name;
+  }
+  getName(): string {
+    return this.name;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
   whenReady(): Promise<void> {
     return this.readyPromise;
@@ -118,7 +171,7 @@ export class FakeApp
     return value;
   }
   getAppPath(): string {
-    return '/fake/app';
+    return this.appPath;
   }
   getVersion(): string {
     return '0.0.0-test';
@@ -179,11 +232,33 @@ export class FakeWebContents
   getURL(): string {
     return this.url;
   }
+  /**
+   * Like Electron: resolves once the page has loaded (`finishLoad()`), rejects
+   * when it fails (`failLoad()`); a new load aborts the one still running,
+   * with `did-fail-load` ERR_ABORTED (-3), as Chromium does.
+   */
   loadURL(url: string): Promise<void> {
+    this.pending?.fail(-3, 'ERR_ABORTED');
     this.loads.push(url);
     this.url = url;
-    return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const pending = {
+        done: () => {
+          if (this.pending === pending) this.pending = null;
+          resolve();
+        },
+        fail: (errorCode: number, errorDescription: string) => {
+          if (this.pending === pending) this.pending = null;
+          this.emit('did-fail-load', fakeEvent({}), errorCode, errorDescription, url, true, 1, 1);
+          reject(Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url}'`), { code: errorDescription, errno: errorCode, url }));
+        },
+      };
+      this.pending = pending;
+    });
   }
+  private pending: { done(): void; fail(errorCode: number, errorDescription: string): void } | null = null;
+  /** Set by the owning window: its first paint, which it may or may not announce (see FakeBrowserWindow.readyToShowFires). */
+  firstPaint: () => void = () => {};
   reload(): void {
     this.loads.push(this.url);
   }
@@ -222,8 +297,25 @@ export class FakeWebContents
     const details: RenderProcessGoneDetails = { reason, exitCode: reason === 'killed' ? 9 : 139 };
     this.emit('render-process-gone', fakeEvent({}), details);
   }
+  /** The page (and its preload) loaded: first paint, `did-finish-load`, then loadURL resolves. */
   finishLoad(): void {
+    this.firstPaint();
     this.emit('did-finish-load', fakeEvent({}));
+    this.pending?.done();
+  }
+  /** Test control: loads `url` and lets it finish, for tests that only need a page in place. */
+  loadFully(url: string): Promise<void> {
+    const loading = this.loadURL(url);
+    this.finishLoad();
+    return loading;
+  }
+  /** The load failed (no such file, for example): `did-fail-load`, then loadURL rejects. */
+  failLoad(errorCode = -6, errorDescription = 'ERR_FILE_NOT_FOUND'): void {
+    this.pending?.fail(errorCode, errorDescription);
+  }
+  /** The preload threw while the page was loading; the page goes on without what it would have exposed. */
+  failPreload(preloadPath: string, error: Error): void {
+    this.emit('preload-error', fakeEvent({}), preloadPath, error);
   }
 }
 
@@ -251,6 +343,12 @@ export class FakeBrowserWindow
   implements Pick<ElectronBrowserWindow, 'isDestroyed' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'loadURL' | 'close' | 'destroy'>
 {
   static instances: FakeBrowserWindow[] = [];
+  /**
+   * Whether windows announce their first paint with 'ready-to-show'. Since
+   * Electron 38 that event is missing on Wayland (electron/electron#48859,
+   * cage and GNOME desks); tests set false to play that.
+   */
+  static readyToShowFires = true;
 
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((window) => !window.destroyed);
@@ -269,6 +367,12 @@ export class FakeBrowserWindow
     this.options = options;
     this.visible = options.show ?? true;
     FakeBrowserWindow.instances.push(this);
+    let painted = false;
+    this.webContents.firstPaint = () => {
+      if (painted) return;
+      painted = true;
+      if (FakeBrowserWindow.readyToShowFires) this.emit('ready-to-show', fakeEvent({}));
+    };
     // Electron announces every new webContents, windows' included.
     app.emit('web-contents-created', fakeEvent({}), this.webContents);
   }
@@ -306,10 +410,6 @@ export class FakeBrowserWindow
     this.webContents.destroyed = true;
     this.emit('closed');
     if (FakeBrowserWindow.getAllWindows().length === 0) app.lastWindowClosed();
-  }
-  /** Test control: the first paint is ready. */
-  readyToShow(): void {
-    this.emit('ready-to-show', fakeEvent({}));
   }
 }
 
@@ -489,15 +589,52 @@ export const powerSaveBlocker = new FakePowerSaveBlocker();
 
 // ---------------------------------------------------------------- preload side
 
+/**
+ * A value as it arrives on the other side of contextBridge (Electron's
+ * context-bridge docs, "Parameter / Error / Return Type support"): functions
+ * are proxied, with their arguments and results crossing the same way;
+ * promises settle with a crossed value; objects and arrays are copied,
+ * losing prototypes (a class instance arrives as a plain object, without its
+ * methods) and symbol keys; an Error keeps only its message.
+ */
+export function crossBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    const fn = value as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => {
+      try {
+        return crossBridge(fn(...args.map(crossBridge)));
+      } catch (error) {
+        throw crossError(error);
+      }
+    };
+  }
+  if (value instanceof Promise) return value.then(crossBridge, (error: unknown) => Promise.reject(crossError(error)));
+  if (value instanceof Error) return crossError(value);
+  if (Array.isArray(value)) return value.map(crossBridge);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, crossBridge(field)]));
+  }
+  return value;
+}
+
+function crossError(error: unknown): unknown {
+  return error instanceof Error ? new Error(error.message) : crossBridge(error);
+}
+
 export class FakeContextBridge implements Pick<ContextBridge, 'exposeInMainWorld'> {
+  /** What the preload handed over, for checking what it chose to expose. */
   readonly exposed = new Map<string, unknown>();
+  /** What the page's `window[apiKey]` is: the same API after crossing the bridge. */
+  readonly inMainWorld = new Map<string, unknown>();
 
   reset(): void {
     this.exposed.clear();
+    this.inMainWorld.clear();
   }
   exposeInMainWorld(apiKey: string, api: unknown): void {
     if (this.exposed.has(apiKey)) throw new Error('Cannot bind an API on top of an existing property on the window object');
     this.exposed.set(apiKey, api);
+    this.inMainWorld.set(apiKey, crossBridge(api));
   }
 }
 
@@ -599,6 +736,7 @@ export const Notification = FakeNotification;
 export function resetFakeElectron(): void {
   app.reset();
   FakeBrowserWindow.instances = [];
+  FakeBrowserWindow.readyToShowFires = true;
   defaultSession.reset();
   protocol.reset();
   ipcMain.reset();

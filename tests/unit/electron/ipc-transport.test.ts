@@ -35,7 +35,7 @@ beforeEach(async () => {
   const paths = { ...resolveConfigPaths({ argv: [], env: {}, resourcesDir }), deviceConfig };
   core = await createCore({ paths, logger: log.logger, watchIntervalMs: false, ...testStorage(tempDir) });
   window = new FakeBrowserWindow({});
-  await window.loadURL('app://bundle/index.html');
+  await window.webContents.loadFully('app://bundle/index.html');
   unbind = bindIpc({
     core,
     policy: createPagePolicy(null),
@@ -127,7 +127,7 @@ describe("the core's events reach the window", () => {
 
   it('skips a window that is closing and a page that is not the app', async () => {
     const foreign = new FakeBrowserWindow({});
-    await foreign.loadURL('https://evil.example/');
+    await foreign.webContents.loadFully('https://evil.example/');
     window.destroy();
     await changeKioskLocation();
     expect(foreign.webContents.sent).toEqual([]);

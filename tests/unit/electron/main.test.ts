@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,14 @@ import type { RunningApp } from '../../../electron/main.js';
 import type * as FakeElectron from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
+// The first start transforms main and the whole core; on a loaded machine that alone can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 
 type Fake = typeof FakeElectron;
 type StartOptions = { args?: string[]; lock?: boolean; env?: Record<string, string>; resourcesPath?: string; packaged?: boolean };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const builtPreload = path.join(repoRoot, 'dist-electron', 'preload.cjs');
 const processEvents = ['SIGTERM', 'SIGINT', 'uncaughtException', 'unhandledRejection'] as const;
 type ProcessEvent = (typeof processEvents)[number];
 /** process.listeners() has one overload per event kind; this asks the plain EventEmitter. */
@@ -37,7 +41,9 @@ async function start(options: StartOptions = {}): Promise<{ running: Promise<Run
   fake.app.lockAvailable = options.lock ?? true;
   fake.app.isPackaged = options.packaged ?? false;
   fake.app.paths.userData = userData;
-  process.argv = ['/usr/bin/electron', path.join(repoRoot, 'dist-electron', 'main.js'), ...(options.args ?? [])];
+  // Started as a user does: `electron .` from the repo root, so the app path is the checkout.
+  fake.app.appPath = repoRoot;
+  process.argv = ['/usr/bin/electron', '.', ...(options.args ?? [])];
   vi.stubEnv('VITE_DEV_SERVER_URL', options.env?.VITE_DEV_SERVER_URL ?? '');
   Object.assign(process, { resourcesPath: options.resourcesPath });
   const main = await import('../../../electron/main.js');
@@ -126,8 +132,26 @@ describe('starting', () => {
     expect(app.role).toBe('kiosk');
     const window = onlyWindow();
     expect(window.options).toMatchObject({ kiosk: true, frame: false, webPreferences: { sandbox: true, contextIsolation: true, devTools: false } });
-    expect(window.options.webPreferences?.preload).toBe(path.join(repoRoot, 'electron', 'preload.cjs'));
+    expect(window.options.webPreferences?.preload).toBe(builtPreload);
     expect(window.webContents.loads).toEqual(['app://bundle/index.html']);
+  });
+
+  it.skipIf(!existsSync(path.join(repoRoot, 'dist-electron')))('gives the window the preload the build writes (dist-electron/preload.cjs)', async () => {
+    await startReady();
+    const preload = onlyWindow().options.webPreferences?.preload ?? '';
+    expect(existsSync(preload)).toBe(true);
+  });
+
+  it('names itself Lobby Kiosk before taking the single-instance lock, so npm start and the installed app share one user-data folder', async () => {
+    await start();
+    expect(fake.app.name).toBe('Lobby Kiosk');
+    expect(fake.app.nameAtLock).toBe('Lobby Kiosk');
+  });
+
+  it('turns on speech-dispatcher before ready on Linux, so read-aloud finds voices', async () => {
+    await start();
+    const expected = process.platform === 'linux';
+    expect(fake.app.commandLine.hasSwitch('enable-speech-dispatcher')).toBe(expected);
   });
 
   it('guards the window it opens', async () => {

@@ -4,12 +4,16 @@ import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron.j
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
+/** What the preload handed to contextBridge. */
 let api: LobbyApi;
+/** What the page sees: the same API after crossing contextBridge. */
+let pageApi: LobbyApi;
 
 beforeAll(async () => {
   resetFakeElectron();
   await import('../../../electron/preload.js');
   api = contextBridge.exposed.get('lobby') as LobbyApi;
+  pageApi = contextBridge.inMainWorld.get('lobby') as LobbyApi;
 });
 
 beforeEach(() => {
@@ -42,7 +46,7 @@ describe('what the page gets', () => {
 describe('calls', () => {
   it('invoke the contract channel with the input and resolve with the value', async () => {
     ipcRenderer.answer = () => ({ ok: true, value: { recorded: true } });
-    await expect(api['app.reportRendererError']({ where: 'kiosk.home', kind: 'TypeError' })).resolves.toEqual({ recorded: true });
+    await expect(pageApi['app.reportRendererError']({ where: 'kiosk.home', kind: 'TypeError' })).resolves.toEqual({ recorded: true });
     expect(ipcRenderer.invocations).toEqual([
       { channel: channel.call('app.reportRendererError'), args: [{ where: 'kiosk.home', kind: 'TypeError' }] },
     ]);
@@ -51,7 +55,7 @@ describe('calls', () => {
   it('reject with the code and the named bad fields, as plain data that survives contextBridge', async () => {
     const issues = [{ path: 'where', message: 'where: use a short lower-case place name' }];
     ipcRenderer.answer = () => ({ ok: false, error: { code: 'invalid-input', message: 'app.reportRendererError: where: …', issues } });
-    const failure: unknown = await api['app.reportRendererError']({ where: 'Bad!', kind: 'TypeError' }).catch((error: unknown) => error);
+    const failure: unknown = await pageApi['app.reportRendererError']({ where: 'Bad!', kind: 'TypeError' }).catch((error: unknown) => error);
     expect(failure).toEqual({ name: 'CallFailure', message: 'app.reportRendererError: where: …', code: 'invalid-input', issues });
     // A class instance or an Error would lose code and issues on the way to the page.
     expect(Object.getPrototypeOf(failure)).toBe(Object.prototype);
@@ -61,7 +65,7 @@ describe('calls', () => {
 describe('events', () => {
   it('deliver only the payload to the listener, never the IPC event', () => {
     const received: unknown[][] = [];
-    const off = api.on('app.bootstrapChanged', (...args: unknown[]) => received.push(args));
+    const off = pageApi.on('app.bootstrapChanged', (...args: unknown[]) => received.push(args));
     ipcRenderer.deliver(channel.event('app.bootstrapChanged'), { state: 'ready' });
     expect(received).toEqual([[{ state: 'ready' }]]);
     off();
@@ -69,7 +73,7 @@ describe('events', () => {
 
   it('stop after unsubscribing', () => {
     const received: unknown[] = [];
-    const off = api.on('app.bootstrapChanged', (payload) => received.push(payload));
+    const off = pageApi.on('app.bootstrapChanged', (payload) => received.push(payload));
     off();
     ipcRenderer.deliver(channel.event('app.bootstrapChanged'), { state: 'ready' });
     expect(received).toEqual([]);
@@ -81,5 +85,19 @@ describe('events', () => {
     expect(() => on('lobby:call:app.getBootstrap', () => {})).toThrow(/unknown event/);
     expect(() => on('__proto__', () => {})).toThrow(/unknown event/);
     expect(ipcRenderer.eventNames()).toEqual([]);
+  });
+});
+
+describe('the fake bridge, like Electron’s', () => {
+  it('would strip an Error thrown through it to its message, which is why calls reject with plain data', async () => {
+    class CodedError extends Error {
+      code = 'invalid-input';
+    }
+    contextBridge.exposeInMainWorld('probe', { fail: () => Promise.reject(new CodedError('bad')) });
+    const probe = contextBridge.inMainWorld.get('probe') as { fail(): Promise<never> };
+    const error = await probe.fail().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(CodedError);
+    expect((error as { code?: unknown }).code).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import { createCrashLoopGuard, defaultCrashPolicy, keepWindowOpen, watchRenderer } from '../../../electron/shell/recovery.js';
-import { app, FakeBrowserWindow, resetFakeElectron } from './fake-electron.js';
+import { keepWindowOpen } from '../../../electron/shell/keep-window-open.js';
+import { createCrashLoopGuard, defaultCrashPolicy, watchRenderer } from '../../../electron/shell/recovery.js';
+import { app, fakeEvent, FakeBrowserWindow, resetFakeElectron } from './fake-electron.js';
 import { testLogger } from './test-logger.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -44,7 +45,8 @@ describe('a renderer that dies or hangs is brought back', () => {
     app.becomeReady();
     log = testLogger();
     window = new FakeBrowserWindow({});
-    void window.loadURL(startUrl);
+    // Each reload aborts the load before it, which rejects that load's promise, as in Electron.
+    window.loadURL(startUrl).catch(() => undefined);
     watchRenderer(asElectron(window), { startUrl, logger: log.logger, unresponsiveGraceMs: 30_000 });
   });
   afterEach(() => {
@@ -80,6 +82,46 @@ describe('a renderer that dies or hangs is brought back', () => {
     window.webContents.emit('responsive');
     vi.advanceTimersByTime(60_000);
     expect(window.webContents.loads).toHaveLength(1);
+  });
+
+  it('reloads, with the reason in the log, when the app page fails to load', () => {
+    window.webContents.failLoad(-6, 'ERR_FILE_NOT_FOUND');
+    expect(window.webContents.loads).toEqual([startUrl, startUrl]);
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('failed to load'), fields: expect.objectContaining({ code: 'ERR_FILE_NOT_FOUND', exitCode: -6 }) }),
+    );
+  });
+
+  it('backs off on a page that keeps failing to load, as on a crash', () => {
+    for (let i = 0; i < 4; i += 1) window.webContents.failLoad();
+    expect(window.webContents.loads).toHaveLength(1 + 3);
+    vi.advanceTimersByTime(5_000);
+    expect(window.webContents.loads).toHaveLength(1 + 4);
+  });
+
+  it('does not treat a load replaced by its own reload (ERR_ABORTED) as a failure', () => {
+    window.webContents.crash();
+    window.webContents.crash();
+    // each reload aborted the load before it: still one reload per crash, and no load failure logged
+    expect(window.webContents.loads).toHaveLength(1 + 2);
+    expect(log.entries.filter((e) => e.message.includes('failed to load'))).toEqual([]);
+  });
+
+  it('ignores a subframe that fails to load', () => {
+    window.webContents.emit('did-fail-load', fakeEvent({}), -105, 'ERR_NAME_NOT_RESOLVED', 'https://example.invalid/', false, 1, 2);
+    expect(window.webContents.loads).toHaveLength(1);
+  });
+
+  it('logs a preload that fails, with the file and error class, and reloads', () => {
+    window.webContents.failPreload('/app/dist-electron/preload.cjs', new SyntaxError('Unexpected token'));
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('preload failed'),
+        fields: expect.objectContaining({ file: 'preload.cjs', kind: 'SyntaxError', reason: 'Unexpected token' }),
+      }),
+    );
+    expect(window.webContents.loads).toEqual([startUrl, startUrl]);
   });
 
   it('does not reload a window that has been closed', () => {

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, resetFakeElectron, type FakeBrowserWindow } from './fake-electron.js';
-import { testLogger } from './test-logger.js';
-import { createAppWindow, windowOptions } from '../../../electron/shell/window.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { app, FakeBrowserWindow, resetFakeElectron } from './fake-electron.js';
+import { createAppWindow, showAnywayAfterMs, windowOptions } from '../../../electron/shell/window.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -33,17 +32,18 @@ describe.each(['kiosk', 'desk'] as const)('the %s window', (role) => {
     expect(windowOptions(role, { ...production, development: true }).webPreferences?.devTools).toBe(true);
   });
 
-  it('loads the contract preload and stays hidden until its first paint', () => {
+  it('loads the contract preload and paints its background before the page draws', () => {
     expect(prefs.preload).toBe(production.preloadPath);
-    expect(windowOptions(role, production).show).toBe(false);
     expect(windowOptions(role, production).backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
 });
 
 describe('the kiosk window', () => {
-  it('fills the screen with no frame, menu or way to resize it', () => {
+  it('fills the screen with no frame or menu, and leaves resizing to the window manager so it can go fullscreen', () => {
     const options = windowOptions('kiosk', production);
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, resizable: false });
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true });
+    // resizable: false stops some X11 window managers from making it fullscreen (electron/electron#31860)
+    expect(options).not.toHaveProperty('resizable');
   });
 });
 
@@ -64,17 +64,53 @@ describe('the desk window', () => {
 
 describe('opening a window', () => {
   beforeEach(() => {
+    vi.useFakeTimers();
     resetFakeElectron();
     app.becomeReady();
   });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const open = (role: 'kiosk' | 'desk') =>
+    createAppWindow(role, { ...production, startUrl: 'app://bundle/index.html' }) as unknown as FakeBrowserWindow;
 
-  it('loads the start page and shows the window only once it is ready to show', () => {
-    const window = createAppWindow('kiosk', { ...production, startUrl: 'app://bundle/index.html', logger: testLogger().logger });
-    const fake = window as unknown as FakeBrowserWindow;
-    expect(fake.options.kiosk).toBe(true);
-    expect(fake.webContents.loads).toEqual(['app://bundle/index.html']);
-    expect(fake.visible).toBe(false);
-    fake.readyToShow();
-    expect(fake.visible).toBe(true);
+  it('shows the kiosk window at once, before its page has loaded or painted', () => {
+    FakeBrowserWindow.readyToShowFires = false;
+    const window = open('kiosk');
+    expect(window.options.kiosk).toBe(true);
+    expect(window.webContents.loads).toEqual(['app://bundle/index.html']);
+    expect(window.visible).toBe(true);
+  });
+
+  it('shows the desk window on its first paint where the display announces it', () => {
+    const window = open('desk');
+    expect(window.visible).toBe(false);
+    window.webContents.finishLoad();
+    expect(window.visible).toBe(true);
+  });
+
+  it('shows the desk window once its page has loaded on Wayland, where ready-to-show never comes', () => {
+    FakeBrowserWindow.readyToShowFires = false;
+    const window = open('desk');
+    expect(window.visible).toBe(false);
+    window.webContents.finishLoad();
+    expect(window.visible).toBe(true);
+  });
+
+  it('shows the desk window after a short wait when neither event comes', () => {
+    FakeBrowserWindow.readyToShowFires = false;
+    const window = open('desk');
+    vi.advanceTimersByTime(showAnywayAfterMs - 1);
+    expect(window.visible).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(window.visible).toBe(true);
+  });
+
+  it('does not touch a desk window closed before its timer ran out', () => {
+    FakeBrowserWindow.readyToShowFires = false;
+    const window = open('desk');
+    window.destroy();
+    vi.advanceTimersByTime(showAnywayAfterMs);
+    expect(window.visible).toBe(false);
   });
 });
