@@ -34,8 +34,9 @@ async function checkOnDeskDisplays(page: Page, code: string, view: (typeof deskV
 
 for (const code of consoleLanguages) {
   test(`every desk screen passes axe in ${code}: open requests, kiosks, history and the report`, async ({ page, launchHost, request }, testInfo) => {
-    // Eight axe scans on a shared two-core machine: give the test room beyond the default 30 s.
-    test.setTimeout(90_000);
+    // Eight axe scans, and each view shown, photographed and walked button by button on two monitor
+    // sizes, on a shared two-core machine: give the test room well beyond the default 30 s.
+    test.setTimeout(180_000);
     const { host } = await launchHost();
     const kioskUrl = host.urls.kiosk ?? '';
     const deskUrl = host.urls.desk ?? '';

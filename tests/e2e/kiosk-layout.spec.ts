@@ -11,10 +11,12 @@ import { test, expect } from './support/fixtures.js';
 import { expectScreen, kioskScreens, switchLanguage } from './support/kiosk-screens.js';
 import { kioskText } from './support/kiosk-text.js';
 import { offeredLanguages } from './support/languages.js';
-import { clippingProblems, keepScreenshot, kioskDisplays, showOn, typeScaleProblems, zoneProblems } from './support/screen-layout.js';
+import { clippingProblems, keepScreenshot, kioskDisplays, shortTargets, showOn, typeScaleProblems, zoneProblems } from './support/screen-layout.js';
 
 /** Arm's length on a 24–32 inch screen, 1080 CSS px wide (issue 9): body text and headings at least this. */
 const typeScale = { body: 24, heading: 44 };
+/** Lobby-grade touch: every control at least this tall on the portrait display (the general rule is 48 px). */
+const lobbyTargetPx = 64;
 
 for (const screen of kioskScreens) {
   test(`kiosk screen "${screen.id}" fills portrait and landscape displays in every language, with nothing cut off at larger text`, async ({ page, request, origin, launchHost }) => {
@@ -42,6 +44,7 @@ for (const screen of kioskScreens) {
         }
         await showOn(page, kioskDisplays.portrait);
         expect.soft(await typeScaleProblems(page, typeScale, '.kiosk'), `type scale: ${where('portrait')}`).toEqual([]);
+        expect.soft(await shortTargets(page, lobbyTargetPx, '.kiosk'), `controls under ${lobbyTargetPx} px: ${where('portrait')}`).toEqual([]);
         await showOn(page, kioskDisplays.older);
         expect.soft(await clippingProblems(page, '.kiosk'), `cut off: ${where(kioskDisplays.older.name)}`).toEqual([]);
         expect.soft(await zoneProblems(page, { actionsLow: false, fits: false }), `placement: ${where(kioskDisplays.older.name)}`).toEqual([]);
@@ -61,7 +64,7 @@ for (const screen of kioskScreens) {
   });
 }
 
-test('the layout checks fail, naming the element, when text is cut off, too small, or the screen runs past the tool bar', async ({ page }) => {
+test('the layout checks fail, naming the element, when text is cut off or too small, a control is short, or the screen runs past the tool bar', async ({ page }) => {
   await showOn(page, kioskDisplays.portrait);
   await page.goto('/kiosk/');
   await expectScreen(page, 'welcome');
@@ -79,6 +82,11 @@ test('the layout checks fail, naming the element, when text is cut off, too smal
   });
   expect((await clippingProblems(page, '.kiosk')).join('\n')).toMatch(/<h1\.screen-heading> "[^"]+": content \d+ px wide in 80 px/);
   expect(await typeScaleProblems(page, typeScale, '.kiosk')).toContainEqual('<p> "tiny words": 14.0 px, under 24 px');
+  await page.evaluate(() => {
+    const start = document.querySelector<HTMLElement>('.button--start');
+    if (start) start.style.cssText = 'min-block-size: 0; block-size: 40px; padding: 0;';
+  });
+  expect((await shortTargets(page, lobbyTargetPx, '.kiosk')).join('\n')).toMatch(/<button> "Touch here to start": \d+ px tall/);
   const placement = (await zoneProblems(page, { actionsLow: false, fits: true })).join('\n');
   expect(placement).toMatch(/the tool bar ends at \d+ px, not at the bottom edge \(1920 px\)/);
   expect(placement).toMatch(/the screen is \d+ px taller than the display/);

@@ -194,3 +194,16 @@ export async function zoneProblems(page: Page, options: { actionsLow: boolean; f
     return problems;
   }, options);
 }
+
+/** Controls shorter than `minimum` CSS px inside `within`: a lobby touchscreen is used standing, often in a hurry. */
+export async function shortTargets(page: Page, minimum: number, within = 'body'): Promise<string[]> {
+  return page.evaluate(
+    ({ rootSelector, least }) =>
+      [...(document.querySelector(rootSelector)?.querySelectorAll('button, a[href], input') ?? [])]
+        .filter((element) => !element.closest('[hidden], [inert]') && element.getClientRects().length > 0)
+        .map((element) => ({ element, height: element.getBoundingClientRect().height }))
+        .filter(({ height }) => height + 0.5 < least)
+        .map(({ element, height }) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 30)}": ${Math.round(height)} px tall`),
+    { rootSelector: within, least: minimum },
+  );
+}
