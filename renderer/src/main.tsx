@@ -8,6 +8,7 @@ import '@fontsource/noto-sans-arabic/arabic-400.css';
 import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './styles/app.css';
 import './styles/kiosk.css';
+import './styles/kiosk-layout.css';
 
 const container = document.getElementById('root');
 if (container) {

@@ -1,7 +1,10 @@
 /**
  * Every desk screen, with real content on it (a request from the kiosk, the
  * kiosk's health row, a closed request, a report), scanned by axe in every
- * language the console offers, with a screenshot of each.
+ * language the console offers, with a screenshot of each. Each is also shown
+ * on a 1366×768 laptop and a 1920×1080 monitor: every control must be
+ * reachable there (in the window, or by scrolling, and not covered), and a
+ * screenshot of each goes to test-results/screens/desk/ for the contact sheet.
  */
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -11,6 +14,7 @@ import { chooseLanguage, offeredLanguages, translation } from './support/languag
 import { kioskText } from './support/kiosk-text.js';
 import { captureScreen } from './support/screens.js';
 import { shippedConfig } from './support/test-host.js';
+import { clippingProblems, deskDisplays, keepScreenshot, showOn, unreachableButtons, type deskViews } from './support/screen-layout.js';
 
 // English and Spanish are the console's working languages; Arabic (right to left) and Vietnamese are offered too.
 const consoleLanguages = ['en', 'es', 'ar', 'vi'] as const;
@@ -19,10 +23,21 @@ async function openView(page: Page, language: string, key: 'nav.live' | 'nav.his
   await page.getByRole('navigation', { name: translation(language, 'desk', 'nav.label') }).getByRole('button', { name: translation(language, 'desk', key) }).click();
 }
 
+/** On each desk monitor: a screenshot, and every control reachable with nothing cut off. */
+async function checkOnDeskDisplays(page: Page, code: string, view: (typeof deskViews)[number]) {
+  for (const display of deskDisplays) {
+    await showOn(page, display);
+    await keepScreenshot(page, 'desk', code, display.name, view);
+    expect(await unreachableButtons(page, 'main'), `controls out of reach: desk ${view} (${code}) at ${display.name}`).toEqual([]);
+    expect(await clippingProblems(page, 'main'), `cut off: desk ${view} (${code}) at ${display.name}`).toEqual([]);
+  }
+}
+
 for (const code of consoleLanguages) {
   test(`every desk screen passes axe in ${code}: open requests, kiosks, history and the report`, async ({ page, launchHost, request }, testInfo) => {
-    // Eight axe scans on a shared two-core machine: give the test room beyond the default 30 s.
-    test.setTimeout(90_000);
+    // Eight axe scans, and each view shown, photographed and walked button by button on two monitor
+    // sizes, on a shared two-core machine: give the test room well beyond the default 30 s.
+    test.setTimeout(180_000);
     const { host } = await launchHost();
     const kioskUrl = host.urls.kiosk ?? '';
     const deskUrl = host.urls.desk ?? '';
@@ -44,6 +59,7 @@ for (const code of consoleLanguages) {
     await expect(page.locator('[data-kiosk-id="K1"]')).toBeVisible();
     await expectNoAxeViolations(page, `desk open requests (${code})`);
     await captureScreen(page, testInfo, `desk-live-${code}`);
+    await checkOnDeskDisplays(page, code, 'live');
 
     // The other views while the emergency still waits: the alert banner follows, with its way back.
     await openView(page, code, 'nav.history');
@@ -51,12 +67,14 @@ for (const code of consoleLanguages) {
     await expect(page.getByRole('button', { name: t('alert.show') })).toBeVisible();
     await expectNoAxeViolations(page, `desk history (${code})`);
     await captureScreen(page, testInfo, `desk-history-${code}`);
+    await checkOnDeskDisplays(page, code, 'history');
 
     await openView(page, code, 'nav.reports');
     await expect(page.getByRole('img', { name: t('report.perDay') })).toBeVisible();
     await page.getByText(t('report.perDayTable')).click();
     await expectNoAxeViolations(page, `desk report (${code})`);
     await captureScreen(page, testInfo, `desk-report-${code}`);
+    await checkOnDeskDisplays(page, code, 'report');
 
     await page.getByRole('button', { name: t('alert.show') }).click();
     // An emergency is answered only with help now (a wait is not offered).
@@ -66,6 +84,7 @@ for (const code of consoleLanguages) {
     await expect(page.locator('[data-alert="requests"]')).toHaveCount(0);
     await expectNoAxeViolations(page, `desk answered request (${code})`);
     await captureScreen(page, testInfo, `desk-answered-${code}`);
+    await checkOnDeskDisplays(page, code, 'answered');
   });
 }
 

@@ -34,14 +34,15 @@ export function DeskHome({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
         <h1>{t('title')}</h1>
         <p>{t('place', { place: bootstrap.placeName, id: bootstrap.deviceId })}</p>
         <p className="masthead__agency">{bootstrap.profile.agency.name}</p>
+        {/* In the header, where they are in view on any monitor (at the foot of a long list they fell below a 1080 px screen). */}
+        <LanguagePicker languages={bootstrap.languages} />
+        <AdminButton />
       </header>
       <DeskAlerts desk={desk} onShowRequests={view === 'live' ? undefined : () => setView('live')} />
       <DeskNav view={view} onChoose={setView} />
       {view === 'live' && <LiveView state={desk.state} api={api} naloxoneAtDesk={bootstrap.profile.program.naloxoneAtDesk} />}
       {view === 'history' && <HistoryView api={api} />}
       {view === 'reports' && <ReportView api={api} />}
-      <LanguagePicker languages={bootstrap.languages} />
-      <AdminButton />
     </main>
   );
 }

@@ -23,6 +23,15 @@ export async function touchTargetProblems(page: Page): Promise<TargetProblem[]> 
         .filter((element) => !element.closest('[inert]') && !element.closest('[hidden]'))
         .map((element) => ({ element, rect: element.getBoundingClientRect() }))
         .filter(({ rect }) => rect.width > 0 && rect.height > 0);
+      // A bar pinned to the screen (position sticky or fixed) covers whatever scrolls beneath it, so a
+      // finger never meets both at one spot: targets are spaced against others on the same layer only.
+      const pinned = (element: Element) => {
+        for (let node: Element | null = element; node; node = node.parentElement) {
+          const { position } = getComputedStyle(node);
+          if (position === 'sticky' || position === 'fixed') return true;
+        }
+        return false;
+      };
       const problems: Array<{ element: string; problem: string }> = [];
       for (const { element, rect } of targets) {
         if (rect.width < size || rect.height < size) {
@@ -34,6 +43,7 @@ export async function touchTargetProblems(page: Page): Promise<TargetProblem[]> 
           const a = targets[i]!;
           const b = targets[j]!;
           if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+          if (pinned(a.element) !== pinned(b.element)) continue;
           const dx = Math.max(0, a.rect.left - b.rect.right, b.rect.left - a.rect.right);
           const dy = Math.max(0, a.rect.top - b.rect.bottom, b.rect.top - a.rect.bottom);
           const gap = Math.max(dx, dy);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/temp-config.js';
 
 const stylesDir = path.join(repoRoot, 'renderer', 'src', 'styles');
-const sheets = ['app.css', 'kiosk.css', 'kiosk-fonts.css'];
+const sheets = ['app.css', 'kiosk.css', 'kiosk-layout.css', 'kiosk-fonts.css', 'desk.css'];
 
 /** Physical directions that would not mirror for Arabic; the logical ones (inline-start…) do. */
 const physical = /(?:margin|padding|border|inset)-(?:left|right|top|bottom)\b|(?:^|[\s;{])(?:left|right|top|bottom)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)/m;

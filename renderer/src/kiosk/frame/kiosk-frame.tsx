@@ -9,7 +9,10 @@ import { ScreenToolbar } from './screen-toolbar';
 const showsStatus = new Set<Screen['name']>(['status', 'emergency']);
 
 /**
- * Every screen's frame: the department at the top, the tools, then the screen.
+ * Every screen's frame: the department at the top, the screen, and the tools
+ * in a bar along the bottom edge, where a standing or seated person reaches
+ * them on a tall touchscreen (styles/kiosk.css). The tools come after the
+ * screen in the page too, so focus and reading order follow what is seen.
  * Focus moves to each new screen's heading; changing language does not move it.
  */
 export function KioskFrame({ screen, children }: { screen: Screen; children: ReactNode }) {
@@ -24,11 +27,11 @@ export function KioskFrame({ screen, children }: { screen: Screen; children: Rea
   return (
     <div className="kiosk">
       <Masthead profile={bootstrap.profile} />
-      <ScreenToolbar mainRef={main} onWelcome={screen.name === 'welcome'} />
       {!showsStatus.has(screen.name) && <RequestStrip />}
       <main ref={main} className="screen kiosk-screen" data-screen={id}>
         {children}
       </main>
+      <ScreenToolbar mainRef={main} onWelcome={screen.name === 'welcome'} />
     </div>
   );
 }

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 
 const signs = ['wake', 'breathing', 'lips', 'pupils', 'sounds'] as const;
 
-/** The signs of an overdose and what to do, in plain words (CONTENT.md topic 8). */
+/** The signs of an overdose and what to do, in plain words (CONTENT.md topic 8). One block, so a wide screen can set it beside the rest. */
 export function OverdoseSigns({ naloxoneAtDesk }: { naloxoneAtDesk: boolean }) {
   const { t } = useTranslation('kiosk');
   return (
-    <>
+    <div className="overdose-signs">
       <section aria-labelledby="overdose-signs">
         <h2 id="overdose-signs">{t('overdose.signsTitle')}</h2>
         <ul className="bullets">
@@ -24,6 +24,6 @@ export function OverdoseSigns({ naloxoneAtDesk }: { naloxoneAtDesk: boolean }) {
           <li>{t('overdose.do.operator')}</li>
         </ul>
       </section>
-    </>
+    </div>
   );
 }

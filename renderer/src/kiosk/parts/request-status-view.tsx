@@ -34,7 +34,7 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
             <li key={step.id} data-done={step.done}>
               {step.done ? <CheckIcon /> : <WaitingIcon />}
               <span>{step.label}</span>
-              <span className="visually-hidden">{step.done ? t('status.steps.done') : t('status.steps.notYet')}</span>
+              <span className="status-steps__state">{step.done ? t('status.steps.done') : t('status.steps.notYet')}</span>
             </li>
           ))}
         </ol>
