@@ -35,8 +35,8 @@ export type PendingComparison = {
   peerLabel: string;
   /** Six digits, the same on both screens unless someone sits in the middle. */
   comparisonCode: string;
-  /** `waiting-for-confirm` on this screen; on a kiosk, `waiting-for-desk` once confirmed here. */
-  state: 'waiting-for-confirm' | 'waiting-for-desk';
+  /** `waiting-for-confirm` on this screen; `waiting-for-other-side` once confirmed here. */
+  state: 'waiting-for-confirm' | 'waiting-for-other-side';
   expiresAt: string;
 };
 

@@ -5,13 +5,13 @@
 import { statusAnswerSchema, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { Logger } from '../logger.js';
 import type { AttemptResult } from './attempt.js';
-import { postSigned, type PostDeps } from './http-post.js';
+import { postSigned, type CertificatePin, type PostDeps } from './http-post.js';
 import { freshMessageId } from './message-id.js';
 
 export type ContractClientDeps = Omit<PostDeps, 'signal'> & { logger: Logger; kioskId: string };
 
 /** Where a message goes and how it is signed and trusted. */
-export type Endpoint = { url: string; secrets: readonly string[]; caFile?: string };
+export type Endpoint = { url: string; secrets: readonly string[]; caFile?: string; pin?: CertificatePin };
 
 /** Posts a message of the contract, stamping sentAt with the sender's clock. */
 export async function postMessage(

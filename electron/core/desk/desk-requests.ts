@@ -4,6 +4,7 @@
  * desk tells us through the kiosk's /updates relay.
  */
 import type { RequestCreated, RequestUpdated, StatusAnswer } from '../../../shared/backend/messages.js';
+import { ackStatement, closeStatement, datedBeforeRequest } from '../../../shared/backend/statements.js';
 import { CallRefused } from '../../../shared/call-result.js';
 import type { AckMessageKey, Acknowledgement, CloseOutcome } from '../../../shared/request.js';
 import type { RequestStore } from './request-store.js';
@@ -14,6 +15,15 @@ export class DeskActionRefused extends CallRefused {}
 
 type Desk = { id: string; name: string };
 
+/**
+ * A desk with an identity signs its own answers and believes another desk's
+ * only with a valid signature from a desk it paired with.
+ */
+export type AnswerSigner = {
+  sign(statement: string): string;
+  verify(deskId: string, statement: string, signature: string | undefined): boolean;
+};
+
 export type DeskRequests = {
   /** Stores a new request; false when this request id is already here (a retry or a second channel). */
   receive(message: RequestCreated, receivedAt: string): boolean;
@@ -21,6 +31,8 @@ export type DeskRequests = {
   close(id: string, outcome: CloseOutcome, at: string): StoredRequest;
   /** Records another desk's acknowledgement or closure; true when anything changed. */
   applyUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): boolean;
+  /** Why an update from another desk must be refused (a missing or bad signature, a date before the request), or undefined. */
+  checkUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): string | undefined;
   status(kioskId: string, ids: readonly string[]): StatusAnswer;
 };
 
@@ -31,7 +43,7 @@ function earliest(current: Acknowledgement | undefined, offered: Acknowledgement
 }
 
 /** The desk's request rules over its store, for the console and the receiver alike. */
-export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequests {
+export function createDeskRequests(store: RequestStore, desk: Desk, signer?: AnswerSigner): DeskRequests {
   // Updates that arrive before their request (another desk was faster than our copy), applied on arrival.
   const early = new Map<string, Pick<RequestUpdated, 'acknowledgement' | 'closed'>>();
   const maxEarly = 500;
@@ -73,13 +85,16 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       const record = require(id);
       refuseIfTakenElsewhere(record);
       if (record.acknowledgement || record.closed) return record;
-      return store.update(id, (r) => ({ ...r, acknowledgement: { messageKey, deskId: desk.id, deskName: desk.name, at } }));
+      const ack = { messageKey, deskId: desk.id, deskName: desk.name, at };
+      const signed = signer ? { ...ack, signature: signer.sign(ackStatement(id, ack)) } : ack;
+      return store.update(id, (r) => ({ ...r, acknowledgement: signed }));
     },
     close(id, outcome, at) {
       const record = require(id);
       refuseIfTakenElsewhere(record);
       if (record.closed) return record;
-      const closed: Closure = { outcome, at, deskId: desk.id };
+      const unsigned: Closure = { outcome, at, deskId: desk.id };
+      const closed: Closure = signer ? { ...unsigned, signature: signer.sign(closeStatement(id, unsigned)) } : unsigned;
       return store.update(id, (r) => ({ ...r, closed }));
     },
     applyUpdate({ requestId, acknowledgement, closed }) {
@@ -93,6 +108,16 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       if (JSON.stringify(next) === JSON.stringify(record)) return false;
       store.update(requestId, () => next);
       return true;
+    },
+    checkUpdate({ requestId, acknowledgement, closed }) {
+      const record = store.get(requestId);
+      for (const answer of [acknowledgement, closed]) {
+        if (answer && record && datedBeforeRequest(answer.at, record.createdAt)) return 'dated-before-request';
+      }
+      if (!signer) return undefined;
+      if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature)) return 'unsigned-acknowledgement';
+      if (closed && !signer.verify(closed.deskId, closeStatement(requestId, closed), closed.signature)) return 'unsigned-closure';
+      return undefined;
     },
     status(kioskId, ids) {
       return {
