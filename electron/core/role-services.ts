@@ -122,8 +122,15 @@ export function createRoleServices(options: {
       return queue;
     },
     handlers: {
-      'request.submit': (input) => kiosk()['request.submit'](input),
-      'request.get': (input) => kiosk()['request.get'](input),
+      // A kiosk restarts when its pairings change; a call made meanwhile waits for it rather than failing.
+      'request.submit': async (input) => {
+        await queue;
+        return kiosk()['request.submit'](input);
+      },
+      'request.get': async (input) => {
+        await queue;
+        return kiosk()['request.get'](input);
+      },
       'desk.getState': (input) => desk()['desk.getState'](input),
       'desk.acknowledge': (input) => desk()['desk.acknowledge'](input),
       'desk.close': (input) => desk()['desk.close'](input),

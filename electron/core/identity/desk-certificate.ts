@@ -7,7 +7,8 @@
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// node:crypto's WebCrypto is the standard one; the library's type is the DOM's `Crypto`.
+x509.cryptoProvider.set(webcrypto as never);
 
 const validityYears = 20;
 

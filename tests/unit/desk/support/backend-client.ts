@@ -75,6 +75,8 @@ export type PostOptions = {
   headers?: Record<string, string>;
   /** For an https:// receiver: the certificate to trust. */
   ca?: string;
+  /** Accept any certificate (an attacker on the LAN does not care whom it talks to). */
+  anyCertificate?: boolean;
 };
 
 export type Answer = { status: number; json: Record<string, unknown> };
@@ -87,7 +89,7 @@ export function post(url: string, body: object | string, options: PostOptions = 
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': options.contentType ?? 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...signed, ...options.headers };
     const method = options.method ?? 'POST';
-    const req = url.startsWith('https:') ? httpsRequest(url, { method, headers, ca: options.ca }) : httpRequest(url, { method, headers });
+    const req = url.startsWith('https:') ? httpsRequest(url, { method, headers, ca: options.ca, ...(options.anyCertificate ? { rejectUnauthorized: false } : {}) }) : httpRequest(url, { method, headers });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
