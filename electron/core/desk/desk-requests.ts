@@ -112,7 +112,9 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
     checkUpdate({ requestId, acknowledgement, closed }) {
       const record = store.get(requestId);
       for (const answer of [acknowledgement, closed]) {
-        if (answer && record && datedBeforeRequest(answer.at, record.createdAt)) return 'dated-before-request';
+        // Before the request existed by either clock (the kiosk's capture, this desk's receipt): not an answer to it.
+        const earliestSeen = Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
+        if (answer && earliestSeen && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
       }
       if (!signer) return undefined;
       if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature)) return 'unsigned-acknowledgement';

@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Heartbeat, RequestCreated, RequestUpdated, StatusQuery } from '../../../../shared/backend/messages.js';
 import { signMessage } from '../../../../shared/backend/signing.js';
 
-/** The demo secret the shipped desk.json trusts. */
+/** The old demo secret: the desk harness configures it as a loopback-only secret (shipped configs hold none now). */
 export const shippedSecret = 'whsec_XG7kUGhidITab/OL0jCihAZj69LoP0ejBBOnbeIN0cY=';
 export const otherSecret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 
