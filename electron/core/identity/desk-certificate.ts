@@ -5,10 +5,14 @@
  * ASN.1 is written by hand here.
  */
 import { webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 
-// node:crypto's WebCrypto is the standard one; the library's type is the DOM's `Crypto`.
-x509.cryptoProvider.set(webcrypto as never);
+/** Loaded on first use: only a desk's first start makes a certificate, and the library is large. */
+async function x509Library() {
+  const x509 = await import('@peculiar/x509');
+  // node:crypto's WebCrypto is the standard one; the library's type is the DOM's `Crypto`.
+  x509.cryptoProvider.set(webcrypto as never);
+  return x509;
+}
 
 const validityYears = 20;
 
@@ -23,6 +27,7 @@ function toPem(label: string, der: ArrayBuffer): string {
  * what kiosks trust, and an expired pinned certificate would stop a lobby.
  */
 export async function createDeskCertificate(deskId: string, now: Date): Promise<{ certPem: string; keyPem: string }> {
+  const x509 = await x509Library();
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const notAfter = new Date(now);
