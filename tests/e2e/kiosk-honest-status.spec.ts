@@ -4,7 +4,10 @@
  * moment does the screen say more than is true.
  */
 import { test, expect } from './support/fixtures.js';
-import { callOver, deskConfig, kioskConfig } from './support/desk-calls.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { callOver, deskConfig, kioskConfig, pairOver } from './support/desk-calls.js';
 import { expectScreen, tap } from './support/kiosk-screens.js';
 import { kioskText } from './support/kiosk-text.js';
 import { captureScreen } from './support/screens.js';
@@ -12,13 +15,20 @@ import { freePort } from './support/test-host.js';
 
 test('the desk is down when a person asks: saved, then the other ways to get help while it keeps trying, then "the front desk has it" once the desk is back, then the answer', async ({ page, request, launchHost }, testInfo) => {
   const deskPort = await freePort();
+  const deskData = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-desk-'));
+  const backDesk = () => launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort), dataDir: deskData, demoPairing: false });
   const kiosk = await launchHost({
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, [deskPort], {
+    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, {
       fallbackAfterSeconds: 3,
       pollSeconds: 0.5,
       retry: { initialDelayMs: 100, maxDelayMs: 400 },
     }),
+    demoPairing: false,
   });
+  // Paired with the back desk, which then goes down.
+  const before = await backDesk();
+  await pairOver(request, before.host.urls.desk ?? '', kiosk.host.urls.kiosk ?? '');
+  await before.close();
   await page.goto(kiosk.host.urls.kiosk ?? '');
   await expectScreen(page, 'welcome');
   await tap(page, 'en', 'welcome.start');
@@ -40,7 +50,7 @@ test('the desk is down when a person asks: saved, then the other ways to get hel
   await captureScreen(page, testInfo, 'kiosk-status-desk-down');
 
   // The desk comes back on the port the kiosk pages.
-  const desk = await launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort) });
+  const desk = await backDesk();
   await expect(status).toContainText(kioskText('en', 'status.headline.delivered'));
   const state = await callOver(request, desk.host.urls.desk ?? '', 'desk.getState', {});
   expect(state.requests).toHaveLength(1);
@@ -51,4 +61,5 @@ test('the desk is down when a person asks: saved, then the other ways to get hel
   await captureScreen(page, testInfo, 'kiosk-status-recovered-and-answered');
   // Delivered exactly once, though the kiosk tried many times.
   expect((await callOver(request, desk.host.urls.desk ?? '', 'desk.getState', {})).requests).toHaveLength(1);
+  await rm(deskData, { recursive: true, force: true });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../../electron/core/create-core.js';
 import { createLogger, memorySink, type LogEntry } from '../../../../electron/core/logger.js';
+import { pairLocally } from '../../../../electron/core/pairing/pair-locally.js';
 import type { PairingOverview } from '../../../../shared/trust.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
 
@@ -76,17 +77,8 @@ export function overviewWhere(core: Core, holds: (overview: PairingOverview) => 
   });
 }
 
-/**
- * The whole ceremony as two administrators would do it: a code on the desk,
- * typed on the initiator; the six digits compared and confirmed on both.
- */
+/** The whole ceremony as two administrators would do it (the same code path the demo host uses). */
 export async function pair(desk: Core, initiator: Core): Promise<{ comparison: string }> {
-  const { code, address } = await codeOf(desk);
-  const pending = await initiator.handlers['admin.pairing.pairWithDesk']({ address, code });
-  const deskSide = (await desk.handlers['admin.pairing.overview']({})).pending.find((p) => p.comparisonCode === pending.comparisonCode);
-  if (!deskSide) throw new Error('the desk shows a different comparison code');
-  await desk.handlers['admin.pairing.confirm']({ sessionId: deskSide.sessionId, same: true });
-  const state = await initiator.handlers['admin.pairing.confirm']({ sessionId: pending.sessionId, same: true });
-  if (state.state !== 'paired') throw new Error(`pairing ended as ${state.state}`);
-  return { comparison: pending.comparisonCode };
+  const { comparisonCode } = await pairLocally(desk.handlers, initiator.handlers);
+  return { comparison: comparisonCode };
 }
