@@ -14,7 +14,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyProtectionKind } from '../../../shared/trust.js';
 import type { Logger } from '../logger.js';
-import { parseDataKey } from '../node-platform.js';
+import { parseDataKey } from '../data-key-cipher.js';
 
 export const credentialName = 'lobby-data-key';
 export const keyFileEnv = 'LOBBY_KEY_FILE';

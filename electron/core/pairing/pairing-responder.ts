@@ -6,7 +6,7 @@
  * Only then does the desk make the kiosk's own signing secret.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PendingComparison } from '../../../shared/trust.js';
 import { newSecret } from './new-secret.js';
 import type { DeviceIdentity } from '../identity/device-identity.js';

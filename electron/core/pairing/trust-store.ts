@@ -82,8 +82,8 @@ export function openTrustStore(options: { openStore: OpenStore; cipher: Cipher |
     if (!entry.link) return base;
     const secret = open(entry.link.sealedSecret);
     if (!secret) return undefined;
-    const { sealedSecret: _sealed, ...link } = entry.link;
-    return { ...base, link: { ...link, secret } };
+    const { url, certPem, certFingerprint } = entry.link;
+    return { ...base, link: { url, certPem, certFingerprint, secret } };
   };
   const defined = <T>(items: (T | undefined)[]): T[] => items.filter((item): item is T => item !== undefined);
 

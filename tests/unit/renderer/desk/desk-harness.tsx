@@ -149,7 +149,8 @@ export async function sendOtherDeskAnswer(desk: DeskHarness, request: KioskReque
   await pair(desk.core, other);
   await sendRequest({ receiverUrl: (await other.handlers['desk.getState']({})).receiver.url ?? '' } as DeskHarness, request);
   const answered = await other.handlers['desk.acknowledge']({ id: request.id, messageKey });
-  const { byThisDesk: _mine, ...acknowledgement } = answered.acknowledgement!;
+  const { messageKey: key, deskId, deskName: name, at, signature } = answered.acknowledgement!;
+  const acknowledgement = { messageKey: key, deskId, deskName: name, at, signature };
   await send(`${desk.receiverUrl}/updates`, { type: 'request.updated', version: 1, sentAt: new Date().toISOString(), requestId: request.id, acknowledgement });
 }
 
