@@ -33,12 +33,12 @@ export type PostDeps = {
   signal: AbortSignal;
 };
 
-export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown };
+export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown; text?: string; headers?: Record<string, string | string[] | undefined> };
 
 /** An answer larger than this is cut: the contract's answers are a few hundred bytes. */
 const maxAnswerBytes = 1024 * 1024;
 
-type Answer = { status: number; retryAfter: string | undefined; text: string };
+type Answer = { status: number; retryAfter: string | undefined; text: string; headers: Record<string, string | string[] | undefined> };
 
 /** A receiver's error code (`{ "error": "stale-timestamp" }`), if it sent a short, safe one. */
 function errorCode(json: unknown): string | undefined {
@@ -66,7 +66,7 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
     res.on('end', () => {
       ended = true;
       const retryAfter = res.headers['retry-after'];
-      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8') });
+      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
     });
     res.on('error', reject);
     res.on('close', () => {
@@ -126,7 +126,7 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
     const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());
     const code = result.outcome === 'delivered' ? undefined : errorCode(json);
     if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
-    return { result, status: answer.status, json };
+    return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
   } catch (error) {
     // node:http reports any abort as AbortError; say which one it was.
     if (timeout.aborted && !deps.signal.aborted) return { result: { outcome: 'retry', reason: 'timeout' } };
