@@ -12,6 +12,7 @@ import { createPagePolicy } from './shell/app-origin.js';
 import { resolveAppLayout } from './shell/app-layout.js';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
 import { electronPlatform } from './shell/electron-platform.js';
+import { resolveKeyProtection } from './shell/key-protection.js';
 import { bindIpc } from './shell/ipc-transport.js';
 import { keepDisplayAwake } from './shell/keep-awake.js';
 import { enableReadAloud } from './shell/read-aloud-switch.js';
@@ -66,7 +67,9 @@ async function main(): Promise<RunningApp | null> {
     defaultFiles.kioskConfig,
   );
   const dataDir = path.join(app.getPath('userData'), 'data');
-  const core = await createCore({ paths, logger, dataDir, platform: electronPlatform(dataDir, logger.child('platform')) });
+  // Keys at rest (issue 10/14): the keyring is asked asynchronously and never waited on beyond a short grace.
+  const keys = await resolveKeyProtection({ dataDir: app.getPath('userData'), logger: logger.child('keys'), env: process.env });
+  const core = await createCore({ paths, logger, dataDir, platform: electronPlatform(dataDir, logger.child('platform'), keys.cipher) });
   const unbindIpc = bindIpc({
     core,
     policy,

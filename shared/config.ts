@@ -154,15 +154,36 @@ const smtpChannel = z
     path: ['security'],
   });
 
-export const channelSchema = z.discriminatedUnion('type', [deskChannel, webhookChannel, teamsChannel, slackChannel, twilioChannel, smtpChannel]);
+/** True for addresses only this computer can reach. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+const plainHttpBeyondLoopback = (url: string) => url.startsWith('http://') && !isLoopbackUrl(url);
+
+export const channelSchema = z
+  .discriminatedUnion('type', [deskChannel, webhookChannel, teamsChannel, slackChannel, twilioChannel, smtpChannel])
+  // The first name must never cross the network unencrypted.
+  .refine((c) => !(c.type === 'desk' && plainHttpBeyondLoopback(c.url)), {
+    message: 'a desk channel beyond this computer must use https:// (better: pair the desk from the admin screen)',
+    path: ['url'],
+  })
+  .refine((c) => !(c.type === 'webhook' && c.personalData && plainHttpBeyondLoopback(c.url)), {
+    message: 'a webhook with "personalData": true must use https:// unless it is on this computer (127.0.0.1)',
+    path: ['url'],
+  });
 
 const deliverySchema = z
   .object({
+    /**
+     * Channels beyond the paired desks (webhooks, Teams, Slack, SMS, email).
+     * Desks are paired from the admin screen, not written here; a kiosk with
+     * neither shows the fallback for every request.
+     */
     channels: z
       .array(channelSchema)
-      .min(1, 'add at least one channel that pages an officer')
-      .refine((list) => list.some((c) => c.use === 'page'), 'at least one channel must have "use": "page"')
-      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'channel ids must be unique'),
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'channel ids must be unique')
+      .default([]),
     /** Not delivered this long after capture: show the fallback while still trying. */
     fallbackAfterSeconds: z.number().int().min(3).max(300).default(20),
     /** Not acknowledged this long after capture: fallback on screen and escalation channels paged. */
@@ -241,8 +262,12 @@ const deskDevice = z
         port: z.number().int().min(0).max(65535).default(4790),
         /** HTTPS when both files are given (PEM). */
         tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
-        /** Accepted signing secrets; several during a rotation. */
-        secrets: z.array(secret).min(1),
+        /**
+         * Signing secrets written by hand, accepted from any kiosk: only for a
+         * desk listening on this computer (tests, a one-machine setup). Kiosks
+         * on the network are paired instead, each with a secret of its own.
+         */
+        secrets: z.array(secret).default([]),
       })
       .strict(),
     admin: adminSettings,

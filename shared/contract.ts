@@ -12,6 +12,7 @@ import type { Bootstrap } from './bootstrap.js';
 import type { DeskReport, DeskRequestView, DeskState } from './desk.js';
 import { ackMessageKeys, closeOutcomes, requestInputSchema, type KioskRequestView } from './request.js';
 import { reportPeriods } from './desk.js';
+import type { PairingOverview, PendingComparison } from './trust.js';
 
 /** Declares a call: the input schema is checked at runtime, the output type at compile time. */
 function call<Output>() {
@@ -83,6 +84,28 @@ export const calls = {
   'admin.outOfService.set': call<{ outOfService: boolean }>()(z.object({ on: z.boolean() }).strict()),
   /** The last 200 log lines (already free of personal data), oldest first. */
   'admin.log.recent': call<AdminLogLine[]>()(z.object({}).strict()),
+  // Pairing (issue 10), on both roles; every `admin.` call is for the admin screen only.
+  /** This device's id, fingerprints, key protection, paired devices and any comparison waiting to be confirmed. */
+  'admin.pairing.overview': call<PairingOverview>()(z.object({}).strict()),
+  /** Desk only: "Add a kiosk": a one-time code (single use, 10 minutes, 5 tries) and the addresses to type on the kiosk. */
+  'admin.pairing.createCode': call<{ code: string; expiresAt: string; addresses: string[]; deskFingerprint: string }>()(z.object({}).strict()),
+  /** "Pair with a desk" (a kiosk, or a desk joining another desk of its department): the desk's address and its code. */
+  'admin.pairing.pairWithDesk': call<PendingComparison>()(
+    z
+      .object({
+        address: z.string().trim().min(3).max(200).regex(/^[A-Za-z0-9.:[\]/-]+$/, 'use an address such as "192.168.1.20:4790"'),
+        code: z.string().trim().regex(/^[0-9 ]{8,12}$/, 'type the 8 digits shown on the desk'),
+      })
+      .strict(),
+  ),
+  /** The administrator compared the six digits on both screens: `same` pairs, anything else stops the pairing. */
+  'admin.pairing.confirm': call<{ state: 'paired' | 'waiting-for-other-side' | 'cancelled' }>()(
+    z.object({ sessionId: z.string().min(16).max(64), same: z.boolean() }).strict(),
+  ),
+  /** Ends a pairing at once: a desk unpairs a kiosk (its secret stops working) or forgets a desk; a kiosk forgets a desk. */
+  'admin.pairing.unpair': call<{ removed: boolean }>()(
+    z.object({ role: z.enum(['kiosk', 'desk']), id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use a device id such as "K1"') }).strict(),
+  ),
 } as const;
 
 export const events = {
@@ -94,6 +117,8 @@ export const events = {
   'desk.changed': event<DeskState>(),
   /** The admin session opened or ended (for example after 2 minutes without a touch). */
   'admin.sessionChanged': event<AdminSessionState>(),
+  /** Pairings or a waiting comparison changed (for the admin screen). */
+  'admin.pairing.changed': event<PairingOverview>(),
 } as const;
 
 export type CallName = keyof typeof calls;

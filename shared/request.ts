@@ -48,6 +48,8 @@ export type Acknowledgement = {
   deskName: string;
   /** ISO time the officer pressed the button. */
   at: string;
+  /** The answering desk's Ed25519 signature (paired desks); see shared/backend/statements.ts. */
+  signature?: string;
 };
 
 /**

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/create-core.js';
 import { configEnv, defaultFiles, flagValue } from '../core/config/config-paths.js';
 import { createLogger, stderrSink, type Logger } from '../core/logger.js';
 import { nodePlatform, parseDataKey } from '../core/node-platform.js';
+import { pairLocally } from '../core/pairing/pair-locally.js';
 import { startBrowserHost, type BrowserHost } from './server.js';
 
 /** Environment variables and flags of the browser host, as documented in the README. */
@@ -101,9 +102,30 @@ export async function startHostFromCli(options: HostCliOptions): Promise<{ host:
     ...platformFor('kiosk'),
   });
   const cores = { kiosk, desk };
+  if (!argv.includes('--no-demo-pairing')) await pairDemoDevices(cores, logger.child('demo'));
   const port = parsePort(flagValue(argv, '--port') ?? env[hostEnv.port]);
   const host = await startBrowserHost({ port, rendererDir, cores, logger });
   return { host, cores: Object.values(cores) };
+}
+
+/**
+ * The demo's kiosk and desk pair by themselves the first time, through the
+ * real ceremony (code, TLS, comparison confirmed on both sides), and say so.
+ * Later starts find the pairing on disk. A broken config is left alone.
+ */
+async function pairDemoDevices(cores: { kiosk: Core; desk: Core }, logger: Logger): Promise<void> {
+  const kioskBoot = cores.kiosk.bootstrap();
+  const deskBoot = cores.desk.bootstrap();
+  if (kioskBoot.state !== 'ready' || deskBoot.state !== 'ready' || kioskBoot.role !== 'kiosk' || deskBoot.role !== 'desk') return;
+  try {
+    const overview = await cores.kiosk.pairing['admin.pairing.overview']({});
+    const deskId = (await cores.desk.pairing['admin.pairing.overview']({})).deviceId;
+    if (overview.peers.some((peer) => peer.role === 'desk' && peer.id === deskId)) return;
+    await pairLocally(cores.desk.pairing, cores.kiosk.pairing);
+    logger.info('demo: the kiosk paired with the desk by itself through the pairing ceremony (code, TLS, comparison code confirmed on both sides)', { kioskId: overview.deviceId, deskId });
+  } catch (error) {
+    logger.error('demo: the kiosk could not pair with the desk', { error: error as Error, reason: (error as Error).message.slice(0, 120) });
+  }
 }
 
 /** The lines a person reads in the terminal. */

@@ -7,6 +7,7 @@ import { createEventHub } from './event-hub.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
 import { logReadAloudVoices } from './read-aloud-voices.js';
+import type { PairingCalls } from './pairing/device-trust.js';
 import { createRoleServices } from './role-services.js';
 import { createAdminFeature } from './admin/admin-feature.js';
 import { gateAdminCalls } from './admin/admin-gate.js';
@@ -27,7 +28,14 @@ export type CoreOptions = {
 };
 
 export type Core = {
+  /** Every call, `admin.*` behind the admin session: what a transport binds. */
   handlers: CallHandlers;
+  /**
+   * The pairing calls without the admin gate, for the process that owns this
+   * core only (the browser host's demo pairing, tests). Never bound to a
+   * transport: a page reaches pairing only through `handlers`, with the PIN.
+   */
+  pairing: Pick<CallHandlers, PairingCalls>;
   events: EventSource;
   bootstrap(): Bootstrap;
   /** Reads the configuration again and tells subscribers if anything changed. */
@@ -119,8 +127,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger.child('admin'),
   );
 
+  const pairing: Pick<CallHandlers, PairingCalls> = {
+    'admin.pairing.overview': services.handlers['admin.pairing.overview'],
+    'admin.pairing.createCode': services.handlers['admin.pairing.createCode'],
+    'admin.pairing.pairWithDesk': services.handlers['admin.pairing.pairWithDesk'],
+    'admin.pairing.confirm': services.handlers['admin.pairing.confirm'],
+    'admin.pairing.unpair': services.handlers['admin.pairing.unpair'],
+  };
+
   return {
     handlers,
+    pairing,
     events: hub,
     bootstrap: () => current,
     reload,

@@ -3,15 +3,18 @@ import type { LoadedConfig } from './config/load-config.js';
 import { createDeskService } from './desk/desk-service.js';
 import { createKioskService } from './kiosk/kiosk-service.js';
 import type { Logger } from './logger.js';
+import { openDeviceTrust, type DeviceTrust, type PairingCalls } from './pairing/device-trust.js';
 import type { Platform } from './platform.js';
 import type { DeskCalls, KioskCalls, RoleAdmin, RoleService, ServiceContext } from './service-context.js';
 
 type Running = { key: string; kiosk?: RoleService<KioskCalls>; desk?: RoleService<DeskCalls> };
+/** Kept across restarts of the same device: a pairing under way survives a changed setting. */
+type Trusted = { key: string; trust: DeviceTrust; stopWatching: () => void };
 
 export type RoleServices = {
   /** Starts, restarts or stops the role's service to match the configuration. */
   apply(config: LoadedConfig): Promise<void>;
-  handlers: Pick<CallHandlers, KioskCalls | DeskCalls>;
+  handlers: Pick<CallHandlers, KioskCalls | DeskCalls | PairingCalls>;
   /** What the running role offers the admin screen; undefined while none runs. */
   admin(): RoleAdmin | undefined;
   close(): Promise<void>;
@@ -36,7 +39,41 @@ export function createRoleServices(options: {
   emit: ServiceContext<unknown>['emit'];
 }): RoleServices {
   let running: Running = { key: '' };
+  let trusted: Trusted | undefined;
   let queue: Promise<void> = Promise.resolve();
+  let lastConfig: LoadedConfig | undefined;
+
+  /** This device's identity and pairings, made once per role and device id. */
+  const trustFor = async (config: Extract<LoadedConfig, { ok: true }>): Promise<DeviceTrust> => {
+    const device = config.device;
+    const deviceId = device.role === 'kiosk' ? device.kiosk.id : device.desk.id;
+    const label = device.role === 'kiosk' ? device.kiosk.location : device.desk.name;
+    const key = JSON.stringify([device.role, deviceId, label]);
+    if (trusted?.key === key) return trusted.trust;
+    trusted?.stopWatching();
+    trusted?.trust.close();
+    const trust = await openDeviceTrust({
+      role: device.role,
+      deviceId,
+      label,
+      platform: options.platform,
+      logger: options.logger.child('pairing'),
+      changed: (overview) => options.emit('admin.pairing.changed', overview),
+    });
+    // A kiosk's channels follow its pairings: a new or removed desk restarts the service (the outbox stays on disk).
+    const stopWatching =
+      device.role === 'kiosk'
+        ? trust.store.onChange(() => {
+            queue = queue.then(async () => {
+              if (!lastConfig?.ok) return;
+              running.key = '';
+              await start(lastConfig);
+            });
+          })
+        : () => {};
+    trusted = { key, trust, stopWatching };
+    return trust;
+  };
 
   const stop = async () => {
     const previous = running;
@@ -47,11 +84,13 @@ export function createRoleServices(options: {
 
   const start = async (config: LoadedConfig) => {
     if (!config.ok) return;
+    lastConfig = config;
     const key = JSON.stringify([config.device, config.profile]);
     if (key === running.key) return;
     await stop();
-    const base = { profile: config.profile, dataDir: options.dataDir, platform: options.platform, emit: options.emit };
     try {
+      const trust = await trustFor(config);
+      const base = { profile: config.profile, dataDir: options.dataDir, platform: options.platform, emit: options.emit, trust };
       if (config.device.role === 'kiosk') {
         const kiosk = await createKioskService({ ...base, device: config.device, logger: options.logger.child('kiosk') });
         running = { key, kiosk };
@@ -72,25 +111,48 @@ export function createRoleServices(options: {
     if (!running.desk) throw new NotAvailable('desk', 'this machine is not a working desk right now');
     return running.desk.handlers;
   };
+  const pairing = () => {
+    // Not tied to the running service: a kiosk restarting after a pairing still answers its admin screen.
+    if (!trusted || !lastConfig?.ok) throw new NotAvailable('pairing', 'this machine has no valid configuration right now');
+    return trusted.trust.handlers;
+  };
 
   return {
     apply(config) {
+      lastConfig = config;
       queue = queue.then(() => (config.ok ? start(config) : stop()));
       return queue;
     },
     admin: () => running.kiosk?.admin ?? running.desk?.admin,
     handlers: {
-      'request.submit': (input) => kiosk()['request.submit'](input),
-      'request.get': (input) => kiosk()['request.get'](input),
+      // A kiosk restarts when its pairings change; a call made meanwhile waits for it rather than failing.
+      'request.submit': async (input) => {
+        await queue;
+        return kiosk()['request.submit'](input);
+      },
+      'request.get': async (input) => {
+        await queue;
+        return kiosk()['request.get'](input);
+      },
       'desk.getState': (input) => desk()['desk.getState'](input),
       'desk.acknowledge': (input) => desk()['desk.acknowledge'](input),
       'desk.close': (input) => desk()['desk.close'](input),
       'desk.history': (input) => desk()['desk.history'](input),
       'desk.report': (input) => desk()['desk.report'](input),
       'desk.exportCsv': (input) => desk()['desk.exportCsv'](input),
+      'admin.pairing.overview': (input) => pairing()['admin.pairing.overview'](input),
+      'admin.pairing.createCode': (input) => pairing()['admin.pairing.createCode'](input),
+      'admin.pairing.pairWithDesk': (input) => pairing()['admin.pairing.pairWithDesk'](input),
+      'admin.pairing.confirm': (input) => pairing()['admin.pairing.confirm'](input),
+      'admin.pairing.unpair': (input) => pairing()['admin.pairing.unpair'](input),
     },
     close() {
-      queue = queue.then(stop);
+      queue = queue.then(async () => {
+        await stop();
+        trusted?.stopWatching();
+        trusted?.trust.close();
+        trusted = undefined;
+      });
       return queue;
     },
   };

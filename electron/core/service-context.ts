@@ -2,6 +2,7 @@ import type { AdminOverview, ChannelStatusView, TestPageResult } from '../../sha
 import type { AgencyProfile, DeskDeviceConfig, KioskDeviceConfig } from '../../shared/config.js';
 import type { CallHandlers, EventName, EventPayload } from '../../shared/contract.js';
 import type { Logger } from './logger.js';
+import type { DeviceTrust } from './pairing/device-trust.js';
 import type { Platform } from './platform.js';
 
 /** What a role's service is given when the configuration is ready. */
@@ -13,6 +14,8 @@ export type ServiceContext<Device> = {
   dataDir: string;
   platform: Platform;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  /** This device's identity and pairings; absent in tests that run a role with configured secrets only. */
+  trust?: DeviceTrust;
 };
 
 export type KioskCalls = 'request.submit' | 'request.get';

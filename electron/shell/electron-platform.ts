@@ -18,12 +18,12 @@ type LinuxBackend = ReturnType<typeof safeStorage.getSelectedStorageBackend>;
 const keyringBackends: ReadonlySet<LinuxBackend> = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);
 
 /**
- * safeStorage, unless it would store in plain text: then personal fields are
- * kept in memory only (DESIGN.md, Privacy) and the log says why, once.
+ * safeStorage's synchronous calls, unless it would store in plain text.
+ * Superseded by key-protection.ts (envelope encryption through the
+ * asynchronous calls; the synchronous ones are deprecated in Electron 45 and
+ * removed in 46); kept only for its tests until the lead removes it.
  *
- * The synchronous calls are marked deprecated in Electron 45 in favour of
- * `encryptStringAsync`/`decryptStringAsync`, but the core's Cipher is
- * synchronous; they still work in Electron 45 and read the same data.
+ * @deprecated use resolveKeyProtection
  */
 export function safeStorageCipher(logger: Logger): Cipher | undefined {
   if (!safeStorage.isEncryptionAvailable()) {
@@ -93,9 +93,13 @@ export function electronNotifier(logger: Logger): Notifier {
   };
 }
 
-export function electronPlatform(dataDir: string, logger: Logger): Platform {
+/**
+ * `cipher`: the protection resolved by `resolveKeyProtection` (key-protection.ts),
+ * which seals a data key with the asynchronous safeStorage API.
+ */
+export function electronPlatform(dataDir: string, logger: Logger, cipher: Cipher | undefined): Platform {
   return {
-    cipher: safeStorageCipher(logger),
+    cipher,
     openStore: electronStores(dataDir),
     notifier: electronNotifier(logger),
     now: Date.now,

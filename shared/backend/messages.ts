@@ -32,6 +32,8 @@ export const backendPaths = {
 const deviceId = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/);
 const isoTime = z.iso.datetime({ offset: true });
 const requestId = z.string().regex(/^req_[A-Za-z0-9]{16,40}$/, 'use the kiosk\'s request id ("req_" and letters or digits)');
+/** A desk's Ed25519 signature (base64) over the statement in ./statements.ts: who answered, how and when. */
+const deskSignature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'an Ed25519 signature in base64');
 
 export const acknowledgementSchema = z
   .object({
@@ -39,8 +41,13 @@ export const acknowledgementSchema = z
     deskId: deviceId,
     deskName: z.string().min(1).max(80),
     at: isoTime,
+    /** Present from paired desks; a kiosk and the other desks act only on a valid one. */
+    signature: deskSignature.optional(),
   })
   .strict();
+
+/** A desk's closure of a request, signed like an acknowledgement. */
+export const closureSchema = z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId, signature: deskSignature.optional() }).strict();
 
 export const requestCreatedSchema = z
   .object({
@@ -99,7 +106,7 @@ export const statusAnswerSchema = z
           id: requestId,
           state: z.enum(requestStates),
           acknowledgement: acknowledgementSchema.optional(),
-          closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId }).strict().optional(),
+          closed: closureSchema.optional(),
         })
         .strict(),
     ),
@@ -114,7 +121,7 @@ export const requestUpdatedSchema = z
     sentAt: isoTime,
     requestId,
     acknowledgement: acknowledgementSchema.optional(),
-    closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId }).strict().optional(),
+    closed: closureSchema.optional(),
   })
   .strict();
 

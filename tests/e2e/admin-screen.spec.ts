@@ -34,7 +34,7 @@ test('an administrator opens the kiosk admin screen with the PIN, switches it ou
   const port = await freePort();
   const { host } = await launchHost({
     desk: { ...deskConfig({ id: 'D1', name: 'Front desk' }, port), alerts: { repeatSeconds: 30, sound: false, osNotifications: false } },
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, [port]),
+    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }),
   });
 
   await page.goto(host.urls.kiosk ?? '');

@@ -15,7 +15,7 @@ test('a kiosk request alerts the desk until answered, and the kiosk then shows "
   test.setTimeout(60_000);
   const port = await freePort();
   const desk = { ...deskConfig({ id: 'D1', name: 'Front desk' }, port), alerts: { repeatSeconds: 3, sound: true, osNotifications: false } };
-  const { host } = await launchHost({ desk, kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, [port], { pollSeconds: 0.5 }) });
+  const { host } = await launchHost({ desk, kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, { pollSeconds: 0.5 }) });
   const kioskUrl = host.urls.kiosk ?? '';
   // Count the tones the console makes: every play schedules its notes on new oscillators.
   await page.addInitScript(() => {

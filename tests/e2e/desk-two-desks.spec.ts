@@ -1,9 +1,9 @@
 /**
  * Two desks paged by one kiosk: each is its own host (its own core, receiver
- * and data folder), and the kiosk has one desk channel for each. The first
+ * and data folder), and the kiosk is paired with both, the desks with each other. The first
  * desk to answer wins; the other shows who took it and offers no buttons.
  */
-import { callOver, deskConfig, kioskConfig, submitOnKiosk } from './support/desk-calls.js';
+import { callOver, deskConfig, kioskConfig, pairOver, submitOnKiosk } from './support/desk-calls.js';
 import { test, expect } from './support/fixtures.js';
 import { translation } from './support/languages.js';
 import { captureScreen } from './support/screens.js';
@@ -17,12 +17,15 @@ test('when the front desk answers, the records window shows "Taken by Front desk
   const recordsPort = await freePort();
   const records = await launchHost({
     desk: deskConfig({ id: 'D2', name: 'Records window' }, recordsPort),
-    kiosk: kioskConfig({ id: 'K2', location: 'Side entrance kiosk' }, [recordsPort]),
+    kiosk: kioskConfig({ id: 'K2', location: 'Side entrance kiosk' }),
   });
   const front = await launchHost({
     desk: deskConfig({ id: 'D1', name: 'Front desk' }, frontPort),
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, [frontPort, recordsPort], { pollSeconds: 0.5 }),
+    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, { pollSeconds: 0.5 }),
   });
+  // Each host paired its own kiosk and desk; the administrators add the lobby kiosk to the records window, and the desks to each other.
+  await pairOver(request, records.host.urls.desk ?? '', front.host.urls.kiosk ?? '');
+  await pairOver(request, records.host.urls.desk ?? '', front.host.urls.desk ?? '');
   const recordsPage = await context.newPage();
   await page.goto(front.host.urls.desk ?? '');
   await recordsPage.goto(records.host.urls.desk ?? '');

@@ -7,7 +7,10 @@
  */
 import type { Locator } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
-import { callOver, deskConfig, kioskConfig } from './support/desk-calls.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { callOver, deskConfig, kioskConfig, pairOver } from './support/desk-calls.js';
 import { expectScreen, tap } from './support/kiosk-screens.js';
 import { kioskText } from './support/kiosk-text.js';
 import { captureScreen } from './support/screens.js';
@@ -27,14 +30,21 @@ async function expectState(status: Locator, headlineKey: string, extras: { still
 test('desk down → "can\'t reach it yet" while trying → desk up → "the front desk has it" → not answered in time → "has it, not answered yet" → the officer\'s answer', async ({ page, request, launchHost }, testInfo) => {
   test.setTimeout(90_000);
   const deskPort = await freePort();
+  const deskData = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-desk-'));
+  const backDesk = () => launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort), dataDir: deskData, demoPairing: false });
   const kiosk = await launchHost({
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, [deskPort], {
+    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, {
       fallbackAfterSeconds: 3,
       acknowledgeWithinSeconds: 25,
       pollSeconds: 0.5,
       retry: { initialDelayMs: 100, maxDelayMs: 400 },
     }),
+    demoPairing: false,
   });
+  // Paired with the back desk, which then goes down.
+  const before = await backDesk();
+  await pairOver(request, before.host.urls.desk ?? '', kiosk.host.urls.kiosk ?? '');
+  await before.close();
   await page.goto(kiosk.host.urls.kiosk ?? '');
   await expectScreen(page, 'welcome');
   await tap(page, 'en', 'welcome.start');
@@ -53,7 +63,7 @@ test('desk down → "can\'t reach it yet" while trying → desk up → "the fron
   await captureScreen(page, testInfo, 'kiosk-status-desk-down');
 
   // The desk comes back on the port the kiosk pages: "the front desk has it", and never again "still trying".
-  const desk = await launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort) });
+  const desk = await backDesk();
   const deskUrl = desk.host.urls.desk ?? '';
   await expectState(status, 'status.headline.delivered', { stillTrying: false, otherWays: 'none' });
 
@@ -71,4 +81,5 @@ test('desk down → "can\'t reach it yet" while trying → desk up → "the fron
   await captureScreen(page, testInfo, 'kiosk-status-recovered-and-answered');
   // Delivered exactly once, though the kiosk tried many times.
   expect((await callOver(request, deskUrl, 'desk.getState', {})).requests).toHaveLength(1);
+  await rm(deskData, { recursive: true, force: true });
 });

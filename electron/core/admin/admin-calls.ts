@@ -16,7 +16,8 @@ import type { AuditLog } from './audit-log.js';
 import type { PinLock } from './pin-lock.js';
 import type { RecentLog } from './recent-log.js';
 
-export type AdminCallName = Extract<CallName, `admin.${string}`>;
+/** The admin feature's own calls; `admin.pairing.*` belong to the pairing feature (still behind the same gate). */
+export type AdminCallName = Exclude<Extract<CallName, `admin.${string}`>, `admin.pairing.${string}`>;
 export type AdminHandlers = Pick<CallHandlers, AdminCallName>;
 
 export type AdminParts = {

@@ -5,8 +5,8 @@
 import { statusAnswerSchema, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { NewRequest } from './channel-sender.js';
 import type { Logger } from '../logger.js';
-import type { AttemptResult } from './attempt.js';
-import { postSigned, type PostDeps } from './http-post.js';
+import { verifyMessage } from '../../../shared/backend/signing.js';
+import { postSigned, type CertificatePin, type PostDeps, type PostOutcome } from './http-post.js';
 import { freshMessageId } from './message-id.js';
 
 /** request.created without sentAt, which postMessage stamps. */
@@ -15,7 +15,7 @@ export type RequestCreatedToSend = Omit<RequestCreated, 'sentAt'>;
 export type ContractClientDeps = Omit<PostDeps, 'signal'> & { logger: Logger; kioskId: string };
 
 /** Where a message goes and how it is signed and trusted. */
-export type Endpoint = { url: string; secrets: readonly string[]; caFile?: string };
+export type Endpoint = { url: string; secrets: readonly string[]; caFile?: string; pin?: CertificatePin };
 
 /** Posts a message of the contract, stamping sentAt with the sender's clock. */
 export async function postMessage(
@@ -24,7 +24,7 @@ export async function postMessage(
   message: object,
   deps: ContractClientDeps,
   signal: AbortSignal,
-): Promise<{ result: AttemptResult; json?: unknown }> {
+): Promise<PostOutcome> {
   const body = JSON.stringify({ ...message, sentAt: new Date(deps.now()).toISOString() });
   return postSigned({ ...endpoint, body, messageId }, { now: deps.now, timeoutMs: deps.timeoutMs, signal });
 }
@@ -45,14 +45,22 @@ export function createdMessageOf(request: NewRequest, firstName: string | undefi
 export async function queryStatus(
   endpoint: Endpoint,
   query: { kioskId: string; requestIds: string[] },
-  deps: ContractClientDeps & { channelId: string },
+  deps: ContractClientDeps & { channelId: string; answerSecrets?: readonly string[] },
   signal: AbortSignal,
 ): Promise<StatusAnswer | undefined> {
   const message = { type: 'status.query', version: 1, kioskId: query.kioskId, requestIds: query.requestIds };
-  const { result, json } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
+  const { result, json, text, headers } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
   if (result.outcome !== 'delivered') {
     if (!signal.aborted) deps.logger.warn('status query failed', { channel: deps.channelId, reason: result.reason });
     return undefined;
+  }
+  // A department backend signs its answer with the channel secret (docs/backend-contract.md): nobody else can acknowledge for it.
+  if (deps.answerSecrets) {
+    const verified = verifyMessage(deps.answerSecrets, text ?? '', headers ?? {});
+    if (!verified.ok) {
+      deps.logger.warn('status answer is not signed by the backend; ignored', { channel: deps.channelId, reason: verified.reason });
+      return undefined;
+    }
   }
   const parsed = statusAnswerSchema.safeParse(json);
   if (!parsed.success) {

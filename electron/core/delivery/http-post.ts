@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { PeerCertificate } from 'node:tls';
 import { signMessage } from '../../../shared/backend/signing.js';
 import { classifyHttpStatus, classifyNetworkError, type AttemptResult } from './attempt.js';
 
@@ -18,7 +19,11 @@ export type SignedPost = {
   secrets: readonly string[];
   /** A PEM file of the CA to trust for this https URL, instead of the system's. */
   caFile?: string;
+  /** A desk's certificate pinned at pairing: only this exact certificate is accepted. */
+  pin?: CertificatePin;
 };
+
+export type CertificatePin = { certPem: string; fingerprint: string };
 
 export type PostDeps = {
   /** The sender's clock: the signature's timestamp. */
@@ -28,12 +33,12 @@ export type PostDeps = {
   signal: AbortSignal;
 };
 
-export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown };
+export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown; text?: string; headers?: Record<string, string | string[] | undefined> };
 
 /** An answer larger than this is cut: the contract's answers are a few hundred bytes. */
 const maxAnswerBytes = 1024 * 1024;
 
-type Answer = { status: number; retryAfter: string | undefined; text: string };
+type Answer = { status: number; retryAfter: string | undefined; text: string; headers: Record<string, string | string[] | undefined> };
 
 /** A receiver's error code (`{ "error": "stale-timestamp" }`), if it sent a short, safe one. */
 function errorCode(json: unknown): string | undefined {
@@ -61,7 +66,7 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
     res.on('end', () => {
       ended = true;
       const retryAfter = res.headers['retry-after'];
-      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8') });
+      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
     });
     res.on('error', reject);
     res.on('close', () => {
@@ -70,9 +75,23 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
   });
 }
 
-function send(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal, ca: string | undefined): Promise<Answer> {
+/**
+ * TLS options for a pinned desk: its own certificate is the only CA, and the
+ * fingerprint must match (the desk's certificate names the desk, not the
+ * address the kiosk was given, so the host name is not what is checked).
+ */
+function pinnedTls(pin: CertificatePin) {
+  return {
+    ca: pin.certPem,
+    checkServerIdentity: (_host: string, cert: PeerCertificate) =>
+      cert.fingerprint256.replace(/:/g, '').toLowerCase() === pin.fingerprint ? undefined : Object.assign(new Error('the desk presented a certificate other than the one pinned at pairing'), { code: 'CERT_NOT_PINNED' }),
+  };
+}
+
+function send(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal, ca: string | undefined, pin: CertificatePin | undefined): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, ...(ca ? { ca } : {}) };
+    const trust = pin ? pinnedTls(pin) : ca ? { ca } : {};
+    const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, ...trust };
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (res) => readAnswer(res).then(resolve, reject));
     req.on('error', reject);
     req.end(body);
@@ -100,12 +119,14 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
   };
   const timeout = AbortSignal.timeout(deps.timeoutMs);
   try {
-    const answer = await send(new URL(message.url), headers, message.body, AbortSignal.any([deps.signal, timeout]), ca);
+    const url = new URL(message.url);
+    if (message.pin && url.protocol !== 'https:') return { result: { outcome: 'permanent', reason: 'a paired desk must be reached over https' } };
+    const answer = await send(url, headers, message.body, AbortSignal.any([deps.signal, timeout]), ca, message.pin);
     const json = parseJson(answer.text);
     const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());
     const code = result.outcome === 'delivered' ? undefined : errorCode(json);
     if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
-    return { result, status: answer.status, json };
+    return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
   } catch (error) {
     // node:http reports any abort as AbortError; say which one it was.
     if (timeout.aborted && !deps.signal.aborted) return { result: { outcome: 'retry', reason: 'timeout' } };

@@ -27,7 +27,7 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
     ...(statusUrl
       ? {
           queryStatus: (requestIds: string[], signal: AbortSignal) =>
-            queryStatus({ url: statusUrl, ...trust }, { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
+            queryStatus({ url: statusUrl, ...trust }, { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id, answerSecrets: trust.secrets }, signal),
         }
       : {}),
   };

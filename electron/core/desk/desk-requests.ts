@@ -4,6 +4,7 @@
  * desk tells us through the kiosk's /updates relay.
  */
 import type { RequestCreated, RequestUpdated, StatusAnswer } from '../../../shared/backend/messages.js';
+import { ackStatement, closeStatement, datedBeforeRequest } from '../../../shared/backend/statements.js';
 import { CallRefused } from '../../../shared/call-result.js';
 import { ackMessageKeysFor, type AckMessageKey, type Acknowledgement, type CloseOutcome } from '../../../shared/request.js';
 import { wireStateOf } from '../../../shared/request-status.js';
@@ -15,6 +16,15 @@ export class DeskActionRefused extends CallRefused {}
 
 type Desk = { id: string; name: string };
 
+/**
+ * A desk with an identity signs its own answers and believes another desk's
+ * only with a valid signature from a desk it paired with.
+ */
+export type AnswerSigner = {
+  sign(statement: string): string;
+  verify(deskId: string, statement: string, signature: string | undefined): boolean;
+};
+
 export type DeskRequests = {
   /** Stores a new request; false when this request id is already here (a retry or a second channel). */
   receive(message: RequestCreated, receivedAt: string): boolean;
@@ -22,6 +32,8 @@ export type DeskRequests = {
   close(id: string, outcome: CloseOutcome, at: string): StoredRequest;
   /** Records another desk's acknowledgement or closure; true when anything changed. */
   applyUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): boolean;
+  /** Why an update from another desk must be refused (a missing or bad signature, a date before the request), or undefined. */
+  checkUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): string | undefined;
   status(kioskId: string, ids: readonly string[]): StatusAnswer;
 };
 
@@ -42,7 +54,7 @@ function earliest(current: Acknowledgement | undefined, offered: Acknowledgement
 }
 
 /** The desk's request rules over its store, for the console and the receiver alike. */
-export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequests {
+export function createDeskRequests(store: RequestStore, desk: Desk, signer?: AnswerSigner): DeskRequests {
   // Updates that arrive before their request (another desk was faster than our copy), applied on arrival.
   const early = new Map<string, Pick<RequestUpdated, 'acknowledgement' | 'closed'>>();
   const maxEarly = 500;
@@ -90,7 +102,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       }
       refuseIfTakenElsewhere(record);
       if (record.acknowledgement || record.closed) return record;
-      const acknowledgement = { messageKey, deskId: desk.id, deskName: desk.name, at };
+      const ack = { messageKey, deskId: desk.id, deskName: desk.name, at };
+      const acknowledgement = signer ? { ...ack, signature: signer.sign(ackStatement(id, ack)) } : ack;
       // A test page has nobody waiting: acknowledging it is all the officer needs to do, so it closes too.
       if (record.test) return store.update(id, (r) => ({ ...r, acknowledgement, closed: { outcome: 'not-today', at, deskId: desk.id } }));
       return store.update(id, (r) => ({ ...r, acknowledgement }));
@@ -99,7 +112,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       const record = require(id);
       refuseIfTakenElsewhere(record);
       if (record.closed) return record;
-      const closed: Closure = { outcome, at, deskId: desk.id };
+      const unsigned: Closure = { outcome, at, deskId: desk.id };
+      const closed: Closure = signer ? { ...unsigned, signature: signer.sign(closeStatement(id, unsigned)) } : unsigned;
       return store.update(id, (r) => ({ ...r, closed }));
     },
     applyUpdate({ requestId, acknowledgement, closed }) {
@@ -113,6 +127,18 @@ export function createDeskRequests(store: RequestStore, desk: Desk): DeskRequest
       if (JSON.stringify(next) === JSON.stringify(record)) return false;
       store.update(requestId, () => next);
       return true;
+    },
+    checkUpdate({ requestId, acknowledgement, closed }) {
+      const record = store.get(requestId);
+      for (const answer of [acknowledgement, closed]) {
+        // Before the request existed by either clock (the kiosk's capture, this desk's receipt): not an answer to it.
+        const earliestSeen = Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
+        if (answer && earliestSeen && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
+      }
+      if (!signer) return undefined;
+      if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature)) return 'unsigned-acknowledgement';
+      if (closed && !signer.verify(closed.deskId, closeStatement(requestId, closed), closed.signature)) return 'unsigned-closure';
+      return undefined;
     },
     status(kioskId, ids) {
       return {

@@ -9,7 +9,8 @@ import type { DeskCalls, DeskServiceFactory, RoleService, ServiceContext } from 
 import type { DeskDeviceConfig } from '../../../shared/config.js';
 import { createDeskAlerts } from './desk-alerts.js';
 import { buildReport } from './desk-report.js';
-import { createDeskRequests } from './desk-requests.js';
+import { createDeskRequests, type AnswerSigner } from './desk-requests.js';
+import { signText, verifyText } from '../identity/signing-key.js';
 import { buildDeskState, waitingRequests } from './desk-state.js';
 import { createKioskHealth } from './kiosk-health.js';
 import { createReceiverHandlers } from './receiver-handlers.js';
@@ -42,7 +43,16 @@ export async function createDeskService(
   const now = () => platform.now();
   const iso = () => new Date(now()).toISOString();
   const store = openRequestStore(platform, logger);
-  const requests = createDeskRequests(store, device.desk);
+  const trust = context.trust;
+  // With an identity, this desk signs its answers and believes only signed answers from desks it paired with.
+  const signer: AnswerSigner | undefined = trust && {
+    sign: (statement) => signText(trust.identity.signing, statement),
+    verify: (deskId, statement, signature) => {
+      const key = deskId === device.desk.id ? trust.identity.signing.publicKey : trust.store.desk(deskId)?.publicKey;
+      return key !== undefined && signature !== undefined && verifyText(key, statement, signature);
+    },
+  };
+  const requests = createDeskRequests(store, device.desk, signer);
   const kiosks = createKioskHealth(platform, device.kiosks.offlineAfterSeconds, now());
   const alerts = createDeskAlerts({
     notifier: platform.notifier,
@@ -73,8 +83,16 @@ export async function createDeskService(
       handlers: createReceiverHandlers({ store, requests, kiosks, alerts, logger, now, changed }),
       replays: createReplayGuard(),
       now,
+      // Secrets in the config file (loopback only), then each paired kiosk's own, bound to its id.
+      senders: () => [
+        ...device.receiver.secrets.map((secret) => ({ secret })),
+        ...(trust?.store.kiosks().map((k) => ({ secret: k.secret, kioskId: k.kioskId })) ?? []),
+      ],
     },
     logger: logger.child('receiver'),
+    ...(trust?.identity.tls ? { tls: trust.identity.tls } : {}),
+    ...(trust?.responder ? { pairing: trust.responder } : {}),
+    onListening: (address) => trust?.setReceiverAddress(address),
   });
   receiverHealth = receiver.health();
   changed();
@@ -110,6 +128,7 @@ export async function createDeskService(
     admin: { channels: () => [], receiver: () => receiverHealth },
     close: async () => {
       stopTicking();
+      trust?.setReceiverAddress(undefined);
       await receiver.close();
     },
   };

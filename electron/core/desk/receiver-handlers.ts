@@ -37,7 +37,18 @@ export function createReceiverHandlers(parts: {
       };
     },
     statusQuery: (message) => ({ body: requests.status(message.kioskId, message.requestIds) }),
-    requestUpdated(message) {
+    requestUpdated(message, from) {
+      const record = store.get(message.requestId);
+      // A paired kiosk relays answers about its own requests only.
+      if (from.kioskId !== undefined && record && record.kiosk.id !== from.kioskId) {
+        logger.warn('refused an update for another kiosk\'s request', { requestId: message.requestId, kioskId: from.kioskId });
+        return { body: { ok: true }, refused: 'wrong-kiosk' };
+      }
+      const refusal = requests.checkUpdate(message);
+      if (refusal) {
+        logger.warn('refused an update that no known desk signed', { requestId: message.requestId, kioskId: from.kioskId ?? 'configured-secret', reason: refusal });
+        return { body: { ok: true }, refused: refusal };
+      }
       const applied = requests.applyUpdate(message);
       const deskId = message.acknowledgement?.deskId ?? message.closed?.deskId ?? 'unknown';
       if (applied) logger.info('another desk answered a request', { requestId: message.requestId, deskId });

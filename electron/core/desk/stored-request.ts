@@ -5,7 +5,7 @@
 import type { CloseOutcome, Priority, RequestKind, Acknowledgement } from '../../../shared/request.js';
 import type { DeskRequestView } from '../../../shared/desk.js';
 
-export type Closure = { outcome: CloseOutcome; at: string; deskId: string };
+export type Closure = { outcome: CloseOutcome; at: string; deskId: string; signature?: string };
 
 export type StoredRequest = {
   id: string;

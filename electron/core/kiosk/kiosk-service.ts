@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { KioskDeviceConfig } from '../../../shared/config.js';
 import type { KioskRequestView, ValidRequestInput } from '../../../shared/request.js';
 import { createChannelSender } from '../delivery/channel-sender-factory.js';
+import { createPairedDeskSender } from '../delivery/paired-desk-channel.js';
 import type { DurableFiles } from '../delivery/durable-files.js';
 import { startHeartbeats } from '../delivery/heartbeat.js';
 import type { KioskCalls, KioskServiceFactory, RoleService, ServiceContext } from '../service-context.js';
@@ -48,7 +49,13 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
   const book = createRequestBook({ store, now, logger, emit: context.emit });
   const names = createFirstNames(platform.cipher, logger);
   const clientDeps = { now, timeoutMs: delivery.requestTimeoutMs, logger, kioskId: device.kiosk.id };
-  const senders = delivery.channels.map((channel) => createChannelSender(channel, clientDeps));
+  // Configured channels, then one per paired desk (the pairing, not the config file, holds its secret).
+  const pairedDesks = context.trust?.store.desks().filter((desk) => desk.link !== undefined) ?? [];
+  const senders = [
+    ...delivery.channels.map((channel) => createChannelSender(channel, clientDeps)),
+    ...pairedDesks.map((desk) => createPairedDeskSender({ ...desk, link: desk.link! }, clientDeps)),
+  ];
+  if (senders.length === 0) logger.warn('no desk is paired and no channel is configured: requests cannot page anyone, so the screen shows the fallback', {});
   const results = createChannelResults();
   const runner = createDeliveryRunner({
     device,

@@ -44,7 +44,7 @@ export const requestRecordSchema = z.object({
   acknowledgement: acknowledgementSchema.optional(),
   /** The channel that reported the acknowledgement or closure: it needs no relay. */
   reportedBy: z.string().optional(),
-  closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: z.string() }).optional(),
+  closed: z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: z.string(), signature: z.string().optional() }).optional(),
   /** The kiosk's own clock when it learned of the closure: retention counts from here. */
   closedAt: isoTime.optional(),
   channels: z.record(z.string(), channelStateSchema),

@@ -4,6 +4,7 @@
  * closed state closes it. The first acknowledgement wins; phases never go back.
  */
 import type { StatusAnswer } from '../../../shared/backend/messages.js';
+import { datedBeforeRequest } from '../../../shared/backend/statements.js';
 import type { Logger } from '../logger.js';
 import type { DeliveryRunner } from './delivery-runner.js';
 import type { RequestBook } from './request-book.js';
@@ -17,6 +18,11 @@ export function applyStatusAnswer(
   for (const entry of answer.requests) {
     const record = deps.book.get(entry.id);
     if (!record || record.phase === 'closed') continue;
+    const answeredAt = entry.acknowledgement?.at ?? entry.closed?.at;
+    if (answeredAt && datedBeforeRequest(answeredAt, record.createdAt)) {
+      deps.logger.warn('ignored an answer dated before the request', { requestId: entry.id, channel: channelId });
+      continue;
+    }
     const closes = entry.state === 'closed';
     const acknowledges = entry.acknowledgement !== undefined && !record.acknowledgement;
     if (!closes && !acknowledges) continue;

@@ -32,17 +32,37 @@ export function deskConfig(desk: { id: string; name: string }, port: number): Re
   return { ...shipped, desk, receiver: { ...(shipped.receiver as object), port } };
 }
 
-type DeskChannel = { id: string; type: 'desk'; url: string; secret: unknown };
+/** The shipped kiosk config (no channels: desks are paired), with kiosk and delivery settings changed as given. */
+export function kioskConfig(kiosk: { id: string; location: string }, delivery: Record<string, unknown> = {}): Record<string, unknown> {
+  const shipped = shippedConfig('kiosk') as { delivery: Record<string, unknown> } & Record<string, unknown>;
+  return { ...shipped, kiosk, delivery: { ...shipped.delivery, ...delivery } };
+}
 
-/** The shipped kiosk config paging one desk channel per receiver port, with kiosk and delivery settings changed as given. */
-export function kioskConfig(
-  kiosk: { id: string; location: string },
-  receiverPorts: readonly number[],
-  delivery: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const shipped = shippedConfig('kiosk') as { delivery: { channels: DeskChannel[] } & Record<string, unknown> } & Record<string, unknown>;
-  const template = shipped.delivery.channels.find((channel) => channel.type === 'desk');
-  if (!template) throw new Error('the shipped kiosk config has no desk channel');
-  const channels = receiverPorts.map((port, index) => ({ ...template, id: `desk-${index + 1}`, url: `http://127.0.0.1:${port}/lobby/v1` }));
-  return { ...shipped, kiosk, delivery: { ...shipped.delivery, channels, ...delivery } };
+/**
+ * The pairing ceremony over the hosts' HTTP bridges, as two administrators
+ * would run it on the admin screens: a code on the desk, typed on the kiosk
+ * (or a second desk), the comparison code confirmed on both.
+ */
+export async function pairOver(request: APIRequestContext, deskUrl: string, initiatorUrl: string): Promise<void> {
+  // Pairing is an admin call: each side needs its admin session open, as on the admin screens.
+  await openAdminSession(request, deskUrl);
+  await openAdminSession(request, initiatorUrl);
+  const made = await callOver(request, deskUrl, 'admin.pairing.createCode', {});
+  const pending = await callOver(request, initiatorUrl, 'admin.pairing.pairWithDesk', { address: made.addresses[0] ?? '', code: made.code });
+  const deskSide = (await callOver(request, deskUrl, 'admin.pairing.overview', {})).pending.find((p) => p.comparisonCode === pending.comparisonCode);
+  expect(deskSide, 'the desk shows the same comparison code').toBeDefined();
+  await callOver(request, deskUrl, 'admin.pairing.confirm', { sessionId: deskSide?.sessionId ?? '', same: true });
+  expect(await callOver(request, initiatorUrl, 'admin.pairing.confirm', { sessionId: pending.sessionId, same: true })).toEqual({ state: 'paired' });
+  await callOver(request, deskUrl, 'admin.session.end', {});
+  await callOver(request, initiatorUrl, 'admin.session.end', {});
+}
+
+/** The PIN the end-to-end hosts use: chosen on first use, as an administrator would. */
+export const testAdminPin = '482913';
+
+/** Opens the admin session on the core behind `roleUrl`, choosing the test PIN if none is set yet. */
+export async function openAdminSession(request: APIRequestContext, roleUrl: string): Promise<void> {
+  const state = await callOver(request, roleUrl, 'admin.session.state', {});
+  if (state.active) return;
+  await callOver(request, roleUrl, state.pinSet ? 'admin.session.unlock' : 'admin.session.createPin', { pin: testAdminPin });
 }

@@ -17,7 +17,12 @@ export type ConfigFileName = 'kiosk' | 'desk' | 'profile';
 /** A file's content: an object is written as JSON, a string as is (to write broken JSON). */
 export type FileContent = object | string;
 
-export type TestHostOptions = Partial<Record<ConfigFileName, FileContent>>;
+export type TestHostOptions = Partial<Record<ConfigFileName, FileContent>> & {
+  /** A data folder of the test's own, kept after close: a host started on it again has the same identity and pairings. */
+  dataDir?: string;
+  /** false: the host does not pair its kiosk with its desk (the test pairs what it needs). */
+  demoPairing?: boolean;
+};
 
 export type TestHost = {
   host: BrowserHost;
@@ -51,17 +56,14 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The shipped kiosk and desk configs, paired on a receiver port of this
+ * The shipped kiosk and desk configs, the desk on a receiver port of this
  * host's own, so hosts running side by side never share the shipped 4790.
+ * The host pairs them by itself on start, through the real ceremony.
  */
 export function pairedConfigs(receiverPort: number): { kiosk: Record<string, unknown>; desk: Record<string, unknown> } {
   const desk = shippedConfig('desk') as { receiver: { port: number } } & Record<string, unknown>;
   desk.receiver.port = receiverPort;
-  const kiosk = shippedConfig('kiosk') as { delivery: { channels: { type: string; url: string }[] } } & Record<string, unknown>;
-  for (const channel of kiosk.delivery.channels) {
-    if (channel.type === 'desk') channel.url = `http://127.0.0.1:${receiverPort}/lobby/v1`;
-  }
-  return { kiosk, desk };
+  return { kiosk: shippedConfig('kiosk'), desk };
 }
 
 /** Flags that keep a test host's data in its own folder, sealed with a test key. */
@@ -78,10 +80,10 @@ function serialize(content: FileContent): string {
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-'));
   const files: Partial<Record<ConfigFileName, string>> = {};
-  const data = dataFlags(dir);
-  const argv = ['--port=0', ...data.argv];
+  const data = dataFlags(options.dataDir ?? dir);
+  const argv = ['--port=0', ...data.argv, ...(options.demoPairing === false ? ['--no-demo-pairing'] : [])];
   const paired = pairedConfigs(await freePort());
-  const contents: TestHostOptions = { kiosk: paired.kiosk, desk: paired.desk, ...options };
+  const contents: Partial<Record<ConfigFileName, FileContent>> = { kiosk: paired.kiosk, desk: paired.desk, ...options };
   for (const name of Object.keys(flags) as ConfigFileName[]) {
     const content = contents[name];
     if (content === undefined) continue;
@@ -93,6 +95,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const sink = memorySink();
   try {
     const { host, cores } = await startHostFromCli({ argv, env: data.env, appRoot: repoRoot, logger: createLogger('host', sink) });
+    let closed = false;
     return {
       host,
       logs: sink.entries,
@@ -103,6 +106,9 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
         await writeFile(file, serialize(content));
       },
       close: async () => {
+        // A test may close a host early (a desk going down); the fixture closes it again at the end.
+        if (closed) return;
+        closed = true;
         await Promise.all(cores.map((core) => core.close()));
         await host.close();
         await rm(dir, { recursive: true, force: true });

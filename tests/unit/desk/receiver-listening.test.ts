@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoSecret, isLoopbackHost } from '../../../electron/core/desk/receiver/listen-policy.js';
+import { demoSecret, isLoopbackHost, listenRefusal } from '../../../electron/core/desk/receiver/listen-policy.js';
 import { resourcesDir } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
 import { otherSecret, post, requestCreated, shippedSecret } from './support/backend-client.js';
@@ -71,10 +71,19 @@ describe('where and whether the receiver listens', () => {
     expect((await post(`${desk.url()}/requests`, requestCreated(), { secrets: [shippedSecret] })).status).toBe(401);
   });
 
-  it('knows the demo secret the shipped configs carry', async () => {
-    const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config/desk.json'), 'utf8')) as { receiver: { secrets: string[] } };
-    expect(shipped.receiver.secrets).toContain(demoSecret);
+  it('ships configs with no secret in them: kiosks are paired instead', async () => {
+    for (const name of ['desk', 'kiosk']) {
+      const text = await readFile(path.join(resourcesDir, `config/${name}.json`), 'utf8');
+      expect(text).not.toContain('whsec_');
+    }
     expect(demoSecret).toBe(shippedSecret);
+  });
+
+  it('refuses to listen on the network with any secret from the config file, or without TLS', () => {
+    expect(listenRefusal('0.0.0.0', [otherSecret], true)).toMatch(/pair each kiosk/);
+    expect(listenRefusal('192.168.1.20', [], false)).toMatch(/needs TLS/);
+    expect(listenRefusal('192.168.1.20', [], true)).toBeUndefined();
+    expect(listenRefusal('127.0.0.1', [otherSecret], false)).toBeUndefined();
   });
 
   it('treats only loopback addresses as loopback', () => {

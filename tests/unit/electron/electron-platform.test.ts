@@ -86,7 +86,7 @@ describe('documents with electron-store', () => {
   });
 
   it('keeps each name in its own file', () => {
-    const openStore = electronPlatform(dataDir, testLogger().logger).openStore;
+    const openStore = electronPlatform(dataDir, testLogger().logger, undefined).openStore;
     openStore('a', { n: 0 }).write({ n: 1 });
     expect(openStore('b', { n: 0 }).read()).toEqual({ n: 0 });
   });

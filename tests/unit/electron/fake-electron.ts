@@ -670,18 +670,32 @@ type StorageBackend = ReturnType<SafeStorage['getSelectedStorageBackend']>;
 
 /**
  * Like Electron's safeStorage: Buffers out, Buffers in; on Linux it reports
- * the backend it chose. Reversible, clearly not real encryption, and it
- * refuses text it did not seal.
+ * the backend it chose (`basic_text` under a compositor with no desktop
+ * session). Reversible, clearly not real encryption, and it refuses text it
+ * did not seal. The asynchronous calls (Electron 45's recommended API) can
+ * play a locked keyring: with `locked`, they never answer, as a keyring
+ * waiting for a password prompt nobody sees.
  */
-export class FakeSafeStorage implements Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'> {
+export class FakeSafeStorage
+  implements Pick<SafeStorage, 'isEncryptionAvailable' | 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString' | 'encryptStringAsync' | 'decryptStringAsync'>
+{
   available = true;
   backend: StorageBackend = 'gnome_libsecret';
+  /** A locked keyring: the asynchronous calls never settle. */
+  locked = false;
+  /** How many asynchronous calls were made (a locked keyring still counts them). */
+  asyncCalls = 0;
   reset(): void {
     this.available = true;
     this.backend = 'gnome_libsecret';
+    this.locked = false;
+    this.asyncCalls = 0;
   }
   isEncryptionAvailable(): boolean {
     return this.available;
+  }
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return this.answer(() => this.available);
   }
   getSelectedStorageBackend(): StorageBackend {
     return this.backend;
@@ -694,6 +708,25 @@ export class FakeSafeStorage implements Pick<SafeStorage, 'isEncryptionAvailable
     const prefix = Buffer.from('fake-sealed:');
     if (!encrypted.subarray(0, prefix.length).equals(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(encrypted.subarray(prefix.length)).reverse().toString('utf8');
+  }
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    return this.answer(() => this.encryptString(plainText));
+  }
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    return this.answer(() => ({ shouldReEncrypt: false, result: this.decryptString(encrypted) }));
+  }
+  private answer<T>(work: () => T): Promise<T> {
+    this.asyncCalls += 1;
+    if (this.locked) return new Promise<T>(() => {});
+    return new Promise<T>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(work());
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
   }
 }
 export const safeStorage = new FakeSafeStorage();

@@ -12,6 +12,7 @@ import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
 import { tempConfig } from '../support/temp-config';
+import { pair } from '../trust/support/paired-cores';
 
 // A whole visit typed through the screen, with real cores behind it, takes seconds on a shared
 // two-core machine under load: the files that drive one get room beyond vitest's default 5 s.
@@ -45,7 +46,7 @@ export type KioskHarness = {
 };
 
 export type KioskOptions = {
-  /** No desk at all: the kiosk's channel points at a port nothing listens on. */
+  /** No paired desk: the kiosk's only channel points at a port nothing listens on (or what `device` puts there). */
   withoutDesk?: boolean;
   /** Changes to the shipped kiosk config (after pairing). */
   device?: (json: Record<string, unknown>) => Record<string, unknown>;
@@ -54,19 +55,25 @@ export type KioskOptions = {
   api?: (api: LobbyApi) => LobbyApi;
 };
 
+/** A loopback secret for the unpaired cases (a desk that is not there, one that refuses). */
+export const loopbackSecret = `whsec_${Buffer.alloc(32, 12).toString('base64')}`;
+
 export async function renderKiosk(options: KioskOptions = {}): Promise<KioskHarness> {
   const deskCore = await startCore('config/desk.json');
   const desk = inProcessApi(deskCore);
-  const deskUrl = options.withoutDesk ? 'http://127.0.0.1:9/lobby/v1' : ((await desk['desk.getState']({})).receiver.url ?? '');
   const kiosk = await startCore(
     'config/kiosk.json',
     (json) => {
-      const delivery = json.delivery as { channels: Array<Record<string, unknown>> } & Record<string, unknown>;
-      const paired = { ...json, delivery: { ...delivery, pollSeconds: 0.2, channels: delivery.channels.map((c) => ({ ...c, url: deskUrl })) } };
-      return options.device ? options.device(paired) : paired;
+      const delivery = json.delivery as Record<string, unknown>;
+      // Without a desk: a configured channel to a port nothing listens on.
+      const channels = options.withoutDesk ? [{ id: 'front-desk', type: 'desk', url: 'http://127.0.0.1:9/lobby/v1', secret: loopbackSecret }] : [];
+      const edited = { ...json, delivery: { ...delivery, pollSeconds: 0.2, channels } };
+      return options.device ? options.device(edited) : edited;
     },
     options.profile,
   );
+  // With a desk: paired through the same ceremony an administrator runs.
+  if (!options.withoutDesk) await pair(deskCore, kiosk);
   const api = (options.api ?? ((a) => a))(inProcessApi(kiosk));
   const user = userEvent.setup();
   render(<App api={api} />);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LobbyApi } from '../../../shared/contract';
-import { closeKiosks, renderKiosk, requestOnDesk, type KioskHarness } from './kiosk-harness';
+import { closeKiosks, loopbackSecret, renderKiosk, requestOnDesk, type KioskHarness } from './kiosk-harness';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -107,7 +107,7 @@ describe('asking for help at the kiosk', () => {
 
   it('when the desk refuses the request for good, the fallback is all the screen offers', async () => {
     const url = await refusingServer();
-    const { user } = await renderKiosk({ device: (json) => ({ ...json, delivery: { ...(json.delivery as object), channels: [{ id: 'front-desk', type: 'desk', url, secret: (json.delivery as { channels: Array<{ secret: string }> }).channels[0]?.secret }] } }) });
+    const { user } = await renderKiosk({ withoutDesk: true, device: (json) => ({ ...json, delivery: { ...(json.delivery as object), channels: [{ id: 'front-desk', type: 'desk', url, secret: loopbackSecret }] } }) });
     await answerUpToReview(user);
     await tap(user, 'Send to the front desk');
     expect(await screen.findByText('We could not reach the front desk.', {}, { timeout: 5000 })).toBeTruthy();

@@ -6,15 +6,19 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { ErrorAnswer } from '../../../../shared/backend/messages.js';
-import { verifyMessage } from '../../../../shared/backend/signing.js';
+import { verifyMessage, type VerifyResult } from '../../../../shared/backend/signing.js';
 import { readBody } from './read-body.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routes, type ReceiverHandlers } from './receiver-routes.js';
 
 export type ReceiverAnswer = { status: number; body: unknown; after?: () => void; type?: string; requestId?: string };
 
+/** A secret the desk accepts, and the kiosk it belongs to (none for a configured, loopback-only secret). */
+export type TrustedSender = { secret: string; kioskId?: string };
+
 export type AnswerOptions = {
-  secrets: readonly string[];
+  /** Read on every call, so an unpaired kiosk is refused at once. */
+  senders: () => readonly TrustedSender[];
   handlers: ReceiverHandlers;
   replays: ReplayGuard;
   now: () => number;
@@ -31,6 +35,22 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** Finds the sender whose secret signed the body. A stale timestamp is reported as such, whoever signed. */
+function verifySender(
+  senders: readonly TrustedSender[],
+  body: string,
+  headers: IncomingMessage['headers'],
+): ({ ok: true; sender: TrustedSender; messageId: string }) | Extract<VerifyResult, { ok: false }> {
+  let last: Extract<VerifyResult, { ok: false }> = { ok: false, reason: 'bad-signature', message: 'no signature matched any paired kiosk' };
+  for (const sender of senders) {
+    const result = verifyMessage([sender.secret], body, headers);
+    if (result.ok) return { ok: true, sender, messageId: result.messageId };
+    if (result.reason !== 'bad-signature') return result;
+    last = result;
+  }
+  return last;
+}
+
 /** Checks one call and, when it passes, hands it to the desk. Never throws for a bad call: it answers 4xx. */
 export async function answerCall(request: IncomingMessage, options: AnswerOptions): Promise<ReceiverAnswer> {
   const path = new URL(request.url ?? '/', 'http://receiver').pathname;
@@ -43,7 +63,7 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   const body = await readBody(request, options.bodyLimit);
   if (!body.ok) return refuse(413, 'too-large', `the body must be at most ${options.bodyLimit} bytes`);
 
-  const verified = verifyMessage(options.secrets, body.text, request.headers);
+  const verified = verifySender(options.senders(), body.text, request.headers);
   if (!verified.ok) return refuse(401, verified.reason, verified.message);
 
   const json = parseJson(body.text);
@@ -56,6 +76,10 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   }
 
   const message = parsed.data as { type: string };
+  const from = verified.sender.kioskId;
+  const claimed = route.kioskIdOf(message);
+  // A paired kiosk's secret speaks for that kiosk only.
+  if (from !== undefined && claimed !== undefined && claimed !== from) return refuse(403, 'wrong-kiosk', 'this secret belongs to another kiosk');
   const requestId = route.requestIdOf(message);
   const at = options.now();
   const earlier = options.replays.seen(verified.messageId, at);
@@ -66,6 +90,7 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
     return refuse(409, 'replayed', 'this webhook-id was already processed');
   }
   options.replays.remember(verified.messageId, requestId === undefined ? { type: message.type } : { type: message.type, requestId }, at);
-  const handled = route.handle(options.handlers, message);
+  const handled = route.handle(options.handlers, message, { kioskId: from });
+  if (handled.refused) return { ...refuse(403, handled.refused, 'this kiosk may not change that request'), type: message.type, requestId };
   return { status: 200, body: handled.body, after: handled.after, type: message.type, requestId };
 }

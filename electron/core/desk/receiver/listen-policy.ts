@@ -1,7 +1,7 @@
 /**
- * When the receiver may listen: never on the network while it still trusts
- * the demo secret shipped in resources/config/desk.json (and kiosk.json),
- * which anyone with a copy of the app can use to sign a request.
+ * When the receiver may listen: never on the network without TLS, nor while
+ * it trusts secrets written in its config file (such as the old demo secret,
+ * which anyone with a copy of the app could use to sign a request).
  */
 import { isIP } from 'node:net';
 
@@ -15,9 +15,16 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(bare) === 4 && bare.startsWith('127.');
 }
 
-/** A plain sentence saying why the receiver must not listen, or undefined when it may. */
-export function listenRefusal(host: string, secrets: readonly string[]): string | undefined {
-  if (!isLoopbackHost(host) && secrets.includes(demoSecret)) return 'replace the demo secret before listening on the network';
+/**
+ * A plain sentence saying why the receiver must not listen, or undefined when
+ * it may. Beyond loopback it needs TLS, and secrets from the config file (the
+ * old shared-secret setup) are refused: kiosks are paired instead.
+ */
+export function listenRefusal(host: string, secrets: readonly string[], tls = true): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  if (secrets.includes(demoSecret)) return 'replace the demo secret before listening on the network';
+  if (secrets.length > 0) return 'receiver.secrets are for a desk on this computer only; remove them and pair each kiosk from the admin screen';
+  if (!tls) return 'the receiver needs TLS to listen on the network';
   return undefined;
 }
 

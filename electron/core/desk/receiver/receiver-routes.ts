@@ -20,13 +20,16 @@ import {
 /** Where the contract lives under the receiver's address: `http://host:port/lobby/v1/requests`. */
 export const receiverBasePath = '/lobby/v1';
 
-/** An answer, and work to do only once it is sent (alerts, the console's refresh). */
-export type Handled<Body> = { body: Body; after?: () => void };
+/** An answer, and work to do only once it is sent (alerts, the console's refresh); `refused` names why the desk would not act. */
+export type Handled<Body> = { body: Body; after?: () => void; refused?: string };
+
+/** Who sent a verified message: the paired kiosk whose secret signed it (undefined for a configured loopback secret). */
+export type Sender = { kioskId: string | undefined };
 
 export type ReceiverHandlers = {
   requestCreated(message: RequestCreated): Handled<RequestReceipt>;
   statusQuery(message: StatusQuery): Handled<StatusAnswer>;
-  requestUpdated(message: RequestUpdated): Handled<{ ok: true }>;
+  requestUpdated(message: RequestUpdated, from: Sender): Handled<{ ok: true }>;
   heartbeat(message: Heartbeat): Handled<{ ok: true }>;
   /** Whether a request id is stored here: a repeated webhook-id for it is the sender's retry. */
   hasRequest(id: string): boolean;
@@ -34,26 +37,29 @@ export type ReceiverHandlers = {
 
 export type Route = {
   schema: z.ZodType;
-  handle(handlers: ReceiverHandlers, message: unknown): Handled<unknown>;
+  handle(handlers: ReceiverHandlers, message: unknown, from: Sender): Handled<unknown>;
   /** The request id a message is about, for retries and the log. */
   requestIdOf(message: unknown): string | undefined;
+  /** The kiosk a message says it comes from, checked against the secret that signed it. */
+  kioskIdOf(message: unknown): string | undefined;
 };
 
 function route<S extends z.ZodType>(
   schema: S,
-  handle: (handlers: ReceiverHandlers, message: z.output<S>) => Handled<unknown>,
-  requestIdOf: (message: z.output<S>) => string | undefined = () => undefined,
+  handle: (handlers: ReceiverHandlers, message: z.output<S>, from: Sender) => Handled<unknown>,
+  ids: { requestIdOf?: (message: z.output<S>) => string | undefined; kioskIdOf?: (message: z.output<S>) => string | undefined } = {},
 ): Route {
   return {
     schema,
-    handle: (handlers, message) => handle(handlers, message as z.output<S>),
-    requestIdOf: (message) => requestIdOf(message as z.output<S>),
+    handle: (handlers, message, from) => handle(handlers, message as z.output<S>, from),
+    requestIdOf: (message) => ids.requestIdOf?.(message as z.output<S>),
+    kioskIdOf: (message) => ids.kioskIdOf?.(message as z.output<S>),
   };
 }
 
 export const routes: Record<string, Route> = {
-  [receiverBasePath + backendPaths.requests]: route(requestCreatedSchema, (h, m) => h.requestCreated(m), (m) => m.request.id),
-  [receiverBasePath + backendPaths.status]: route(statusQuerySchema, (h, m) => h.statusQuery(m)),
-  [receiverBasePath + backendPaths.updates]: route(requestUpdatedSchema, (h, m) => h.requestUpdated(m), (m) => m.requestId),
-  [receiverBasePath + backendPaths.heartbeats]: route(heartbeatSchema, (h, m) => h.heartbeat(m)),
+  [receiverBasePath + backendPaths.requests]: route(requestCreatedSchema, (h, m) => h.requestCreated(m), { requestIdOf: (m) => m.request.id, kioskIdOf: (m) => m.request.kiosk.id }),
+  [receiverBasePath + backendPaths.status]: route(statusQuerySchema, (h, m) => h.statusQuery(m), { kioskIdOf: (m) => m.kioskId }),
+  [receiverBasePath + backendPaths.updates]: route(requestUpdatedSchema, (h, m, from) => h.requestUpdated(m, from), { requestIdOf: (m) => m.requestId }),
+  [receiverBasePath + backendPaths.heartbeats]: route(heartbeatSchema, (h, m) => h.heartbeat(m), { kioskIdOf: (m) => m.kiosk.id }),
 };

@@ -12,7 +12,10 @@ import type { DeskState } from '../../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../../shared/config.js';
 import type { Logger } from '../../logger.js';
 import { answerCall, type AnswerOptions, type ReceiverAnswer } from './answer-call.js';
-import { bindProblem, listenRefusal } from './listen-policy.js';
+import { bindProblem, demoSecret, listenRefusal } from './listen-policy.js';
+import { pairBasePath } from '../../pairing/pairing-messages.js';
+import type { PairingResponder } from '../../pairing/pairing-responder.js';
+import { readBody } from './read-body.js';
 import { receiverBasePath } from './receiver-routes.js';
 
 export type ReceiverHealth = DeskState['receiver'];
@@ -27,10 +30,31 @@ function send(response: ServerResponse, answer: ReceiverAnswer) {
   response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
 }
 
-async function createServer(config: DeskDeviceConfig['receiver']): Promise<http.Server> {
-  if (!config.tls) return http.createServer();
-  const [cert, key] = await Promise.all([readFile(config.tls.certFile), readFile(config.tls.keyFile)]);
-  return https.createServer({ cert, key });
+/** TLS from the config's files, else from the desk's own identity; plain HTTP only for a desk without one (tests). */
+async function createServer(config: DeskDeviceConfig['receiver'], identityTls: TlsMaterial | undefined): Promise<http.Server> {
+  if (config.tls) {
+    const [cert, key] = await Promise.all([readFile(config.tls.certFile), readFile(config.tls.keyFile)]);
+    return https.createServer({ cert, key, minVersion: 'TLSv1.2' });
+  }
+  if (identityTls) return https.createServer({ cert: identityTls.certPem, key: identityTls.keyPem, minVersion: 'TLSv1.2' });
+  return http.createServer();
+}
+
+export type TlsMaterial = { certPem: string; keyPem: string };
+
+/** A pairing call: POST, JSON, small. */
+async function answerPairing(request: IncomingMessage, pairing: PairingResponder): Promise<ReceiverAnswer> {
+  const path = new URL(request.url ?? '/', 'https://receiver').pathname;
+  if (request.method !== 'POST') return { status: 405, body: { error: 'method-not-allowed', message: 'use POST' } };
+  const body = await readBody(request, 8 * 1024);
+  if (!body.ok) return { status: 413, body: { error: 'too-large', message: 'a pairing call is small' } };
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    return { status: 400, body: { error: 'bad-json', message: 'the body is not valid JSON' } };
+  }
+  return pairing.answer(path, json) ?? { status: 404, body: { error: 'not-found', message: 'no such pairing path' } };
 }
 
 /**
@@ -39,26 +63,41 @@ async function createServer(config: DeskDeviceConfig['receiver']): Promise<http.
  */
 export async function startReceiver(options: {
   config: DeskDeviceConfig['receiver'];
-  answer: Omit<AnswerOptions, 'bodyLimit' | 'secrets'>;
+  answer: Omit<AnswerOptions, 'bodyLimit'>;
   logger: Logger;
+  /** The desk identity's certificate, used when the config names no TLS files. */
+  tls?: TlsMaterial;
+  /** The pairing calls under /lobby/v1/pair/ (unsigned: no secret exists yet). */
+  pairing?: PairingResponder;
+  /** Where it listens, once it does (for the pairing code screen). */
+  onListening?: (address: { host: string; port: number }) => void;
 }): Promise<Receiver> {
   const { config, logger } = options;
-  const refusal = listenRefusal(config.host, config.secrets);
+  const refusal = listenRefusal(config.host, config.secrets, Boolean(config.tls ?? options.tls));
   if (refusal) {
-    logger.error('the receiver will not listen', { host: config.host, reason: 'demo-secret' });
+    logger.error('the receiver will not listen', { host: config.host, reason: config.secrets.includes(demoSecret) ? 'demo-secret' : 'policy' });
     return { health: () => ({ listening: false, problem: refusal }), close: async () => {} };
   }
   let server: http.Server;
   try {
-    server = await createServer(config);
+    server = await createServer(config, options.tls);
   } catch (error) {
     logger.error('the receiver could not read its TLS certificate or key', { error: error as Error, code: (error as NodeJS.ErrnoException).code });
     return { health: () => ({ listening: false, problem: 'the TLS certificate or key file in receiver.tls could not be read' }), close: async () => {} };
   }
-  const answerOptions: AnswerOptions = { ...options.answer, secrets: config.secrets, bodyLimit: bodyLimitBytes };
+  const answerOptions: AnswerOptions = { ...options.answer, bodyLimit: bodyLimitBytes };
+  const tlsOn = server instanceof https.Server;
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const pairing = options.pairing;
+    if (pairing && tlsOn && (request.url ?? '').startsWith(`${pairBasePath}/`)) {
+      answerPairing(request, pairing).then(
+        (answer) => send(response, answer),
+        () => send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }),
+      );
+      return;
+    }
     answerCall(request, answerOptions).then(
       (answer) => {
         send(response, answer);
@@ -84,8 +123,9 @@ export async function startReceiver(options: {
     server.listen(config.port, config.host, () => {
       const { port } = server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-      const url = `${config.tls ? 'https' : 'http'}://${host}:${port}${receiverBasePath}`;
+      const url = `${tlsOn ? 'https' : 'http'}://${host}:${port}${receiverBasePath}`;
       logger.info('the receiver is listening', { host: config.host, port, url });
+      options.onListening?.({ host: config.host, port });
       resolve({ listening: true, url });
     });
   });

@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Heartbeat, RequestCreated, RequestUpdated, StatusQuery } from '../../../../shared/backend/messages.js';
 import { signMessage } from '../../../../shared/backend/signing.js';
 
-/** The demo secret the shipped desk.json trusts. */
+/** The old demo secret: the desk harness configures it as a loopback-only secret (shipped configs hold none now). */
 export const shippedSecret = 'whsec_XG7kUGhidITab/OL0jCihAZj69LoP0ejBBOnbeIN0cY=';
 export const otherSecret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 
@@ -75,6 +75,8 @@ export type PostOptions = {
   headers?: Record<string, string>;
   /** For an https:// receiver: the certificate to trust. */
   ca?: string;
+  /** Accept any certificate (an attacker on the LAN does not care whom it talks to). */
+  anyCertificate?: boolean;
 };
 
 export type Answer = { status: number; json: Record<string, unknown> };
@@ -87,7 +89,7 @@ export function post(url: string, body: object | string, options: PostOptions = 
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': options.contentType ?? 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...signed, ...options.headers };
     const method = options.method ?? 'POST';
-    const req = url.startsWith('https:') ? httpsRequest(url, { method, headers, ca: options.ca }) : httpRequest(url, { method, headers });
+    const req = url.startsWith('https:') ? httpsRequest(url, { method, headers, ca: options.ca, ...(options.anyCertificate ? { rejectUnauthorized: false } : {}) }) : httpRequest(url, { method, headers });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -13,6 +13,7 @@ import { manualEvery } from '../../../../electron/core/desk/ticker.js';
 import { createLogger, memorySink } from '../../../../electron/core/logger.js';
 import type { Platform } from '../../../../electron/core/platform.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
+import { shippedSecret } from './backend-client.js';
 
 export type Notification = { title: string; body: string; urgent: boolean };
 
@@ -39,6 +40,8 @@ export async function startDesk(options: DeskOptions = {}) {
   const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config/desk.json'), 'utf8')) as Record<string, unknown>;
   const device = deviceConfigSchema.parse(shipped) as DeskDeviceConfig;
   device.receiver.port = 0;
+  // The shipped config trusts no one until a kiosk is paired; these tests sign with a configured loopback secret.
+  device.receiver.secrets = [shippedSecret];
   options.device?.(device);
   const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
 

@@ -3,9 +3,7 @@
  * port of its own, store in a temp folder), and a stand-in kiosk that sends
  * it signed backend-call messages, as a real kiosk would.
  */
-import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import path from 'node:path';
+import { request as httpsRequest } from 'node:https';
 import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { DeskHome } from '../../../../renderer/src/desk/desk-home';
@@ -16,10 +14,11 @@ import type { AckMessageKey, RequestKind } from '../../../../shared/request';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../../electron/core/logger';
 import { inProcessApi } from '../../support/in-process-api';
-import { resourcesDir, tempConfig, testStorage } from '../../support/temp-config';
+import { pair } from '../../trust/support/paired-cores';
+import { tempConfig, testStorage } from '../../support/temp-config';
 
-const shippedDesk = JSON.parse(readFileSync(path.join(resourcesDir, 'config', 'desk.json'), 'utf8')) as { receiver: { secrets: string[] } };
-const secrets = shippedDesk.receiver.secrets;
+/** Shipped configs trust no kiosk until one is paired; this harness plays a kiosk with a configured loopback secret. */
+const secrets = [`whsec_${Buffer.alloc(32, 11).toString('base64')}`];
 
 export type Clock = { now: number };
 
@@ -47,6 +46,7 @@ export async function renderDesk(
   options: { device?: (json: Record<string, unknown>) => unknown; profile?: (json: Record<string, unknown>) => unknown; api?: (api: LobbyApi) => LobbyApi } = {},
 ): Promise<DeskHarness> {
   const config = await tempConfig('config/desk.json');
+  await config.edit(config.paths.deviceConfig, (json) => ({ ...json, receiver: { ...(json.receiver as object), secrets } }));
   if (options.device) await config.edit(config.paths.deviceConfig, options.device);
   if (options.profile) await config.edit(config.paths.agencyProfile, options.profile);
   const clock: Clock = { now: Date.now() };
@@ -75,7 +75,8 @@ let sequence = 0;
 function post(url: string, body: string): Promise<number> {
   const headers = { 'content-type': 'application/json', ...signMessage(secrets, `msg_${Date.now()}_${++sequence}`, body, new Date()) };
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+    // The desk serves TLS with its own certificate; this harness is not testing the pin.
+    const req = httpsRequest(url, { method: 'POST', headers, rejectUnauthorized: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -135,16 +136,25 @@ export async function sendRequest(desk: DeskHarness, request: KioskRequest): Pro
   });
 }
 
-/** What a kiosk relays when another desk answered first. */
-export async function sendOtherDeskAnswer(desk: DeskHarness, requestId: string, deskName: string, messageKey: AckMessageKey): Promise<void> {
-  const sentAt = new Date().toISOString();
-  await send(`${desk.receiverUrl}/updates`, {
-    type: 'request.updated',
-    version: 1,
-    sentAt,
-    requestId,
-    acknowledgement: { messageKey, deskId: 'D2', deskName, at: sentAt },
+/**
+ * Another desk of the department, paired with this one through the real
+ * ceremony, receives the same request and answers it; the kiosk then relays
+ * that desk's signed answer here, as it does in the lobby.
+ */
+export async function sendOtherDeskAnswer(desk: DeskHarness, request: KioskRequest, deskName: string, messageKey: AckMessageKey): Promise<void> {
+  const config = await tempConfig('config/desk.json');
+  await config.edit(config.paths.deviceConfig, (json) => ({ ...json, desk: { id: 'D2', name: deskName }, receiver: { ...(json.receiver as object), secrets } }));
+  const other = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  running.push(async () => {
+    await other.close();
+    await config.remove();
   });
+  await pair(desk.core, other);
+  await sendRequest({ receiverUrl: (await other.handlers['desk.getState']({})).receiver.url ?? '' } as DeskHarness, request);
+  const answered = await other.handlers['desk.acknowledge']({ id: request.id, messageKey });
+  const { messageKey: key, deskId, deskName: name, at, signature } = answered.acknowledgement!;
+  const acknowledgement = { messageKey: key, deskId, deskName: name, at, signature };
+  await send(`${desk.receiverUrl}/updates`, { type: 'request.updated', version: 1, sentAt: new Date().toISOString(), requestId: request.id, acknowledgement });
 }
 
 /** A kiosk's periodic "I am alive", with its outbox numbers. */

@@ -83,7 +83,7 @@ describe('the desk console\'s live list of kiosk requests', () => {
     const request = kioskRequest();
     await sendRequest(desk, request);
     await screen.findByRole('article');
-    await sendOtherDeskAnswer(desk, request.id, 'Records window', 'coming-now');
+    await sendOtherDeskAnswer(desk, request, 'Records window', 'coming-now');
     const card = await screen.findByRole('article');
     await waitFor(() => expect(card.querySelector('[data-field="taken-by"]')?.textContent).toContain('Taken by Records window'));
     expect(within(card).queryAllByRole('button')).toHaveLength(0);
