@@ -34,13 +34,20 @@ async function start(existing?: Awaited<ReturnType<typeof tempConfig>>) {
 }
 
 /** A valid input for each gated call, so a refusal cannot be a schema error. */
-const validInputs: Partial<Record<CallName, unknown>> = { 'admin.outOfService.set': { on: true } };
+const validInputs: Partial<Record<CallName, unknown>> = {
+  'admin.outOfService.set': { on: true },
+  'admin.pairing.pairWithDesk': { address: '192.168.1.20:4790', code: '12345678' },
+  'admin.pairing.confirm': { sessionId: 'a'.repeat(16), same: true },
+  'admin.pairing.unpair': { role: 'kiosk', id: 'K1' },
+};
 
 describe('the admin gate in the core', () => {
   it('refuses every admin.* call without a session, except those that open one, and logs only the call name', async () => {
     const { call, sink } = await start();
     const gated = callNames.filter(needsAdminSession);
-    expect(gated).toEqual(expect.arrayContaining(['admin.overview', 'admin.testPage', 'admin.outOfService.set', 'admin.log.recent', 'admin.session.touch', 'admin.session.end']));
+    expect(gated).toEqual(
+      expect.arrayContaining(['admin.overview', 'admin.testPage', 'admin.outOfService.set', 'admin.log.recent', 'admin.session.touch', 'admin.session.end', 'admin.pairing.createCode', 'admin.pairing.pairWithDesk', 'admin.pairing.unpair']),
+    );
     for (const name of gated) {
       const result = await call(name, validInputs[name] ?? {});
       expect(result, name).toEqual({ ok: false, error: { code: 'refused', message: 'The admin screen is locked. Enter the PIN.' } });
