@@ -32,7 +32,7 @@ const always = () => true;
 export const adminSections: readonly AdminSection[] = [
   { id: 'about', titleKey: 'about.title', appliesTo: always, Component: AboutSection },
   { id: 'problems', titleKey: 'problems.title', appliesTo: always, Component: ProblemsSection },
-  { id: 'channels', titleKey: 'channels.title', appliesTo: (o) => o.role === 'kiosk' && o.channels.length > 0, Component: ChannelsSection },
+  { id: 'channels', titleKey: 'channels.title', appliesTo: (o) => o.role === 'kiosk', Component: ChannelsSection },
   { id: 'receiver', titleKey: 'receiver.title', appliesTo: (o) => o.receiver !== undefined, Component: ReceiverSection },
   { id: 'service', titleKey: 'service.title', appliesTo: (o) => o.role === 'kiosk', Component: ServiceSection },
   { id: 'log', titleKey: 'log.title', appliesTo: always, Component: LogSection },

@@ -29,6 +29,9 @@ export function ChannelsSection({ api, overview, refresh }: AdminSectionProps) {
     </button>
   );
 
+  // A kiosk that pages nobody must say so where the administrator looks, not only in the log.
+  if (overview.channels.length === 0) return <p className="admin__warning">{t('channels.none')}</p>;
+
   return (
     <>
       {overview.outboxDepth !== undefined && <p>{t('channels.outbox', { number: overview.outboxDepth })}</p>}
