@@ -27,7 +27,7 @@ async function typeOn(pad: HTMLElement, text: string) {
 }
 
 async function startPairing(kiosk: ReturnType<typeof within>, address: string, code: string) {
-  await userEvent.click(kiosk.getByRole('button', { name: 'Pair with a desk' }));
+  await userEvent.click(await kiosk.findByRole('button', { name: 'Pair with a desk' }));
   await typeOn(kiosk.getByRole('group', { name: 'Desk address keypad' }), address);
   await typeOn(kiosk.getByRole('group', { name: 'Pairing code keypad' }), code);
   await userEvent.click(kiosk.getByRole('button', { name: 'Pair' }));
@@ -40,9 +40,9 @@ describe('the Devices and pairing section', () => {
     const desk = await adminOf(deskCore, 'desk');
     const kiosk = await adminOf(kioskCore, 'kiosk');
 
-    expect(desk.getByTestId('key-protection').textContent).toBe('Keys are locked with the data key set for this host.');
+    expect((await desk.findByTestId('key-protection')).textContent).toBe('Keys are locked with the data key set for this host.');
     expect(desk.getByText('No devices are paired yet.')).toBeTruthy();
-    await userEvent.click(desk.getByRole('button', { name: 'Add a kiosk' }));
+    await userEvent.click(await desk.findByRole('button', { name: 'Add a kiosk' }));
     const code = (await desk.findByTestId('pairing-code')).textContent ?? '';
     expect(code).toMatch(/^\d{4} \d{4}$/);
     const address = within(desk.getByTestId('pairing-addresses')).getAllByRole('listitem')[0]!.textContent ?? '';
