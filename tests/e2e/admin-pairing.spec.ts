@@ -98,6 +98,7 @@ test('an administrator pairs a kiosk with a desk on both admin screens, a reques
 
   // The right code (one wrong try does not void it).
   await typeOn(kiosk, a('pairing.codePad'), code);
+  await expect(kioskPairing.getByTestId('pairing-refused')).toHaveCount(0);
   await kioskPairing.getByTestId('pair-with-desk').scrollIntoViewIfNeeded();
   await docScreen(kiosk, 'kiosk-pair-with-a-desk');
   await expectNoAxeViolations(kiosk, 'kiosk admin: Pair with a desk');

@@ -22,6 +22,11 @@ export function PairWithDesk({ api }: { api: LobbyApi }) {
       </button>
     );
   }
+  // Typing again means a new try: the last refusal no longer applies.
+  const typeCode = (value: string) => {
+    setRefused(undefined);
+    setCode(value);
+  };
   const ready = address.length >= 3 && code.length >= 8 && !busy;
   const start = async () => {
     setBusy(true);
@@ -43,7 +48,7 @@ export function PairWithDesk({ api }: { api: LobbyApi }) {
       <p>{t('pairing.typeAddress')}</p>
       <KeyEntry label={t('pairing.addressPad')} value={address} onChange={setAddress} extraKeys={['.', ':']} maxLength={40} />
       <p>{t('pairing.typeCode')}</p>
-      <KeyEntry label={t('pairing.codePad')} value={code} onChange={setCode} maxLength={8} />
+      <KeyEntry label={t('pairing.codePad')} value={code} onChange={typeCode} maxLength={8} />
       {refused && (
         <p role="alert" data-testid="pairing-refused">
           {t(refused)}
