@@ -4,6 +4,7 @@ import type { LobbyApi } from '../../../shared/contract';
 import { AboutSection } from './sections/about-section';
 import { ChannelsSection } from './sections/channels-section';
 import { LogSection } from './sections/log-section';
+import { PairingSection } from './sections/pairing-section';
 import { ProblemsSection } from './sections/problems-section';
 import { ReceiverSection } from './sections/receiver-section';
 import { ServiceSection } from './sections/service-section';
@@ -35,5 +36,6 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'channels', titleKey: 'channels.title', appliesTo: (o) => o.role === 'kiosk', Component: ChannelsSection },
   { id: 'receiver', titleKey: 'receiver.title', appliesTo: (o) => o.receiver !== undefined, Component: ReceiverSection },
   { id: 'service', titleKey: 'service.title', appliesTo: (o) => o.role === 'kiosk', Component: ServiceSection },
+  { id: 'pairing', titleKey: 'pairing.title', appliesTo: always, Component: PairingSection },
   { id: 'log', titleKey: 'log.title', appliesTo: always, Component: LogSection },
 ];

@@ -10,7 +10,7 @@ import { languages, localesDir, namespaceFiles as namespaces, shippedProfiles, s
 const variablesIn = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /** Variables a call site passes itself, beyond the profile's facts. */
-const callSiteVariables = new Set(['place', 'id', 'step', 'total', 'max', 'seconds', 'number']);
+const callSiteVariables = new Set(['place', 'id', 'step', 'total', 'max', 'seconds', 'number', 'time']);
 const knownVariables = new Set([...Object.keys(profileVariables(undefined)), ...callSiteVariables]);
 
 describe('translations', () => {

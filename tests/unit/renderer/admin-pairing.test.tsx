@@ -1,0 +1,94 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdminScreen } from '../../../renderer/src/admin/admin-screen';
+import { closeAfterEach } from '../support/close-after-each';
+import { inProcessApi } from '../support/in-process-api';
+import { deskDevice, kioskDevice, startCore, type TestCore } from '../trust/support/paired-cores';
+import { renderWithI18n } from './controls/support/render-with-i18n';
+
+const track = closeAfterEach();
+afterEach(cleanup);
+
+/** A real core with an open admin session, its admin screen rendered in a region of the page named `name`. */
+async function adminOf(test: TestCore, name: string) {
+  await test.core.handlers['admin.session.createPin']({ pin: '4829' });
+  await renderWithI18n(
+    <div role="region" aria-label={name}>
+      <AdminScreen api={inProcessApi(test.core)} onClose={() => undefined} />
+    </div>,
+  );
+  const page = screen.getByRole('region', { name });
+  return within(await within(page).findByRole('region', { name: 'Devices and pairing' }));
+}
+
+async function typeOn(pad: HTMLElement, text: string) {
+  for (const key of text.replace(/ /g, '')) await userEvent.click(within(pad).getByRole('button', { name: key === '.' ? 'Dot' : key === ':' ? 'Colon' : key }));
+}
+
+async function startPairing(kiosk: ReturnType<typeof within>, address: string, code: string) {
+  await userEvent.click(await kiosk.findByRole('button', { name: 'Pair with a desk' }));
+  await typeOn(kiosk.getByRole('group', { name: 'Desk address keypad' }), address);
+  await typeOn(kiosk.getByRole('group', { name: 'Pairing code keypad' }), code);
+  await userEvent.click(kiosk.getByRole('button', { name: 'Pair' }));
+}
+
+describe('the Devices and pairing section', () => {
+  it('pairs a kiosk with a desk: code on the desk, typed on the kiosk keys, the same six digits confirmed on both, then unpaired', async () => {
+    const deskCore = track(await startCore(await deskDevice()));
+    const kioskCore = track(await startCore(await kioskDevice()));
+    const desk = await adminOf(deskCore, 'desk');
+    const kiosk = await adminOf(kioskCore, 'kiosk');
+
+    expect((await desk.findByTestId('key-protection')).textContent).toBe('Keys are locked with the data key set for this host.');
+    expect(desk.getByText('No devices are paired yet.')).toBeTruthy();
+    await userEvent.click(await desk.findByRole('button', { name: 'Add a kiosk' }));
+    const code = (await desk.findByTestId('pairing-code')).textContent ?? '';
+    expect(code).toMatch(/^\d{4} \d{4}$/);
+    const address = within(desk.getByTestId('pairing-addresses')).getAllByRole('listitem')[0]!.textContent ?? '';
+    expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
+
+    await startPairing(kiosk, address, code);
+    const kioskDigits = (await kiosk.findByTestId('comparison-code')).textContent;
+    const deskDigits = (await desk.findByTestId('comparison-code')).textContent;
+    expect(kioskDigits).toMatch(/^\d{3} \d{3}$/);
+    expect(deskDigits).toBe(kioskDigits);
+
+    await userEvent.click(desk.getByRole('button', { name: 'Same on both screens' }));
+    expect(await desk.findByText('Done here. Now press Same on the other screen.')).toBeTruthy();
+    await userEvent.click(kiosk.getByRole('button', { name: 'Same on both screens' }));
+    await waitFor(() => expect(kiosk.getByRole('list', { name: 'Paired devices' }).textContent).toContain('D1'));
+    await waitFor(() => expect(desk.getByRole('list', { name: 'Paired devices' }).textContent).toContain('K1'));
+    const kioskFingerprint = kiosk.getByTestId('own-fingerprint').textContent ?? '';
+    expect(desk.getByRole('list', { name: 'Paired devices' }).textContent).toContain(kioskFingerprint);
+
+    await userEvent.click(desk.getByRole('button', { name: 'Unpair K1' }));
+    expect((await deskCore.core.pairing['admin.pairing.overview']({})).peers).toHaveLength(1);
+    await userEvent.click(desk.getByRole('button', { name: 'Yes, unpair' }));
+    expect(await desk.findByText('No devices are paired yet.')).toBeTruthy();
+    expect((await deskCore.core.pairing['admin.pairing.overview']({})).peers).toEqual([]);
+  });
+
+  it('says plainly when the code typed on the kiosk is wrong, and shows no comparison', async () => {
+    const deskCore = track(await startCore(await deskDevice()));
+    const kioskCore = track(await startCore(await kioskDevice()));
+    const made = await deskCore.core.pairing['admin.pairing.createCode']({});
+    const kiosk = await adminOf(kioskCore, 'kiosk');
+    const wrong = made.code.startsWith('0') ? '1111 1111' : '0000 0000';
+
+    await startPairing(kiosk, made.addresses[0]!, wrong);
+    expect((await kiosk.findByTestId('pairing-refused')).textContent).toBe('That code is not right. Check it and type it again.');
+    expect(kiosk.queryByTestId('comparison')).toBeNull();
+  });
+
+  it('warns in plain words when keys live in memory only', async () => {
+    const kioskCore = track(await startCore(await kioskDevice()));
+    const api = inProcessApi(kioskCore.core);
+    await kioskCore.core.handlers['admin.session.createPin']({ pin: '4829' });
+    const overview = await api['admin.pairing.overview']({});
+    const memoryOnly = { ...api, 'admin.pairing.overview': async () => ({ ...overview, keyProtection: 'memory-only' as const }) };
+    await renderWithI18n(<AdminScreen api={memoryOnly} onClose={() => undefined} />);
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toBe('Warning: keys are kept in memory only. Pairing ends when the app restarts.');
+  });
+});
