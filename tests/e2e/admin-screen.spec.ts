@@ -62,8 +62,8 @@ test('an administrator opens the kiosk admin screen with the PIN, switches it ou
   await expect(page.getByTestId('service-state')).toHaveText(a('service.isOn'));
 
   // A test page to the desk channel.
-  await page.locator('[data-channel="desk-1"]').getByRole('button', { name: a('channels.sendOne') }).click();
-  await expect(page.locator('[data-result="delivered"]')).toContainText('desk-1');
+  await page.locator('[data-channel="desk-d1"]').getByRole('button', { name: a('channels.sendOne') }).click();
+  await expect(page.locator('[data-result="delivered"]')).toContainText('desk-d1');
   await page.getByRole('button', { name: a('close') }).click();
   await expect(page.locator('[data-screen="welcome"]')).toBeVisible();
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { KioskDeviceConfig } from '../../../shared/config.js';
 import type { KioskRequestView, ValidRequestInput } from '../../../shared/request.js';
 import { createChannelSender } from '../delivery/channel-sender-factory.js';
-import { createPairedDeskSender } from '../delivery/paired-desk-channel.js';
+import { createPairedDeskSender, pairedChannelId } from '../delivery/paired-desk-channel.js';
 import type { DurableFiles } from '../delivery/durable-files.js';
 import { startHeartbeats } from '../delivery/heartbeat.js';
 import type { KioskCalls, KioskServiceFactory, RoleService, ServiceContext } from '../service-context.js';
@@ -173,7 +173,14 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
       },
     },
     admin: {
-      channels: () => delivery.channels.map((channel) => ({ id: channel.id, type: channel.type, use: channel.use, host: channelHost(channel), ...results.of(channel.id) })),
+      // Paired desks are channels too: the admin sees and tests them like the configured ones.
+      channels: () => [
+        ...delivery.channels.map((channel) => ({ id: channel.id, type: channel.type, use: channel.use, host: channelHost(channel), ...results.of(channel.id) })),
+        ...pairedDesks.map((desk) => {
+          const id = pairedChannelId(desk.deskId);
+          return { id, type: 'desk' as const, use: 'page' as const, host: new URL(desk.link!.url).host, ...results.of(id) };
+        }),
+      ],
       outboxDepth: runner.depth,
       testPage: (channelId) =>
         sendTestPage({ senders, channelId, request: testRequestOf(device, context.profile, now()), results, now, logger: logger.child('admin'), timeoutMs: delivery.requestTimeoutMs }),
