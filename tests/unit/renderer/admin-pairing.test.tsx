@@ -33,7 +33,8 @@ async function startPairing(kiosk: ReturnType<typeof within>, address: string, c
   await userEvent.click(kiosk.getByRole('button', { name: 'Pair' }));
 }
 
-describe('the Devices and pairing section', () => {
+// Two real cores pair over TLS and two screens are driven key by key: more than vitest's 5 s on two busy cores.
+describe('the Devices and pairing section', { timeout: 20_000 }, () => {
   it('pairs a kiosk with a desk: code on the desk, typed on the kiosk keys, the same six digits confirmed on both, then unpaired', async () => {
     const deskCore = track(await startCore(await deskDevice()));
     const kioskCore = track(await startCore(await kioskDevice()));
