@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from '../kiosk/controls/keyboard/key-button';
+import { DigitRows } from './digit-rows';
 import '../styles/controls.css';
 
-const digitRows = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']];
 export const maxPinLength = 12;
 export const minPinLength = 4;
 
@@ -26,15 +26,7 @@ export function PinPad({ onSubmit, busy }: { onSubmit: (pin: string) => void; bu
         <span aria-hidden="true">{'●'.repeat(pin.length) || ' '}</span>
         <span className="visually-hidden">{t('pin.typed', { number: pin.length })}</span>
       </p>
-      {digitRows.map((row) => (
-        <div className="osk__row" key={row.join('')}>
-          {row.map((digit) => (
-            <KeyButton key={digit} onPress={() => add(digit)}>
-              {digit}
-            </KeyButton>
-          ))}
-        </div>
-      ))}
+      <DigitRows onDigit={add} />
       <div className="osk__row">
         <KeyButton variant="layout" onPress={() => setPin((current) => current.slice(0, -1))} available={pin.length > 0}>
           {t('pin.delete')}

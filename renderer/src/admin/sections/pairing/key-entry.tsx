@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from '../../../kiosk/controls/keyboard/key-button';
+import { DigitRows } from '../../digit-rows';
 import '../../../styles/controls.css';
-
-const digitRows = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']];
 
 /**
  * A field typed on the screen's own keys, like the PIN pad (the kiosk has no
@@ -18,15 +17,7 @@ export function KeyEntry(props: { label: string; value: string; onChange: (value
       <p className="key-entry__value" aria-live="polite" data-testid="key-entry-value">
         {value || ' '}
       </p>
-      {digitRows.map((row) => (
-        <div className="osk__row" key={row.join('')}>
-          {row.map((digit) => (
-            <KeyButton key={digit} onPress={() => add(digit)}>
-              {digit}
-            </KeyButton>
-          ))}
-        </div>
-      ))}
+      <DigitRows onDigit={add} />
       <div className="osk__row">
         {extraKeys.map((key) => (
           <KeyButton key={key} label={t(`pairing.keys.${key === '.' ? 'dot' : 'colon'}`)} onPress={() => add(key)}>
