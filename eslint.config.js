@@ -8,12 +8,28 @@ import tseslint from 'typescript-eslint';
 const ipcWrappers = ['electron/shell/ipc-transport.ts', 'electron/preload.ts'];
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'The core, shared/ and the browser host are plain Node: declare an interface and let electron/ glue pass the Electron implementation.' }],
+  paths: [
+    {
+      name: 'electron',
+      message:
+        'The core, shared/ and the browser host are plain Node: declare an interface and let electron/ glue pass the Electron implementation.',
+    },
+  ],
   patterns: [{ group: ['electron/*'], message: 'No Electron here.' }],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +47,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer talks to main only through window.lobby.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The renderer talks to main only through window.lobby.' }] },
+      ],
       // Types from anywhere in shared/; values only from its zod-free modules, so no schema library
       // reaches the page (150 KB budget, and zod's eval probe trips the CSP).
       '@typescript-eslint/no-restricted-imports': [
@@ -41,7 +60,8 @@ export default tseslint.config(
             {
               regex: 'shared/(contract|config|dispatch|request|bootstrap|backend/.*)$',
               allowTypeImports: true,
-              message: 'This shared module builds zod schemas; import its types, or values from a zod-free module such as shared/request-rules.',
+              message:
+                'This shared module builds zod schemas; import its types, or values from a zod-free module such as shared/request-rules.',
             },
           ],
         },

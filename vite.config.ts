@@ -17,7 +17,10 @@ const electronOut = path.join(root, 'dist-electron');
 /** Puts the CSP into the built page itself, so it holds however the page is served. */
 function cspMetaTag(): Plugin {
   // frame-ancestors is only honoured as a header; in a meta tag Chromium warns and ignores it.
-  const metaPolicy = contentSecurityPolicy.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  const metaPolicy = contentSecurityPolicy
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
   return {
     name: 'lobby-csp-meta',
     apply: 'build',
@@ -96,7 +99,12 @@ const testConfig: UserConfig = {
       },
       // Benchmarks of the core (`npm run bench:delivery`): measured on demand, never part of `npm test`.
       ...(process.env.LOBBY_BENCH
-        ? [{ extends: true as const, test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.measure.ts'], testTimeout: 600_000 } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.measure.ts'], testTimeout: 600_000 },
+            },
+          ]
         : []),
     ],
   },

@@ -59,4 +59,10 @@ export type AdminOverview = {
 
 export type TestPageResult = { channelId: string; type: string; outcome: 'delivered' | 'failed'; reason?: string };
 
-export type AdminLogLine = { time: string; level: 'info' | 'warn' | 'error'; area: string; message: string; fields?: Record<string, string | number | boolean> };
+export type AdminLogLine = {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  area: string;
+  message: string;
+  fields?: Record<string, string | number | boolean>;
+};

@@ -27,7 +27,10 @@ export const agencyProfileSchema = z
         shortName: z.string().min(1).max(60),
         city: plainText,
         /** A file inside the profile's folder (SVG or PNG); optional. */
-        logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'use a file name such as "logo.svg"').optional(),
+        logo: z
+          .string()
+          .regex(/^[\w.-]+\.(svg|png)$/, 'use a file name such as "logo.svg"')
+          .optional(),
         /**
          * The logo itself, as a base64 data URL, shown beside the agency's name.
          * Inline so that it travels with the profile to the screen and needs no
@@ -71,7 +74,6 @@ export const agencyProfileSchema = z
     textOverrides: textOverrides.default({}),
   })
   .strict();
-
 
 /** A `whsec_` signing secret (Standard Webhooks). */
 const secret = z.string().regex(secretPattern, 'use a Standard Webhooks secret: "whsec_" followed by base64 (at least 24 bytes)');
@@ -142,7 +144,10 @@ const smtpChannel = z
     port: z.number().int().min(1).max(65535),
     /** "tls": TLS from the first byte (port 465); "starttls": upgrade required (port 587); "none": only for a relay on this machine. */
     security: z.enum(['tls', 'starttls', 'none']),
-    auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+    auth: z
+      .object({ user: z.string().min(1), pass: z.string().min(1) })
+      .strict()
+      .optional(),
     from: email,
     to: z.array(email).min(1).max(20),
     rejectUnauthorized: z.boolean().default(true),
@@ -236,9 +241,17 @@ const kioskDevice = z
     retention: z
       .object({
         /** Personal fields are purged this long after a request closes. */
-        hoursAfterClose: z.number().min(0).max(24 * 30).default(24),
+        hoursAfterClose: z
+          .number()
+          .min(0)
+          .max(24 * 30)
+          .default(24),
         /** ...or this long after capture if no desk ever closes it. */
-        maxOpenHours: z.number().min(1).max(24 * 30).default(72),
+        maxOpenHours: z
+          .number()
+          .min(1)
+          .max(24 * 30)
+          .default(72),
       })
       .strict()
       .default({ hoursAfterClose: 24, maxOpenHours: 72 }),
@@ -261,7 +274,10 @@ const deskDevice = z
         host: z.string().min(1).max(255).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(4790),
         /** HTTPS when both files are given (PEM). */
-        tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
+        tls: z
+          .object({ certFile: z.string().min(1), keyFile: z.string().min(1) })
+          .strict()
+          .optional(),
         /**
          * Signing secrets written by hand, accepted from any kiosk: only for a
          * desk listening on this computer (tests, a one-machine setup). Kiosks

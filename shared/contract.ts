@@ -58,9 +58,7 @@ export const calls = {
   // Desk role: the officer's console (issue 5).
   'desk.getState': call<DeskState>()(z.object({}).strict()),
   /** The officer's answer, sent to the kiosk as a message key so the person reads it in their language. */
-  'desk.acknowledge': call<DeskRequestView>()(
-    z.object({ id: z.string().min(1).max(64), messageKey: z.enum(ackMessageKeys) }).strict(),
-  ),
+  'desk.acknowledge': call<DeskRequestView>()(z.object({ id: z.string().min(1).max(64), messageKey: z.enum(ackMessageKeys) }).strict()),
   'desk.close': call<DeskRequestView>()(z.object({ id: z.string().min(1).max(64), outcome: z.enum(closeOutcomes) }).strict()),
   /** Closed requests, newest first. */
   'desk.history': call<DeskRequestView[]>()(z.object({ days: z.number().int().min(1).max(365).default(7) }).strict()),
@@ -80,7 +78,16 @@ export const calls = {
   'admin.session.end': call<AdminSessionState>()(z.object({}).strict()),
   'admin.overview': call<AdminOverview>()(z.object({}).strict()),
   /** One test page to one channel, or to every channel when `channelId` is left out. */
-  'admin.testPage': call<TestPageResult[]>()(z.object({ channelId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/).optional() }).strict()),
+  'admin.testPage': call<TestPageResult[]>()(
+    z
+      .object({
+        channelId: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
+          .optional(),
+      })
+      .strict(),
+  ),
   'admin.outOfService.set': call<{ outOfService: boolean }>()(z.object({ on: z.boolean() }).strict()),
   /** The last 200 log lines (already free of personal data), oldest first. */
   'admin.log.recent': call<AdminLogLine[]>()(z.object({}).strict()),
@@ -88,13 +95,23 @@ export const calls = {
   /** This device's id, fingerprints, key protection, paired devices and any comparison waiting to be confirmed. */
   'admin.pairing.overview': call<PairingOverview>()(z.object({}).strict()),
   /** Desk only: "Add a kiosk": a one-time code (single use, 10 minutes, 5 tries) and the addresses to type on the kiosk. */
-  'admin.pairing.createCode': call<{ code: string; expiresAt: string; addresses: string[]; deskFingerprint: string }>()(z.object({}).strict()),
+  'admin.pairing.createCode': call<{ code: string; expiresAt: string; addresses: string[]; deskFingerprint: string }>()(
+    z.object({}).strict(),
+  ),
   /** "Pair with a desk" (a kiosk, or a desk joining another desk of its department): the desk's address and its code. */
   'admin.pairing.pairWithDesk': call<PendingComparison>()(
     z
       .object({
-        address: z.string().trim().min(3).max(200).regex(/^[A-Za-z0-9.:[\]/-]+$/, 'use an address such as "192.168.1.20:4790"'),
-        code: z.string().trim().regex(/^[0-9 ]{8,12}$/, 'type the 8 digits shown on the desk'),
+        address: z
+          .string()
+          .trim()
+          .min(3)
+          .max(200)
+          .regex(/^[A-Za-z0-9.:[\]/-]+$/, 'use an address such as "192.168.1.20:4790"'),
+        code: z
+          .string()
+          .trim()
+          .regex(/^[0-9 ]{8,12}$/, 'type the 8 digits shown on the desk'),
       })
       .strict(),
   ),
@@ -104,7 +121,9 @@ export const calls = {
   ),
   /** Ends a pairing at once: a desk unpairs a kiosk (its secret stops working) or forgets a desk; a kiosk forgets a desk. */
   'admin.pairing.unpair': call<{ removed: boolean }>()(
-    z.object({ role: z.enum(['kiosk', 'desk']), id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use a device id such as "K1"') }).strict(),
+    z
+      .object({ role: z.enum(['kiosk', 'desk']), id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use a device id such as "K1"') })
+      .strict(),
   ),
 } as const;
 

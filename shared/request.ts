@@ -8,7 +8,15 @@
  */
 import { z } from 'zod';
 import type { CoreRequestStatus } from './request-status.js';
-import { firstNameMaxLength, firstNamePattern, idempotencyKeyPattern, requestKinds, type AckMessageKey, type Priority, type RequestPhase } from './request-rules.js';
+import {
+  firstNameMaxLength,
+  firstNamePattern,
+  idempotencyKeyPattern,
+  requestKinds,
+  type AckMessageKey,
+  type Priority,
+  type RequestPhase,
+} from './request-rules.js';
 
 export * from './request-rules.js';
 
@@ -69,4 +77,3 @@ export type KioskRequestView = {
   createdAt: string;
   updatedAt: string;
 };
-

@@ -62,7 +62,9 @@ function dataKey(argv: readonly string[], env: HostCliOptions['env'], dataDir: s
     writeFileSync(demoKey, randomBytes(32).toString('base64'), { mode: 0o600 });
     chmodSync(demoKey, 0o600);
   }
-  logger.warn(`no ${hostEnv.dataKey} given: using a demo key kept beside the data (fine for a demo, not for a department)`, { file: demoKey });
+  logger.warn(`no ${hostEnv.dataKey} given: using a demo key kept beside the data (fine for a demo, not for a department)`, {
+    file: demoKey,
+  });
   return parseDataKey(readFileSync(demoKey, 'utf8'), demoKey);
 }
 
@@ -88,7 +90,10 @@ export async function startHostFromCli(options: HostCliOptions): Promise<{ host:
   const localesDir = path.join(resourcesDir, 'locales');
   const dataDir = path.resolve(flagValue(argv, '--data-dir') ?? env[hostEnv.dataDir] ?? path.join(appRoot, '.lobby-data'));
   const key = dataKey(argv, env, dataDir, logger);
-  const platformFor = (role: string) => ({ dataDir: path.join(dataDir, role), platform: nodePlatform({ dataDir: path.join(dataDir, role), key, logger: logger.child(role) }) });
+  const platformFor = (role: string) => ({
+    dataDir: path.join(dataDir, role),
+    platform: nodePlatform({ dataDir: path.join(dataDir, role), key, logger: logger.child(role) }),
+  });
 
   // The desk first: in a demo the kiosk pages it at once.
   const desk = await createCore({
@@ -122,7 +127,10 @@ async function pairDemoDevices(cores: { kiosk: Core; desk: Core }, logger: Logge
     const deskId = (await cores.desk.pairing['admin.pairing.overview']({})).deviceId;
     if (overview.peers.some((peer) => peer.role === 'desk' && peer.id === deskId)) return;
     await pairLocally(cores.desk.pairing, cores.kiosk.pairing);
-    logger.info('demo: the kiosk paired with the desk by itself through the pairing ceremony (code, TLS, comparison code confirmed on both sides)', { kioskId: overview.deviceId, deskId });
+    logger.info(
+      'demo: the kiosk paired with the desk by itself through the pairing ceremony (code, TLS, comparison code confirmed on both sides)',
+      { kioskId: overview.deviceId, deskId },
+    );
   } catch (error) {
     logger.error('demo: the kiosk could not pair with the desk', { error: error as Error, reason: (error as Error).message.slice(0, 120) });
   }

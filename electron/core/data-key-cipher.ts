@@ -13,7 +13,9 @@ const sealedPrefix = 'v1:';
 export function parseDataKey(text: string, source: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== keyBytes) {
-    throw new Error(`${source} must hold a ${keyBytes}-byte key in base64 (got ${key.length} bytes); make one with: openssl rand -base64 32`);
+    throw new Error(
+      `${source} must hold a ${keyBytes}-byte key in base64 (got ${key.length} bytes); make one with: openssl rand -base64 32`,
+    );
   }
   return key;
 }
@@ -38,4 +40,3 @@ export function createKeyCipher(key: Buffer): Cipher {
     },
   };
 }
-

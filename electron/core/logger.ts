@@ -19,12 +19,43 @@ export type Logger = {
 
 /** Field names that may appear in logs. None of them can hold personal data. */
 const allowedFields = new Set([
-  'call', 'code', 'count', 'durationMs', 'error', 'event', 'file', 'kind', 'path', 'permission',
-  'port', 'reason', 'role', 'state', 'url', 'where', 'exitCode', 'channel', 'origin', 'method', 'status',
+  'call',
+  'code',
+  'count',
+  'durationMs',
+  'error',
+  'event',
+  'file',
+  'kind',
+  'path',
+  'permission',
+  'port',
+  'reason',
+  'role',
+  'state',
+  'url',
+  'where',
+  'exitCode',
+  'channel',
+  'origin',
+  'method',
+  'status',
   // Delivery and receiving: ids and codes the system makes, never anything a person typed.
-  'requestId', 'reference', 'messageId', 'attempt', 'delayMs', 'kioskId', 'deskId', 'priority', 'phase', 'depth', 'type', 'host',
+  'requestId',
+  'reference',
+  'messageId',
+  'attempt',
+  'delayMs',
+  'kioskId',
+  'deskId',
+  'priority',
+  'phase',
+  'depth',
+  'type',
+  'host',
   // Read-aloud: lists of language codes.
-  'withVoice', 'withoutVoice',
+  'withVoice',
+  'withoutVoice',
 ]);
 
 const maxValueLength = 300;

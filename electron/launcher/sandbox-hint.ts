@@ -44,14 +44,12 @@ export function sandboxHint(electronPath: string, probe: SandboxProbe = systemPr
   if (!helperUnusable && !restricted) return [];
   const lines = ['This usually means Chromium’s sandbox cannot start (Ubuntu 23.10 and later restrict it).'];
   if (helperUnusable) {
-    lines.push(
-      'Fix it once by giving the sandbox helper to root:',
-      `  sudo chown root:root ${helper}`,
-      `  sudo chmod 4755 ${helper}`,
-    );
+    lines.push('Fix it once by giving the sandbox helper to root:', `  sudo chown root:root ${helper}`, `  sudo chmod 4755 ${helper}`);
   }
   if (restricted) {
-    lines.push(`${helperUnusable ? 'Or' : 'Fix it by'} allowing Electron with an AppArmor profile: see docs/install.md, "npm start on Ubuntu".`);
+    lines.push(
+      `${helperUnusable ? 'Or' : 'Fix it by'} allowing Electron with an AppArmor profile: see docs/install.md, "npm start on Ubuntu".`,
+    );
   }
   return lines;
 }

@@ -50,7 +50,13 @@ export function safeStorageCipher(logger: Logger): Cipher | undefined {
  */
 export function electronStores(dataDir: string): OpenStore {
   return <T extends Record<string, unknown>>(name: string, defaults: T): DocumentStore<T> => {
-    const store = new ElectronStore<T>({ name, cwd: dataDir, defaults: defaults as never, configFileMode: 0o600, clearInvalidConfig: false });
+    const store = new ElectronStore<T>({
+      name,
+      cwd: dataDir,
+      defaults: defaults as never,
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+    });
     return {
       read: () => store.store,
       write: (value) => {

@@ -51,7 +51,8 @@ async function keyringDataKey(dataDir: string): Promise<Buffer> {
   }
   if (sealed) {
     const opened = await safeStorage.decryptStringAsync(sealed);
-    if (opened.shouldReEncrypt) await writeFile(file, (await safeStorage.encryptStringAsync(opened.result)).toString('base64'), { mode: 0o600 });
+    if (opened.shouldReEncrypt)
+      await writeFile(file, (await safeStorage.encryptStringAsync(opened.result)).toString('base64'), { mode: 0o600 });
     return parseDataKey(opened.result, file);
   }
   const key = randomBytes(32);
@@ -66,11 +67,18 @@ const timeout = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout((
  * Resolves the protection in force. Never rejects and never waits on the
  * keyring longer than `graceMs`. Call after `app.whenReady()`.
  */
-export async function resolveKeyProtection(options: { dataDir: string; logger: Logger; env: Readonly<Record<string, string | undefined>>; graceMs?: number }): Promise<KeyProtection> {
+export async function resolveKeyProtection(options: {
+  dataDir: string;
+  logger: Logger;
+  env: Readonly<Record<string, string | undefined>>;
+  graceMs?: number;
+}): Promise<KeyProtection> {
   const { logger } = options;
   const fromKeyring = (async (): Promise<KeyProtection | undefined> => {
     if (!(await keyringUsable())) {
-      logger.warn('safeStorage has no keyring here; using the fallback', { reason: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'unavailable' });
+      logger.warn('safeStorage has no keyring here; using the fallback', {
+        reason: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'unavailable',
+      });
       return undefined;
     }
     const key = await keyringDataKey(options.dataDir);
@@ -81,7 +89,10 @@ export async function resolveKeyProtection(options: { dataDir: string; logger: L
     return undefined;
   });
   const answer = await Promise.race([fromKeyring, timeout(options.graceMs ?? keyringGraceMs)]);
-  if (answer === 'timeout') logger.warn('the keyring did not answer in time (locked?); starting with the fallback; restart after unlocking it', { durationMs: options.graceMs ?? keyringGraceMs });
+  if (answer === 'timeout')
+    logger.warn('the keyring did not answer in time (locked?); starting with the fallback; restart after unlocking it', {
+      durationMs: options.graceMs ?? keyringGraceMs,
+    });
   if (answer && answer !== 'timeout') return answer;
   const fallback = fallbackDataKey(options.env, logger);
   return { kind: fallback.kind, cipher: fallback.key ? { ...createKeyCipher(fallback.key), kind: fallback.kind } : undefined };

@@ -80,7 +80,10 @@ export function App({ api }: { api: LobbyApi }) {
         onError={(error) => reportError(api, 'screen', error)}
         fallback={<OutOfServiceScreen languages={languages} reason="config" hasPhone={false} />}
       >
-        <AdminDoor api={api} keepScreenMounted={'bootstrap' in loaded && loaded.bootstrap.state === 'ready' && loaded.bootstrap.role === 'desk'}>
+        <AdminDoor
+          api={api}
+          keepScreenMounted={'bootstrap' in loaded && loaded.bootstrap.state === 'ready' && loaded.bootstrap.role === 'desk'}
+        >
           {pickScreen(loaded, api)}
         </AdminDoor>
       </ScreenErrorBoundary>
@@ -92,7 +95,13 @@ function pickScreen(loaded: Loaded, api: LobbyApi) {
   if ('failed' in loaded) return <OutOfServiceScreen languages={[]} reason="connection" hasPhone={false} />;
   const { bootstrap, RoleScreen } = loaded;
   if (bootstrap.state === 'out-of-service' || !RoleScreen) {
-    return <OutOfServiceScreen languages={bootstrap.languages} reason="config" hasPhone={bootstrap.state === 'out-of-service' && bootstrap.phones !== undefined} />;
+    return (
+      <OutOfServiceScreen
+        languages={bootstrap.languages}
+        reason="config"
+        hasPhone={bootstrap.state === 'out-of-service' && bootstrap.phones !== undefined}
+      />
+    );
   }
   return <RoleScreen bootstrap={bootstrap} api={api} />;
 }

@@ -47,7 +47,9 @@ export const acknowledgementSchema = z
   .strict();
 
 /** A desk's closure of a request, signed like an acknowledgement. */
-export const closureSchema = z.object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId, signature: deskSignature.optional() }).strict();
+export const closureSchema = z
+  .object({ outcome: z.enum(closeOutcomes), at: isoTime, deskId: deviceId, signature: deskSignature.optional() })
+  .strict();
 
 export const requestCreatedSchema = z
   .object({

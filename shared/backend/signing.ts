@@ -43,7 +43,11 @@ export type VerifyResult = { ok: true; messageId: string } | { ok: false; reason
  * secrets. Never throws; the reason says which check failed, for a precise
  * 4xx answer. The timestamp is checked against the receiver's own clock.
  */
-export function verifyMessage(secrets: readonly string[], body: string, headers: Record<string, string | string[] | undefined>): VerifyResult {
+export function verifyMessage(
+  secrets: readonly string[],
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+): VerifyResult {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (typeof value === 'string') flat[key.toLowerCase()] = value;
@@ -60,7 +64,11 @@ export function verifyMessage(secrets: readonly string[], body: string, headers:
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
       if (/timestamp/i.test(error.message) || /Invalid Signature Headers/.test(error.message)) {
-        return { ok: false, reason: 'stale-timestamp', message: 'webhook-timestamp is missing, malformed or more than 5 minutes from the receiver\'s clock' };
+        return {
+          ok: false,
+          reason: 'stale-timestamp',
+          message: "webhook-timestamp is missing, malformed or more than 5 minutes from the receiver's clock",
+        };
       }
       last = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
     }

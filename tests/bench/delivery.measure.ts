@@ -17,7 +17,14 @@ const results: { latency?: { submitToCaptured: Summary; submitToDelivered: Summa
 
 async function withKiosk(run: (kiosk: KioskHarness, desk: Awaited<ReturnType<typeof startVerifyingReceiver>>) => Promise<void>) {
   const desk = await startVerifyingReceiver([testSecret]);
-  const kiosk = await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)], pollSeconds: 3, heartbeatSeconds: 15, retry: { initialDelayMs: 10, maxDelayMs: 100 } }));
+  const kiosk = await startKiosk(
+    kioskConfig({
+      channels: [deskChannel(desk.url)],
+      pollSeconds: 3,
+      heartbeatSeconds: 15,
+      retry: { initialDelayMs: 10, maxDelayMs: 100 },
+    }),
+  );
   try {
     await run(kiosk, desk);
   } finally {
@@ -67,7 +74,12 @@ describe('delivery benchmark', () => {
 
   afterAll(async () => {
     const file = await writeResults('delivery', {
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
       budget: { submitToDeliveredP95Ms: 300 },
       ...results,
     });

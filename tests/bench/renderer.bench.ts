@@ -19,7 +19,11 @@ const taps = 60;
  * on demand, so index.html alone would undercount). Chunks loaded later, such
  * as the kiosk's on-screen keyboard, are not initial and not counted.
  */
-async function initialJavaScriptGzipBytes(browser: Browser, role: 'kiosk' | 'desk', screen: string): Promise<{ files: string[]; gzipBytes: number }> {
+async function initialJavaScriptGzipBytes(
+  browser: Browser,
+  role: 'kiosk' | 'desk',
+  screen: string,
+): Promise<{ files: string[]; gzipBytes: number }> {
   const page = await browser.newPage();
   const files: string[] = [];
   page.on('response', (response) => {
@@ -89,7 +93,8 @@ test('renderer budgets', async ({ page, browser }) => {
   await page.locator('[data-screen="welcome"]').waitFor();
   const screenLatencies = await page.evaluate(async (count) => {
     const screen = () => document.querySelector('main[data-screen]')?.getAttribute('data-screen') ?? '';
-    const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name);
+    const button = (name: string) =>
+      [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name);
     const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const results: number[] = [];
     for (let i = 0; i < count; i += 1) {

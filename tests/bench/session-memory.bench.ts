@@ -57,5 +57,7 @@ test('memory over a thousand session resets', async ({ page }) => {
     domNodeGrowth: last.domNodes - first.domNodes,
   };
   const file = await writeResults('session-memory', results);
-  console.log(`session memory: heap ${(first.heapBytes / 1e6).toFixed(2)} MB → ${(last.heapBytes / 1e6).toFixed(2)} MB over ${last.session - first.session} sessions; DOM nodes ${first.domNodes} → ${last.domNodes}. Written to ${file}`);
+  console.log(
+    `session memory: heap ${(first.heapBytes / 1e6).toFixed(2)} MB → ${(last.heapBytes / 1e6).toFixed(2)} MB over ${last.session - first.session} sessions; DOM nodes ${first.domNodes} → ${last.domNodes}. Written to ${file}`,
+  );
 });

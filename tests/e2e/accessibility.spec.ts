@@ -29,7 +29,12 @@ async function scanInEveryLanguage(
 }
 
 for (const screen of kioskScreens) {
-  test(`kiosk screen "${screen.id}": no WCAG 2.2 AA violations and touch targets of 48×48 px or more, in every language`, async ({ page, request, origin, launchHost }, testInfo) => {
+  test(`kiosk screen "${screen.id}": no WCAG 2.2 AA violations and touch targets of 48×48 px or more, in every language`, async ({
+    page,
+    request,
+    origin,
+    launchHost,
+  }, testInfo) => {
     // Four languages, each scanned and measured: more than the default 30 s on a 2-core machine.
     test.setTimeout(120_000);
     // Screens that send a request use a host of their own, so the shared desk sees no test requests.
@@ -99,7 +104,9 @@ test('the axe check fails, naming the rule and the element, when a screen has a 
     unnamed.id = 'e2e-unnamed-button';
     document.querySelector('main')?.append(unnamed);
   });
-  await expect(expectNoAxeViolations(page, 'welcome with an unnamed button')).rejects.toThrow(/button-name \(critical\) at #e2e-unnamed-button/);
+  await expect(expectNoAxeViolations(page, 'welcome with an unnamed button')).rejects.toThrow(
+    /button-name \(critical\) at #e2e-unnamed-button/,
+  );
 });
 
 test('the touch-target check fails, naming the control, when a target is small or two touch', async ({ page }) => {
@@ -113,7 +120,8 @@ test('the touch-target check fails, naming the control, when a target is small o
     tiny.style.cssText = 'inline-size: 30px; block-size: 30px; min-inline-size: 0; min-block-size: 0; padding: 0;';
     const pair = document.createElement('div');
     pair.style.display = 'flex';
-    pair.innerHTML = '<button style="inline-size:60px;block-size:60px">left</button><button style="inline-size:60px;block-size:60px">right</button>';
+    pair.innerHTML =
+      '<button style="inline-size:60px;block-size:60px">left</button><button style="inline-size:60px;block-size:60px">right</button>';
     main?.append(tiny, pair);
   });
   const problems = await touchTargetProblems(page);

@@ -39,7 +39,10 @@ async function typeOn(page: Page, padName: string, text: string) {
 async function choosePin(page: Page) {
   for (let i = 0; i < 2; i += 1) {
     await typeOn(page, a('pin.keypad'), pin);
-    await page.getByRole('group', { name: a('pin.keypad') }).getByRole('button', { name: a('pin.ok') }).click();
+    await page
+      .getByRole('group', { name: a('pin.keypad') })
+      .getByRole('button', { name: a('pin.ok') })
+      .click();
   }
   await expect(page.getByRole('heading', { level: 1, name: a('title') })).toBeVisible();
 }
@@ -52,12 +55,19 @@ async function docScreen(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
-test('an administrator pairs a kiosk with a desk on both admin screens, a request then reaches the desk, and after Unpair the desk refuses the kiosk', async ({ browser, request, launchHost }) => {
+test('an administrator pairs a kiosk with a desk on both admin screens, a request then reaches the desk, and after Unpair the desk refuses the kiosk', async ({
+  browser,
+  request,
+  launchHost,
+}) => {
   test.setTimeout(150_000);
   const deskPort = await freePort();
   const deskHost = await launchHost({ desk: deskConfig({ id: 'D1', name: 'Front desk' }, deskPort), demoPairing: false });
   const kioskHost = await launchHost({
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, { fallbackAfterSeconds: 3, retry: { initialDelayMs: 100, maxDelayMs: 400 } }),
+    kiosk: kioskConfig(
+      { id: 'K1', location: 'Lobby kiosk 1' },
+      { fallbackAfterSeconds: 3, retry: { initialDelayMs: 100, maxDelayMs: 400 } },
+    ),
     demoPairing: false,
   });
   const deskUrl = deskHost.host.urls.desk ?? '';
@@ -120,14 +130,18 @@ test('an administrator pairs a kiosk with a desk on both admin screens, a reques
 
   // A request from the kiosk reaches the desk.
   const first = await submitOnKiosk(request, kioskUrl);
-  await expect.poll(async () => (await callOver(request, deskUrl, 'desk.getState', {})).requests.map((r) => r.reference), { timeout: 15_000 }).toContain(first.reference);
+  await expect
+    .poll(async () => (await callOver(request, deskUrl, 'desk.getState', {})).requests.map((r) => r.reference), { timeout: 15_000 })
+    .toContain(first.reference);
 
   // Unpair on the desk (with its confirm step): the kiosk's next request is refused by the desk and the kiosk falls back.
   await deskPairing.getByRole('button', { name: `${a('pairing.unpair')} K1` }).click();
   await deskPairing.getByRole('button', { name: a('pairing.unpairYes') }).click();
   await expect(deskPairing.getByText(a('pairing.noPeers'))).toBeVisible();
   const second = await submitOnKiosk(request, kioskUrl);
-  await expect.poll(async () => (await callOver(request, kioskUrl, 'request.get', { id: second.id }))?.status, { timeout: 20_000 }).toBe('failed');
+  await expect
+    .poll(async () => (await callOver(request, kioskUrl, 'request.get', { id: second.id }))?.status, { timeout: 20_000 })
+    .toBe('failed');
   // "failed" is the status whose screen gives only the other ways to get help (the window, the phone).
   expect(statusTable.failed.fallback).toBe('only');
   const deskRequests = (await callOver(request, deskUrl, 'desk.getState', {})).requests.map((r) => r.reference);

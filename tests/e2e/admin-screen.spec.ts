@@ -29,7 +29,11 @@ async function typePin(page: Page, pin: string) {
   await pad.getByRole('button', { name: a('pin.ok') }).click();
 }
 
-test('an administrator opens the kiosk admin screen with the PIN, switches it out of service and back, and sends a test page the desk shows as a test', async ({ page, browser, launchHost }, testInfo) => {
+test('an administrator opens the kiosk admin screen with the PIN, switches it out of service and back, and sends a test page the desk shows as a test', async ({
+  page,
+  browser,
+  launchHost,
+}, testInfo) => {
   test.setTimeout(90_000);
   const port = await freePort();
   const { host } = await launchHost({
@@ -62,7 +66,10 @@ test('an administrator opens the kiosk admin screen with the PIN, switches it ou
   await expect(page.getByTestId('service-state')).toHaveText(a('service.isOn'));
 
   // A test page to the desk channel.
-  await page.locator('[data-channel="desk-d1"]').getByRole('button', { name: a('channels.sendOne') }).click();
+  await page
+    .locator('[data-channel="desk-d1"]')
+    .getByRole('button', { name: a('channels.sendOne') })
+    .click();
   await expect(page.locator('[data-result="delivered"]')).toContainText('desk-d1');
   await page.getByRole('button', { name: a('close') }).click();
   await expect(page.locator('[data-screen="welcome"]')).toBeVisible();

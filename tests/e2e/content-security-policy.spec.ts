@@ -17,7 +17,9 @@ test('every page and asset of both UIs is served with the Content-Security-Polic
     await expect(page.locator('main[data-screen]:not([aria-busy])')).toBeVisible();
   }
   const kinds = new Set(served.map((r) => r.request().resourceType()));
-  expect([...kinds].sort(), 'the pages load their own scripts and styles').toEqual(expect.arrayContaining(['document', 'script', 'stylesheet']));
+  expect([...kinds].sort(), 'the pages load their own scripts and styles').toEqual(
+    expect.arrayContaining(['document', 'script', 'stylesheet']),
+  );
   for (const response of served) {
     const headers = await response.allHeaders();
     expect(headers['content-security-policy'], response.url()).toBe(contentSecurityPolicy);
@@ -58,7 +60,10 @@ test('CSP is live: an inline script injected into the kiosk page is blocked and 
   expect(problems.cspViolations[0]?.blockedURI).toBe('inline');
 });
 
-test('the header policy is the one enforced: another page cannot frame the kiosk (frame-ancestors works only as a header)', async ({ page, origin }) => {
+test('the header policy is the one enforced: another page cannot frame the kiosk (frame-ancestors works only as a header)', async ({
+  page,
+  origin,
+}) => {
   const problems = await watchPageProblems(page);
   await page.setContent(`<iframe title="framed kiosk" src="${origin}/kiosk/"></iframe>`);
   await expect.poll(() => problems.consoleErrors.join('\n')).toContain("frame-ancestors 'none'");

@@ -16,7 +16,13 @@ test('the desk console shows its place name and id from the desk config: "Front 
 });
 
 test('the desk console follows its own config file, not a built-in name', async ({ page, launchHost }, testInfo) => {
-  const { host } = await launchHost({ desk: { ...shippedConfig('desk'), receiver: { ...(shippedConfig('desk').receiver as object), port: 0 }, desk: { id: 'D7', name: 'Records window' } } });
+  const { host } = await launchHost({
+    desk: {
+      ...shippedConfig('desk'),
+      receiver: { ...(shippedConfig('desk').receiver as object), port: 0 },
+      desk: { id: 'D7', name: 'Records window' },
+    },
+  });
   await page.goto(host.urls.desk ?? '');
   await expect(page.locator('[data-screen="desk-home"] .masthead')).toContainText('Records window (D7)');
   await expect(page.locator('[data-screen="desk-home"]')).not.toContainText('Front desk');

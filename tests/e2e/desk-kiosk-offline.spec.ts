@@ -11,14 +11,17 @@ import { freePort } from './support/test-host.js';
 
 const t = (key: string) => translation('en', 'desk', key);
 
-test('closing a kiosk\'s host turns it offline on the desk after offlineAfterSeconds', async ({ page, launchHost, request }, testInfo) => {
+test("closing a kiosk's host turns it offline on the desk after offlineAfterSeconds", async ({ page, launchHost, request }, testInfo) => {
   test.setTimeout(60_000);
   const port = await freePort();
   const desk = await launchHost({
     desk: { ...deskConfig({ id: 'D1', name: 'Front desk' }, port), kiosks: { offlineAfterSeconds: 10 } },
     kiosk: kioskConfig({ id: 'K2', location: 'Side entrance kiosk' }, { heartbeatSeconds: 1 }),
   });
-  const lobby = await launchHost({ kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, { heartbeatSeconds: 1 }), demoPairing: false });
+  const lobby = await launchHost({
+    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, { heartbeatSeconds: 1 }),
+    demoPairing: false,
+  });
   await pairOver(request, desk.host.urls.desk ?? '', lobby.host.urls.kiosk ?? '');
   await page.goto(desk.host.urls.desk ?? '');
   const lobbyStatus = page.locator('[data-kiosk-id="K1"] [data-field="kiosk-status"]');

@@ -11,7 +11,11 @@ import { freePort } from './support/test-host.js';
 
 const t = (key: string) => translation('en', 'desk', key);
 
-test('a kiosk request alerts the desk until answered, and the kiosk then shows "wait-5-minutes"', async ({ page, launchHost, request }, testInfo) => {
+test('a kiosk request alerts the desk until answered, and the kiosk then shows "wait-5-minutes"', async ({
+  page,
+  launchHost,
+  request,
+}, testInfo) => {
   test.setTimeout(60_000);
   const port = await freePort();
   const desk = { ...deskConfig({ id: 'D1', name: 'Front desk' }, port), alerts: { repeatSeconds: 3, sound: true, osNotifications: false } };
@@ -37,7 +41,9 @@ test('a kiosk request alerts the desk until answered, and the kiosk then shows "
   await expect(page.locator('[data-alert="requests"]')).toContainText(t('alert.newRequest'));
   await expect(page.locator('[aria-live="polite"]')).toHaveText(`${t('announce.new')}: ${t('kind.help-self')} — Lobby kiosk 1.`);
   // One play at once and more every 3 s while nobody answers: at least two plays of two notes each.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { toneNotes: number }).toneNotes), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { toneNotes: number }).toneNotes), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(4);
   await captureScreen(page, testInfo, 'desk-loop-alerting');
 
   await card.getByRole('button', { name: t('ack.wait-5-minutes') }).click();

@@ -15,7 +15,10 @@ test('"Download as CSV" saves the week\'s anonymous counts as a .csv file', asyn
   const submitted = await submitOnKiosk(request, host.urls.kiosk ?? '', { firstName: 'Rosalind', turningIn: true });
   await page.goto(host.urls.desk ?? '');
   await expect(page.locator(`[data-request-id="${submitted.id}"]`)).toBeVisible();
-  await page.getByRole('navigation', { name: t('nav.label') }).getByRole('button', { name: t('nav.reports') }).click();
+  await page
+    .getByRole('navigation', { name: t('nav.label') })
+    .getByRole('button', { name: t('nav.reports') })
+    .click();
   await expect(page.locator('[data-field="report-total"]')).toHaveText('1');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('report.download') }).click()]);

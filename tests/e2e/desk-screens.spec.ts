@@ -20,7 +20,10 @@ import { clippingProblems, deskDisplays, keepScreenshot, showOn, unreachableButt
 const consoleLanguages = ['en', 'es', 'ar', 'vi'] as const;
 
 async function openView(page: Page, language: string, key: 'nav.live' | 'nav.history' | 'nav.reports') {
-  await page.getByRole('navigation', { name: translation(language, 'desk', 'nav.label') }).getByRole('button', { name: translation(language, 'desk', key) }).click();
+  await page
+    .getByRole('navigation', { name: translation(language, 'desk', 'nav.label') })
+    .getByRole('button', { name: translation(language, 'desk', key) })
+    .click();
 }
 
 /** On each desk monitor: a screenshot, and every control reachable with nothing cut off. */
@@ -34,7 +37,11 @@ async function checkOnDeskDisplays(page: Page, code: string, view: (typeof deskV
 }
 
 for (const code of consoleLanguages) {
-  test(`every desk screen passes axe in ${code}: open requests, kiosks, history and the report`, async ({ page, launchHost, request }, testInfo) => {
+  test(`every desk screen passes axe in ${code}: open requests, kiosks, history and the report`, async ({
+    page,
+    launchHost,
+    request,
+  }, testInfo) => {
     // Eight axe scans, and each view shown, photographed and walked button by button on two monitor
     // sizes, on a shared two-core machine: give the test room well beyond the default 30 s.
     test.setTimeout(180_000);
@@ -79,7 +86,10 @@ for (const code of consoleLanguages) {
     await page.getByRole('button', { name: t('alert.show') }).click();
     // An emergency is answered only with help now (a wait is not offered).
     await expect(page.getByRole('article').getByRole('button', { name: t('ack.wait-5-minutes') })).toHaveCount(0);
-    await page.getByRole('article').getByRole('button', { name: kioskText(code, 'ack.called-911', {}, 'desk') }).click();
+    await page
+      .getByRole('article')
+      .getByRole('button', { name: kioskText(code, 'ack.called-911', {}, 'desk') })
+      .click();
     await expect(page.getByRole('article').getByRole('group', { name: t('close.legend') })).toBeVisible();
     await expect(page.locator('[data-alert="requests"]')).toHaveCount(0);
     await expectNoAxeViolations(page, `desk answered request (${code})`);
@@ -88,7 +98,11 @@ for (const code of consoleLanguages) {
   });
 }
 
-test('the receiver-problem banner passes axe and says in plain words that kiosks cannot reach the desk', async ({ page, launchHost, request }, testInfo) => {
+test('the receiver-problem banner passes axe and says in plain words that kiosks cannot reach the desk', async ({
+  page,
+  launchHost,
+  request,
+}, testInfo) => {
   // Two desks on one port: the second cannot listen, as when another program holds the port.
   const first = await launchHost();
   const state = await callOver(request, first.host.urls.desk ?? '', 'desk.getState', {});

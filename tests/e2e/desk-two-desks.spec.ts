@@ -11,7 +11,12 @@ import { freePort } from './support/test-host.js';
 
 const t = (key: string) => translation('en', 'desk', key);
 
-test('when the front desk answers, the records window shows "Taken by Front desk" and needs no action', async ({ page, context, launchHost, request }, testInfo) => {
+test('when the front desk answers, the records window shows "Taken by Front desk" and needs no action', async ({
+  page,
+  context,
+  launchHost,
+  request,
+}, testInfo) => {
   test.setTimeout(60_000);
   const frontPort = await freePort();
   const recordsPort = await freePort();

@@ -5,7 +5,7 @@ import { rawRequest } from './support/raw-http.js';
 
 const json = { 'Content-Type': 'application/json' };
 
-test('a valid call over HTTP answers 200 with the core\'s value, each role from its own core', async ({ request }) => {
+test("a valid call over HTTP answers 200 with the core's value, each role from its own core", async ({ request }) => {
   for (const role of ['kiosk', 'desk'] as const) {
     const response = await request.post(`/${role}/api/call/app.getBootstrap`, { data: {} });
     expect(response.status()).toBe(200);

@@ -40,7 +40,11 @@ function tapCounter(page: Page) {
 /** Time a person needs per tap: to read a short screen and press. Generous on purpose. */
 const secondsPerTap = 6;
 
-test('a new visitor asks for help in Spanish from the welcome screen in 7 taps (well under a minute), and reads the officer\'s answer in Spanish', async ({ page, request, launchHost }, testInfo) => {
+test("a new visitor asks for help in Spanish from the welcome screen in 7 taps (well under a minute), and reads the officer's answer in Spanish", async ({
+  page,
+  request,
+  launchHost,
+}, testInfo) => {
   const problems = await watchPageProblems(page);
   const { host } = await launchHost();
   const deskUrl = host.urls.desk ?? '';
@@ -83,7 +87,11 @@ test('a new visitor asks for help in Spanish from the welcome screen in 7 taps (
   expect(problems.consoleErrors).toEqual([]);
 });
 
-test('an emergency takes one tap from the welcome screen, pages the desk at top priority and says to call 911', async ({ page, request, launchHost }, testInfo) => {
+test('an emergency takes one tap from the welcome screen, pages the desk at top priority and says to call 911', async ({
+  page,
+  request,
+  launchHost,
+}, testInfo) => {
   const { host } = await launchHost();
   await page.goto(host.urls.kiosk ?? '');
   await expectScreen(page, 'welcome');
@@ -95,7 +103,11 @@ test('an emergency takes one tap from the welcome screen, pages the desk at top 
   await captureScreen(page, testInfo, 'kiosk-emergency-delivered');
 });
 
-test('the whole request can be made with the keyboard alone, with a visible focus ring on every control', async ({ page, request, launchHost }) => {
+test('the whole request can be made with the keyboard alone, with a visible focus ring on every control', async ({
+  page,
+  request,
+  launchHost,
+}) => {
   const { host } = await launchHost();
   await page.goto(host.urls.kiosk ?? '');
   await expectScreen(page, 'welcome');
@@ -134,7 +146,9 @@ test('the whole request can be made with the keyboard alone, with a visible focu
   await tabTo('Send to the front desk');
   await page.keyboard.press('Enter');
   await expectScreen(page, 'status');
-  await expect.poll(async () => (await deskRequests(request, host.urls.desk ?? ''))[0]).toMatchObject({ kind: 'help-someone', firstName: 'Dana', turningIn: true });
+  await expect
+    .poll(async () => (await deskRequests(request, host.urls.desk ?? ''))[0])
+    .toMatchObject({ kind: 'help-someone', firstName: 'Dana', turningIn: true });
 });
 
 test('with reduced motion asked for, nothing on the kiosk animates or transitions', async ({ page }) => {

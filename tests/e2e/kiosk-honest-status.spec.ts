@@ -19,7 +19,12 @@ import { freePort } from './support/test-host.js';
 const en = (key: string) => kioskText('en', key);
 
 /** Exactly this headline, and only the extra sentences this state allows. */
-async function expectState(status: Locator, headlineKey: string, extras: { stillTrying: boolean; otherWays: 'none' | 'lead' | 'also' }, timeout = 10_000) {
+async function expectState(
+  status: Locator,
+  headlineKey: string,
+  extras: { stillTrying: boolean; otherWays: 'none' | 'lead' | 'also' },
+  timeout = 10_000,
+) {
   await expect(status.locator('.request-status__headline')).toHaveText(en(headlineKey), { timeout });
   const stillTrying = expect(status.getByText(en('fallback.stillTrying'), { exact: true }));
   await (extras.stillTrying ? stillTrying.toBeVisible() : stillTrying.toHaveCount(0));
@@ -27,18 +32,25 @@ async function expectState(status: Locator, headlineKey: string, extras: { still
   await expect(status.getByText(en('fallback.alsoLead'), { exact: true })).toHaveCount(extras.otherWays === 'also' ? 1 : 0);
 }
 
-test('desk down → "can\'t reach it yet" while trying → desk up → "the front desk has it" → not answered in time → "has it, not answered yet" → the officer\'s answer', async ({ page, request, launchHost }, testInfo) => {
+test('desk down → "can\'t reach it yet" while trying → desk up → "the front desk has it" → not answered in time → "has it, not answered yet" → the officer\'s answer', async ({
+  page,
+  request,
+  launchHost,
+}, testInfo) => {
   test.setTimeout(90_000);
   const deskPort = await freePort();
   const deskData = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-desk-'));
   const backDesk = () => launchHost({ desk: deskConfig({ id: 'D2', name: 'Back desk' }, deskPort), dataDir: deskData, demoPairing: false });
   const kiosk = await launchHost({
-    kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }, {
-      fallbackAfterSeconds: 3,
-      acknowledgeWithinSeconds: 25,
-      pollSeconds: 0.5,
-      retry: { initialDelayMs: 100, maxDelayMs: 400 },
-    }),
+    kiosk: kioskConfig(
+      { id: 'K1', location: 'Lobby kiosk 1' },
+      {
+        fallbackAfterSeconds: 3,
+        acknowledgeWithinSeconds: 25,
+        pollSeconds: 0.5,
+        retry: { initialDelayMs: 100, maxDelayMs: 400 },
+      },
+    ),
     demoPairing: false,
   });
   // Paired with the back desk, which then goes down.

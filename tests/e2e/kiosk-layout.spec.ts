@@ -11,7 +11,15 @@ import { test, expect } from './support/fixtures.js';
 import { expectScreen, kioskScreens, switchLanguage } from './support/kiosk-screens.js';
 import { kioskText } from './support/kiosk-text.js';
 import { offeredLanguages } from './support/languages.js';
-import { clippingProblems, keepScreenshot, kioskDisplays, shortTargets, showOn, typeScaleProblems, zoneProblems } from './support/screen-layout.js';
+import {
+  clippingProblems,
+  keepScreenshot,
+  kioskDisplays,
+  shortTargets,
+  showOn,
+  typeScaleProblems,
+  zoneProblems,
+} from './support/screen-layout.js';
 
 /** Arm's length on a 24–32 inch screen, 1080 CSS px wide (issue 9): body text and headings at least this. */
 const typeScale = { body: 24, heading: 44 };
@@ -19,7 +27,12 @@ const typeScale = { body: 24, heading: 44 };
 const lobbyTargetPx = 64;
 
 for (const screen of kioskScreens) {
-  test(`kiosk screen "${screen.id}" fills portrait and landscape displays in every language, with nothing cut off at larger text`, async ({ page, request, origin, launchHost }) => {
+  test(`kiosk screen "${screen.id}" fills portrait and landscape displays in every language, with nothing cut off at larger text`, async ({
+    page,
+    request,
+    origin,
+    launchHost,
+  }) => {
     // Four languages on three displays, larger text on two: more than the default 30 s on a shared 2-core machine.
     test.setTimeout(120_000);
     const base = screen.sends ? ((await launchHost()).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
@@ -40,14 +53,23 @@ for (const screen of kioskScreens) {
           await showOn(page, display);
           await keepScreenshot(page, 'kiosk', language.code, display.name, screen.id);
           expect.soft(await clippingProblems(page, '.kiosk'), `cut off: ${where(display.name)}`).toEqual([]);
-          expect.soft(await zoneProblems(page, { actionsLow: display === kioskDisplays.portrait, fits: true }), `placement: ${where(display.name)}`).toEqual([]);
+          expect
+            .soft(
+              await zoneProblems(page, { actionsLow: display === kioskDisplays.portrait, fits: true }),
+              `placement: ${where(display.name)}`,
+            )
+            .toEqual([]);
         }
         await showOn(page, kioskDisplays.portrait);
         expect.soft(await typeScaleProblems(page, typeScale, '.kiosk'), `type scale: ${where('portrait')}`).toEqual([]);
-        expect.soft(await shortTargets(page, lobbyTargetPx, '.kiosk'), `controls under ${lobbyTargetPx} px: ${where('portrait')}`).toEqual([]);
+        expect
+          .soft(await shortTargets(page, lobbyTargetPx, '.kiosk'), `controls under ${lobbyTargetPx} px: ${where('portrait')}`)
+          .toEqual([]);
         await showOn(page, kioskDisplays.older);
         expect.soft(await clippingProblems(page, '.kiosk'), `cut off: ${where(kioskDisplays.older.name)}`).toEqual([]);
-        expect.soft(await zoneProblems(page, { actionsLow: false, fits: false }), `placement: ${where(kioskDisplays.older.name)}`).toEqual([]);
+        expect
+          .soft(await zoneProblems(page, { actionsLow: false, fits: false }), `placement: ${where(kioskDisplays.older.name)}`)
+          .toEqual([]);
 
         const largerText = page.getByRole('button', { name: kioskText(language.code, 'display.largeText', {}, 'controls'), exact: true });
         await largerText.click();
@@ -64,7 +86,9 @@ for (const screen of kioskScreens) {
   });
 }
 
-test('the layout checks fail, naming the element, when text is cut off or too small, a control is short, or the screen runs past the tool bar', async ({ page }) => {
+test('the layout checks fail, naming the element, when text is cut off or too small, a control is short, or the screen runs past the tool bar', async ({
+  page,
+}) => {
   await showOn(page, kioskDisplays.portrait);
   await page.goto('/kiosk/');
   await expectScreen(page, 'welcome');

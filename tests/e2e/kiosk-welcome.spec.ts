@@ -5,7 +5,11 @@ import { shippedConfig } from './support/test-host.js';
 
 const welcome = '[data-screen="welcome"]';
 
-test('the kiosk welcome screen shows the agency and program from the profile, and one button per language', async ({ page, origin, request }, testInfo) => {
+test('the kiosk welcome screen shows the agency and program from the profile, and one button per language', async ({
+  page,
+  origin,
+  request,
+}, testInfo) => {
   await page.goto('/kiosk/');
   const screen = page.locator(welcome);
   await expect(screen).toBeVisible();
@@ -24,7 +28,11 @@ test('the kiosk welcome screen shows the agency and program from the profile, an
   await captureScreen(page, testInfo, 'kiosk-welcome-en');
 });
 
-test('choosing a language on the kiosk changes its text and <html lang>, and Arabic turns the page right-to-left', async ({ page, origin, request }, testInfo) => {
+test('choosing a language on the kiosk changes its text and <html lang>, and Arabic turns the page right-to-left', async ({
+  page,
+  origin,
+  request,
+}, testInfo) => {
   const languages = await offeredLanguages(request, `${origin}/kiosk/`);
   expect(languages.map((l) => l.code)).toEqual(['en', 'es', 'ar', 'vi']);
   await page.goto('/kiosk/');
@@ -70,7 +78,11 @@ test('the kiosk shows whichever agency and program the loaded profile names', as
   await captureScreen(page, testInfo, 'kiosk-welcome-other-profile');
 });
 
-test('every language is drawn in the bundled Noto fonts, served by the app itself (nothing from the network)', async ({ page, origin, request }) => {
+test('every language is drawn in the bundled Noto fonts, served by the app itself (nothing from the network)', async ({
+  page,
+  origin,
+  request,
+}) => {
   const fonts: string[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'font') fonts.push(response.url());
@@ -79,10 +91,15 @@ test('every language is drawn in the bundled Noto fonts, served by the app itsel
   await expect(page.locator(welcome)).toBeVisible();
   for (const language of await offeredLanguages(request, `${origin}/kiosk/`)) await chooseLanguage(page, language);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`));
+  const loaded = await page.evaluate(() =>
+    [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`),
+  );
   expect(loaded).toEqual(expect.arrayContaining(['Noto Sans 400', 'Noto Sans 700', 'Noto Sans Arabic 400', 'Noto Sans Arabic 700']));
   for (const subset of ['noto-sans-latin-400', 'noto-sans-vietnamese-400', 'noto-sans-arabic-arabic-400']) {
-    expect(fonts.some((url) => url.includes(subset)), `${subset} was loaded`).toBe(true);
+    expect(
+      fonts.some((url) => url.includes(subset)),
+      `${subset} was loaded`,
+    ).toBe(true);
   }
   for (const url of fonts) expect(new URL(url).origin, url).toBe(origin);
 });

@@ -21,7 +21,10 @@ function expectedProblems(): string[] {
   return describeIssues(parsed.error.issues).map((issue) => issue.message);
 }
 
-test('an invalid kiosk config shows the public a calm out-of-service screen, logs the exact problem, and recovers by itself once the file is fixed', async ({ page, launchHost }, testInfo) => {
+test('an invalid kiosk config shows the public a calm out-of-service screen, logs the exact problem, and recovers by itself once the file is fixed', async ({
+  page,
+  launchHost,
+}, testInfo) => {
   const problems = await watchPageProblems(page);
   const { host, logs, files, rewrite } = await launchHost({ kiosk: badKiosk });
   const kioskFile = files.kiosk ?? '';
@@ -63,7 +66,10 @@ test('an invalid kiosk config shows the public a calm out-of-service screen, log
   expect(problems.pageErrors).toEqual([]);
 });
 
-test('a kiosk config that is not JSON at all also gives the calm screen, with the parse error in the log only', async ({ page, launchHost }, testInfo) => {
+test('a kiosk config that is not JSON at all also gives the calm screen, with the parse error in the log only', async ({
+  page,
+  launchHost,
+}, testInfo) => {
   const { host, logs, files } = await launchHost({ kiosk: '{ "schemaVersion": 1, "role": "kiosk", ' });
   const problem = logs.find((entry) => entry.level === 'error' && entry.message.startsWith('not valid JSON'));
   expect(problem?.fields?.file).toBe(files.kiosk);
@@ -76,7 +82,10 @@ test('a kiosk config that is not JSON at all also gives the calm screen, with th
   await captureScreen(page, testInfo, 'out-of-service-not-json');
 });
 
-test('a broken agency profile takes both kiosk and desk out of service, still telling the public to call 911', async ({ page, launchHost }, testInfo) => {
+test('a broken agency profile takes both kiosk and desk out of service, still telling the public to call 911', async ({
+  page,
+  launchHost,
+}, testInfo) => {
   const profileWithoutPhones = shippedConfig('profile');
   delete profileWithoutPhones.phones;
   const { host, logs } = await launchHost({ profile: profileWithoutPhones });

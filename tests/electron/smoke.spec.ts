@@ -111,7 +111,11 @@ test.describe('the kiosk app', () => {
     const failure = await page().evaluate(() =>
       window.lobby!['app.reportRendererError']({ where: 'Not A Place!', kind: 'TypeError' }).then(
         () => null,
-        (error: { code?: unknown; message?: unknown; issues?: unknown }) => ({ code: error.code, message: error.message, issues: error.issues }),
+        (error: { code?: unknown; message?: unknown; issues?: unknown }) => ({
+          code: error.code,
+          message: error.message,
+          issues: error.issues,
+        }),
       ),
     );
     expect(failure).toMatchObject({ code: 'invalid-input', issues: [expect.objectContaining({ path: 'where' })] });

@@ -23,7 +23,8 @@ const sheetWidth = 1500;
 
 function shot(...parts: string[]): string {
   const file = path.join(screensDir, ...parts.slice(0, -1), `${parts.at(-1) ?? ''}.png`);
-  if (!existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run "npm run screens" (it runs the screenshot specs first).`);
+  if (!existsSync(file))
+    throw new Error(`${path.relative(repoRoot, file)} is missing: run "npm run screens" (it runs the screenshot specs first).`);
   return file;
 }
 
@@ -49,7 +50,10 @@ for (const language of languages) {
       tileWidth,
       tiles: kioskScreens.map((screen) => ({ label: screen.id, file: shot('kiosk', language, display.name, screen.id) })),
     });
-    await render(page, `kiosk-${language}`, `Kiosk screens, ${language}`, [group(kioskDisplays.portrait, 160), group(kioskDisplays.landscape, 276)]);
+    await render(page, `kiosk-${language}`, `Kiosk screens, ${language}`, [
+      group(kioskDisplays.portrait, 160),
+      group(kioskDisplays.landscape, 276),
+    ]);
   });
 }
 
@@ -57,7 +61,9 @@ test('desk contact sheet', async ({ page }) => {
   const groups = deskDisplays.map((display) => ({
     heading: `${display.name}`,
     tileWidth: 276,
-    tiles: languages.flatMap((language) => deskViews.map((view) => ({ label: `${view}, ${language}`, file: shot('desk', language, display.name, view) }))),
+    tiles: languages.flatMap((language) =>
+      deskViews.map((view) => ({ label: `${view}, ${language}`, file: shot('desk', language, display.name, view) })),
+    ),
   }));
   await render(page, 'desk', 'Desk screens, every language', groups);
 });

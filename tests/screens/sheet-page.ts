@@ -13,12 +13,13 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeA
 /** A page `width` CSS px wide showing every group's tiles, left to right, wrapping. */
 export function sheetHtml(title: string, groups: readonly TileGroup[], width: number): string {
   const sections = groups.map(
-    (group) => `<section><h2>${escape(group.heading)}</h2><div class="tiles">${group.tiles
-      .map(
-        (tile) =>
-          `<figure style="inline-size:${group.tileWidth}px"><img src="${pathToFileURL(tile.file).href}" alt=""><figcaption>${escape(tile.label)}</figcaption></figure>`,
-      )
-      .join('')}</div></section>`,
+    (group) =>
+      `<section><h2>${escape(group.heading)}</h2><div class="tiles">${group.tiles
+        .map(
+          (tile) =>
+            `<figure style="inline-size:${group.tileWidth}px"><img src="${pathToFileURL(tile.file).href}" alt=""><figcaption>${escape(tile.label)}</figcaption></figure>`,
+        )
+        .join('')}</div></section>`,
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>
     body { margin: 0; padding: 16px; inline-size: ${width}px; box-sizing: border-box; font: 14px/1.3 system-ui, sans-serif; background: #e5e7eb; color: #111827; }

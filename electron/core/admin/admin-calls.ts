@@ -82,7 +82,11 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
       const role = parts.role();
       if (!role?.testPage) throw new CallRefused('Test pages are sent from a working kiosk.');
       const results = await role.testPage(channelId);
-      await audit.record('test-page.sent', { channel: channelId ?? 'all', delivered: results.filter((r) => r.outcome === 'delivered').length, failed: results.filter((r) => r.outcome === 'failed').length });
+      await audit.record('test-page.sent', {
+        channel: channelId ?? 'all',
+        delivered: results.filter((r) => r.outcome === 'delivered').length,
+        failed: results.filter((r) => r.outcome === 'failed').length,
+      });
       return results;
     },
     'admin.outOfService.set': async ({ on }) => {

@@ -40,8 +40,17 @@ export function createAdminFeature(options: {
   const { platform, logger } = options;
   const now = () => platform.now();
   const store = openAdminStore(platform);
-  const audit = createAuditLog({ dataDir: options.dataDir, now, onError: (error) => logger.error('admin audit line could not be written', { error }) });
-  const pins = createPinLock({ store, now, configuredHash: () => options.config().device?.admin?.pinHash, ...(options.pinCost ? { cost: options.pinCost } : {}) });
+  const audit = createAuditLog({
+    dataDir: options.dataDir,
+    now,
+    onError: (error) => logger.error('admin audit line could not be written', { error }),
+  });
+  const pins = createPinLock({
+    store,
+    now,
+    configuredHash: () => options.config().device?.admin?.pinHash,
+    ...(options.pinCost ? { cost: options.pinCost } : {}),
+  });
   const session = createAdminSession({
     now,
     onEnded: (why) => {
@@ -50,7 +59,17 @@ export function createAdminFeature(options: {
       options.emit('admin.sessionChanged', sessionState({ session, pins }));
     },
   });
-  const handlers = createAdminHandlers({ session, pins, audit, store, recent: options.recent, logger, config: options.config, role: options.role, outOfServiceChanged: options.outOfServiceChanged });
+  const handlers = createAdminHandlers({
+    session,
+    pins,
+    audit,
+    store,
+    recent: options.recent,
+    logger,
+    config: options.config,
+    role: options.role,
+    outOfServiceChanged: options.outOfServiceChanged,
+  });
   return {
     handlers,
     session,

@@ -9,7 +9,9 @@ export const appVersion: string = packageJson.version;
 /** Splits "delivery.channels.0.url: use an http:// address" into its field and message. */
 export function toProblemView(problem: FileProblem): ConfigProblemView {
   const match = /^([\w.[\]-]+|\(input\)): (.*)$/s.exec(problem.message);
-  return match ? { file: problem.file, field: match[1] as string, message: match[2] as string } : { file: problem.file, field: '(file)', message: problem.message };
+  return match
+    ? { file: problem.file, field: match[1] as string, message: match[2] as string }
+    : { file: problem.file, field: '(file)', message: problem.message };
 }
 
 /** What the admin screen shows about this machine. */

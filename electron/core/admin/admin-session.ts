@@ -19,7 +19,11 @@ export type AdminSession = {
  * @param onEnded called once when an open session ends, whether by `end()` or for lack of a touch
  *   (noticed on the next check; `checkEveryMs` runs that check while a session is open).
  */
-export function createAdminSession(options: { now: () => number; onEnded: (why: 'ended' | 'expired') => void; checkEveryMs?: number }): AdminSession {
+export function createAdminSession(options: {
+  now: () => number;
+  onEnded: (why: 'ended' | 'expired') => void;
+  checkEveryMs?: number;
+}): AdminSession {
   const { now } = options;
   let lastTouch: number | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;

@@ -38,7 +38,17 @@ export function testRequestOf(device: KioskDeviceConfig, profile: AgencyProfile,
       },
     },
     firstName: undefined,
-    page: { program: profile.program.name, agency: profile.agency.name, kioskId: kiosk.id, kioskLocation: kiosk.location, reference, priority: 'normal', createdAt, escalation: false, test: true },
+    page: {
+      program: profile.program.name,
+      agency: profile.agency.name,
+      kioskId: kiosk.id,
+      kioskLocation: kiosk.location,
+      reference,
+      priority: 'normal',
+      createdAt,
+      escalation: false,
+      test: true,
+    },
   };
 }
 
@@ -60,7 +70,9 @@ export async function sendTestPage(options: {
   return Promise.all(
     chosen.map(async (sender) => {
       const signal = AbortSignal.timeout(options.timeoutMs);
-      const result: AttemptResult = await sender.deliver(options.request, signal).catch((error: Error) => ({ outcome: 'permanent' as const, reason: error.name }));
+      const result: AttemptResult = await sender
+        .deliver(options.request, signal)
+        .catch((error: Error) => ({ outcome: 'permanent' as const, reason: error.name }));
       options.results.record(sender.channelId, result, options.now(), true);
       const fields = { channel: sender.channelId, type: sender.type, requestId: options.request.created.request.id };
       if (result.outcome === 'delivered') {

@@ -16,9 +16,7 @@ export type LoadedConfig =
   | { ok: true; device: DeviceConfig; profile: AgencyProfile; languages: LanguageInfo[] }
   | { ok: false; problems: FileProblem[]; device?: DeviceConfig; profile?: AgencyProfile; languages: LanguageInfo[] };
 
-const languagesSchema = z.array(
-  z.object({ code: z.string().min(2), nativeName: z.string().min(1), dir: z.enum(['ltr', 'rtl']) }).strict(),
-);
+const languagesSchema = z.array(z.object({ code: z.string().min(2), nativeName: z.string().min(1), dir: z.enum(['ltr', 'rtl']) }).strict());
 
 /** A last resort so the out-of-service screen can still speak when languages.json itself is broken. */
 const englishOnly: LanguageInfo[] = [{ code: 'en', nativeName: 'English', dir: 'ltr' }];

@@ -25,7 +25,10 @@ export async function withLogo(profile: AgencyProfile, profileFile: string): Pro
     return { profile, problem: { file: profileFile, message: `agency.logo: cannot read "${logo}" next to the profile (${file})` } };
   }
   if (bytes.length > maxLogoBytes) {
-    return { profile, problem: { file: profileFile, message: `agency.logo: "${logo}" is ${bytes.length} bytes; keep it under ${maxLogoBytes}` } };
+    return {
+      profile,
+      problem: { file: profileFile, message: `agency.logo: "${logo}" is ${bytes.length} bytes; keep it under ${maxLogoBytes}` },
+    };
   }
   const type = mimeTypes[logo.endsWith('.svg') ? 'svg' : 'png'];
   return { profile: { ...profile, agency: { ...profile.agency, logoDataUrl: `data:${type};base64,${bytes.toString('base64')}` } } };

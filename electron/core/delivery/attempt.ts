@@ -26,9 +26,7 @@ export type PageMessage = {
 };
 
 export type AttemptResult =
-  | { outcome: 'delivered' }
-  | { outcome: 'retry'; reason: string; retryAfterMs?: number }
-  | { outcome: 'permanent'; reason: string };
+  { outcome: 'delivered' } | { outcome: 'retry'; reason: string; retryAfterMs?: number } | { outcome: 'permanent'; reason: string };
 
 /** A channel that can carry a page: one attempt per call; the outbox decides about retries. */
 export type PageSender = {

@@ -63,7 +63,14 @@ export function createChannelQueue(options: {
       if (signal.aborted) break;
       if (result !== 'skip' && result.outcome === 'retry') {
         const delayMs = retryDelayMs(attempt, options.retry, result.retryAfterMs, options.random);
-        logger.warn('delivery will be retried', { channel: channelId, requestId: task.requestId, type: task.kind, attempt, reason: result.reason, delayMs });
+        logger.warn('delivery will be retried', {
+          channel: channelId,
+          requestId: task.requestId,
+          type: task.kind,
+          attempt,
+          reason: result.reason,
+          delayMs,
+        });
         attempt += 1;
         await wait(delayMs);
         continue;

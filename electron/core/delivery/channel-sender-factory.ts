@@ -15,7 +15,12 @@ export function createChannelSender(channel: ChannelConfig, deps: ContractClient
       return createWebhookSender(channel, deps);
     default: {
       const vendor = createVendorSender(channel, { logger: deps.logger, now: deps.now, timeoutMs: deps.timeoutMs });
-      return { channelId: channel.id, type: channel.type, use: channel.use, deliver: (request, signal) => vendor.send(request.page, signal) };
+      return {
+        channelId: channel.id,
+        type: channel.type,
+        use: channel.use,
+        deliver: (request, signal) => vendor.send(request.page, signal),
+      };
     }
   }
 }

@@ -64,7 +64,10 @@ export async function queryStatus(
   }
   const parsed = statusAnswerSchema.safeParse(json);
   if (!parsed.success) {
-    deps.logger.warn('status answer does not follow the contract', { channel: deps.channelId, reason: parsed.error.issues[0]?.path.join('.') ?? 'body' });
+    deps.logger.warn('status answer does not follow the contract', {
+      channel: deps.channelId,
+      reason: parsed.error.issues[0]?.path.join('.') ?? 'body',
+    });
     return undefined;
   }
   return parsed.data;

@@ -18,16 +18,23 @@ export function joinUrl(base: string, path: string): string {
 /** A sender for a `desk` channel. */
 export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps): ChannelSender {
   const endpoint = (path: string) => ({ url: joinUrl(channel.url, path), secrets: secretsOf(channel), caFile: channel.caFile });
-  const post = (path: string, id: string, message: object, signal: AbortSignal) => postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
+  const post = (path: string, id: string, message: object, signal: AbortSignal) =>
+    postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
   return {
     channelId: channel.id,
     type: channel.type,
     use: channel.use,
     deliver: (request, signal) => {
-      return post(backendPaths.requests, createdMessageId(request.created.request.id), createdMessageOf(request, request.firstName, deps.now()), signal);
+      return post(
+        backendPaths.requests,
+        createdMessageId(request.created.request.id),
+        createdMessageOf(request, request.firstName, deps.now()),
+        signal,
+      );
     },
     sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
-    queryStatus: (requestIds, signal) => queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
+    queryStatus: (requestIds, signal) =>
+      queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
   };
 }

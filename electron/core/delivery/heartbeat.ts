@@ -23,7 +23,13 @@ export function startHeartbeats(deps: HeartbeatDeps): () => void {
   const beatAll = async () => {
     for (const sender of deps.senders) {
       if (!sender.heartbeat) continue;
-      const message = { type: 'kiosk.heartbeat' as const, version: 1 as const, kiosk: deps.kiosk, outboxDepth: deps.outboxDepth(), failedDeliveries: deps.failedDeliveries() };
+      const message = {
+        type: 'kiosk.heartbeat' as const,
+        version: 1 as const,
+        kiosk: deps.kiosk,
+        outboxDepth: deps.outboxDepth(),
+        failedDeliveries: deps.failedDeliveries(),
+      };
       const result = await sender.heartbeat(message, deps.signal);
       if (deps.signal.aborted) return;
       if (result.outcome !== 'delivered' && !failing.has(sender.channelId)) {

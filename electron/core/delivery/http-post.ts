@@ -33,7 +33,13 @@ export type PostDeps = {
   signal: AbortSignal;
 };
 
-export type PostOutcome = { result: AttemptResult; status?: number; json?: unknown; text?: string; headers?: Record<string, string | string[] | undefined> };
+export type PostOutcome = {
+  result: AttemptResult;
+  status?: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string | string[] | undefined>;
+};
 
 /** An answer larger than this is cut: the contract's answers are a few hundred bytes. */
 const maxAnswerBytes = 1024 * 1024;
@@ -66,7 +72,12 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
     res.on('end', () => {
       ended = true;
       const retryAfter = res.headers['retry-after'];
-      resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
+      resolve({
+        status: res.statusCode ?? 0,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        text: Buffer.concat(chunks).toString('utf8'),
+        headers: res.headers,
+      });
     });
     res.on('error', reject);
     res.on('close', () => {
@@ -84,11 +95,20 @@ function pinnedTls(pin: CertificatePin) {
   return {
     ca: pin.certPem,
     checkServerIdentity: (_host: string, cert: PeerCertificate) =>
-      cert.fingerprint256.replace(/:/g, '').toLowerCase() === pin.fingerprint ? undefined : Object.assign(new Error('the desk presented a certificate other than the one pinned at pairing'), { code: 'CERT_NOT_PINNED' }),
+      cert.fingerprint256.replace(/:/g, '').toLowerCase() === pin.fingerprint
+        ? undefined
+        : Object.assign(new Error('the desk presented a certificate other than the one pinned at pairing'), { code: 'CERT_NOT_PINNED' }),
   };
 }
 
-function send(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal, ca: string | undefined, pin: CertificatePin | undefined): Promise<Answer> {
+function send(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  ca: string | undefined,
+  pin: CertificatePin | undefined,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const trust = pin ? pinnedTls(pin) : ca ? { ca } : {};
     const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, ...trust };
@@ -120,7 +140,8 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
   const timeout = AbortSignal.timeout(deps.timeoutMs);
   try {
     const url = new URL(message.url);
-    if (message.pin && url.protocol !== 'https:') return { result: { outcome: 'permanent', reason: 'a paired desk must be reached over https' } };
+    if (message.pin && url.protocol !== 'https:')
+      return { result: { outcome: 'permanent', reason: 'a paired desk must be reached over https' } };
     const answer = await send(url, headers, message.body, AbortSignal.any([deps.signal, timeout]), ca, message.pin);
     const json = parseJson(answer.text);
     const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());

@@ -23,17 +23,29 @@ export function pairedChannelId(deskId: string): string {
  * acknowledgement is dropped (and logged), so the screen never says "an
  * officer is coming" on anyone else's word.
  */
-export function signedAnswersOnly(desk: Pick<KnownDesk, 'deskId' | 'publicKey'>, answer: StatusAnswer, onRefused: (requestId: string, what: string) => void): StatusAnswer {
+export function signedAnswersOnly(
+  desk: Pick<KnownDesk, 'deskId' | 'publicKey'>,
+  answer: StatusAnswer,
+  onRefused: (requestId: string, what: string) => void,
+): StatusAnswer {
   return {
     requests: answer.requests.map((entry) => {
       const kept = { ...entry };
       const ack = entry.acknowledgement;
-      if (ack && (ack.deskId !== desk.deskId || !ack.signature || !verifyText(desk.publicKey, ackStatement(entry.id, ack), ack.signature))) {
+      if (
+        ack &&
+        (ack.deskId !== desk.deskId || !ack.signature || !verifyText(desk.publicKey, ackStatement(entry.id, ack), ack.signature))
+      ) {
         delete kept.acknowledgement;
         onRefused(entry.id, 'acknowledgement');
       }
       const closed = entry.closed;
-      if (closed && (closed.deskId !== desk.deskId || !closed.signature || !verifyText(desk.publicKey, closeStatement(entry.id, closed), closed.signature))) {
+      if (
+        closed &&
+        (closed.deskId !== desk.deskId ||
+          !closed.signature ||
+          !verifyText(desk.publicKey, closeStatement(entry.id, closed), closed.signature))
+      ) {
         delete kept.closed;
         if (kept.state === 'closed') kept.state = kept.acknowledgement ? 'acknowledged' : 'received';
         onRefused(entry.id, 'closure');
@@ -44,24 +56,37 @@ export function signedAnswersOnly(desk: Pick<KnownDesk, 'deskId' | 'publicKey'>,
 }
 
 /** A sender for a paired desk (link present). */
-export function createPairedDeskSender(desk: KnownDesk & { link: NonNullable<KnownDesk['link']> }, deps: ContractClientDeps): ChannelSender {
+export function createPairedDeskSender(
+  desk: KnownDesk & { link: NonNullable<KnownDesk['link']> },
+  deps: ContractClientDeps,
+): ChannelSender {
   const channelId = pairedChannelId(desk.deskId);
   const pin = { certPem: desk.link.certPem, fingerprint: desk.link.certFingerprint };
   const endpoint = (path: string) => ({ url: joinUrl(desk.link.url, path), secrets: [desk.link.secret], pin });
-  const post = (path: string, id: string, message: object, signal: AbortSignal) => postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
-  const refused = (requestId: string, what: string) => deps.logger.warn('ignored an answer the desk did not sign', { requestId, deskId: desk.deskId, kind: what });
+  const post = (path: string, id: string, message: object, signal: AbortSignal) =>
+    postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
+  const refused = (requestId: string, what: string) =>
+    deps.logger.warn('ignored an answer the desk did not sign', { requestId, deskId: desk.deskId, kind: what });
   return {
     channelId,
     type: 'desk',
     use: 'page',
     deliver: (request, signal) => {
-      const message = { ...request.created, request: { ...request.created.request, ...(request.firstName ? { firstName: request.firstName } : {}) } };
+      const message = {
+        ...request.created,
+        request: { ...request.created.request, ...(request.firstName ? { firstName: request.firstName } : {}) },
+      };
       return post(backendPaths.requests, createdMessageId(request.created.request.id), message, signal);
     },
     sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
     queryStatus: async (requestIds, signal) => {
-      const answer = await queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId }, signal);
+      const answer = await queryStatus(
+        endpoint(backendPaths.status),
+        { kioskId: deps.kioskId, requestIds },
+        { ...deps, channelId },
+        signal,
+      );
       return answer && signedAnswersOnly(desk, answer, refused);
     },
   };

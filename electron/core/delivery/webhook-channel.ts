@@ -21,13 +21,24 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
     deliver: async (request, signal) => {
       const firstName = channel.personalData ? request.firstName : undefined;
       const message = createdMessageOf(request, firstName, deps.now());
-      const { result } = await postMessage({ url: channel.url, ...trust }, createdMessageId(request.created.request.id), message, deps, signal);
+      const { result } = await postMessage(
+        { url: channel.url, ...trust },
+        createdMessageId(request.created.request.id),
+        message,
+        deps,
+        signal,
+      );
       return result;
     },
     ...(statusUrl
       ? {
           queryStatus: (requestIds: string[], signal: AbortSignal) =>
-            queryStatus({ url: statusUrl, ...trust }, { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id, answerSecrets: trust.secrets }, signal),
+            queryStatus(
+              { url: statusUrl, ...trust },
+              { kioskId: deps.kioskId, requestIds },
+              { ...deps, channelId: channel.id, answerSecrets: trust.secrets },
+              signal,
+            ),
         }
       : {}),
   };

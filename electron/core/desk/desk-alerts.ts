@@ -27,13 +27,21 @@ export function createDeskAlerts(options: { notifier: Notifier; enabled: boolean
     if (!options.enabled) return;
     if (record.test) {
       // Never worded like a person waiting.
-      options.notifier.show({ title: `TEST page from ${record.kiosk.location}`, body: 'This is a test. No one needs help. Acknowledge it to close it.', urgent: false });
+      options.notifier.show({
+        title: `TEST page from ${record.kiosk.location}`,
+        body: 'This is a test. No one needs help. Acknowledge it to close it.',
+        urgent: false,
+      });
       return;
     }
     const urgent = record.priority === 'emergency';
     const lead = urgent ? 'Emergency: someone may be in danger now. ' : '';
     const more = waitingCount > 1 ? ` ${waitingCount} requests are waiting.` : '';
-    options.notifier.show({ title: alertTitle(options.program, record), body: `${lead}Acknowledge it at the desk console.${more}`, urgent });
+    options.notifier.show({
+      title: alertTitle(options.program, record),
+      body: `${lead}Acknowledge it at the desk console.${more}`,
+      urgent,
+    });
   };
 
   return {

@@ -132,11 +132,13 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
       const record = store.get(requestId);
       for (const answer of [acknowledgement, closed]) {
         // Before the request existed by either clock (the kiosk's capture, this desk's receipt): not an answer to it.
-        const earliestSeen = Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
+        const earliestSeen =
+          Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
         if (answer && earliestSeen && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
       }
       if (!signer) return undefined;
-      if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature)) return 'unsigned-acknowledgement';
+      if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature))
+        return 'unsigned-acknowledgement';
       if (closed && !signer.verify(closed.deskId, closeStatement(requestId, closed), closed.signature)) return 'unsigned-closure';
       return undefined;
     },

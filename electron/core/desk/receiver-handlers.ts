@@ -41,12 +41,16 @@ export function createReceiverHandlers(parts: {
       const record = store.get(message.requestId);
       // A paired kiosk relays answers about its own requests only.
       if (from.kioskId !== undefined && record && record.kiosk.id !== from.kioskId) {
-        logger.warn('refused an update for another kiosk\'s request', { requestId: message.requestId, kioskId: from.kioskId });
+        logger.warn("refused an update for another kiosk's request", { requestId: message.requestId, kioskId: from.kioskId });
         return { body: { ok: true }, refused: 'wrong-kiosk' };
       }
       const refusal = requests.checkUpdate(message);
       if (refusal) {
-        logger.warn('refused an update that no known desk signed', { requestId: message.requestId, kioskId: from.kioskId ?? 'configured-secret', reason: refusal });
+        logger.warn('refused an update that no known desk signed', {
+          requestId: message.requestId,
+          kioskId: from.kioskId ?? 'configured-secret',
+          reason: refusal,
+        });
         return { body: { ok: true }, refused: refusal };
       }
       const applied = requests.applyUpdate(message);

@@ -52,8 +52,16 @@ export function reportCsv(program: string, period: ReportPeriod, summaries: read
   ];
   const first = range.dates[0] ?? '';
   const last = range.dates.at(-1) ?? '';
-  const rows = [header, ...[...days].map(([date, list]) => row(date, tally(list), languages)), row(`total ${first} to ${last}`, all, languages)];
+  const rows = [
+    header,
+    ...[...days].map(([date, list]) => row(date, tally(list), languages)),
+    row(`total ${first} to ${last}`, all, languages),
+  ];
   const csv = rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
-  const slug = program.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'program';
+  const slug =
+    program
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'program';
   return { fileName: `${slug}-report-${first}-to-${last}.csv`, csv };
 }

@@ -28,7 +28,12 @@ export type RequestStore = {
 export function openRequestStore(platform: Pick<Platform, 'openStore' | 'cipher'>, logger: Logger): RequestStore {
   const store = platform.openStore<DeskDocument>(deskStoreName, emptyDeskDocument());
   const loaded = store.read();
-  const document: DeskDocument = { ...emptyDeskDocument(), ...loaded, requests: { ...loaded.requests }, archive: [...(loaded.archive ?? [])] };
+  const document: DeskDocument = {
+    ...emptyDeskDocument(),
+    ...loaded,
+    requests: { ...loaded.requests },
+    archive: [...(loaded.archive ?? [])],
+  };
   const memoryNames = new Map<string, string>();
   const save = () => store.write(document);
 

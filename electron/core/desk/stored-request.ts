@@ -86,7 +86,20 @@ export function summarize(record: StoredRequest): RequestSummary {
 /** The console's view of a record; the name only when the caller could unseal it. */
 export function toView(record: StoredRequest, deskId: string, firstName: string | undefined): DeskRequestView {
   const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, acknowledgement, closed } = record;
-  const view: DeskRequestView = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, askedAt: askedAtOf(record), state: stateOf(record) };
+  const view: DeskRequestView = {
+    id,
+    reference,
+    kind,
+    priority,
+    language,
+    turningIn,
+    dangerNow,
+    kiosk,
+    createdAt,
+    receivedAt,
+    askedAt: askedAtOf(record),
+    state: stateOf(record),
+  };
   if (closed) view.closed = closed;
   if (firstName) view.firstName = firstName;
   if (acknowledgement) view.acknowledgement = { ...acknowledgement, byThisDesk: acknowledgement.deskId === deskId };

@@ -40,7 +40,11 @@ export function protectionOf(cipher: Cipher | undefined): KeyProtectionKind {
   return kind === 'safeStorage' || kind === 'systemd-credential' || kind === 'key-file' ? kind : 'aes-256-gcm';
 }
 
-function openSealed(cipher: Cipher, document: IdentityDocument, logger: Logger): Omit<DeviceIdentity, 'role' | 'deviceId' | 'fingerprint'> | undefined {
+function openSealed(
+  cipher: Cipher,
+  document: IdentityDocument,
+  logger: Logger,
+): Omit<DeviceIdentity, 'role' | 'deviceId' | 'fingerprint'> | undefined {
   if (!document.sealedSigningKey) return undefined;
   try {
     const signing = importSigningKey(cipher.decrypt(document.sealedSigningKey));
@@ -83,9 +87,12 @@ export async function loadDeviceIdentity(options: {
         sealedSigningKey: cipher.encrypt(exportPrivateKey(signing)),
         ...(tls ? { certPem: tls.certPem, sealedTlsKey: cipher.encrypt(tls.keyPem) } : {}),
       });
-      logger.info('made this device\'s identity', { role, kind: protectionOf(cipher) });
+      logger.info("made this device's identity", { role, kind: protectionOf(cipher) });
     } else {
-      logger.warn('made this device\'s identity in memory only: no key to seal it with, so it ends at restart', { role, kind: 'memory-only' });
+      logger.warn("made this device's identity in memory only: no key to seal it with, so it ends at restart", {
+        role,
+        kind: 'memory-only',
+      });
     }
   }
   return { role, deviceId, ...keys, fingerprint: sha256Hex(Buffer.from(keys.signing.publicKey, 'base64')) };

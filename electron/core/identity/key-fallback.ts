@@ -49,6 +49,8 @@ export function fallbackDataKey(env: Readonly<Record<string, string | undefined>
       logger.error(`${keyFileEnv} could not be read`, { file: keyFile, reason: (error as NodeJS.ErrnoException).code ?? 'bad-key' });
     }
   }
-  logger.warn('no keyring, systemd credential or key file: keys and pairings are kept in memory only and end at restart', { kind: 'memory-only' });
+  logger.warn('no keyring, systemd credential or key file: keys and pairings are kept in memory only and end at restart', {
+    kind: 'memory-only',
+  });
   return { kind: 'memory-only' };
 }

@@ -3,7 +3,12 @@ import type { ChannelState, RequestRecord } from './request-record.js';
 
 /** A new request: page channels at once, escalation channels only if it comes to that. */
 export function initialChannels(senders: readonly ChannelSender[]): Record<string, ChannelState> {
-  return Object.fromEntries(senders.map((s) => [s.channelId, { use: s.use, created: s.use === 'page' ? 'pending' : 'idle', update: 'none' } satisfies ChannelState]));
+  return Object.fromEntries(
+    senders.map((s) => [
+      s.channelId,
+      { use: s.use, created: s.use === 'page' ? 'pending' : 'idle', update: 'none' } satisfies ChannelState,
+    ]),
+  );
 }
 
 /**
@@ -17,7 +22,11 @@ export function reconcileChannels(record: RequestRecord, senders: readonly Chann
     const existing = record.channels[sender.channelId];
     if (existing) continue;
     const wanted = sender.use === 'page' || record.escalated;
-    record.channels[sender.channelId] = { use: sender.use, created: wanted && record.phase !== 'closed' ? 'pending' : 'idle', update: 'none' };
+    record.channels[sender.channelId] = {
+      use: sender.use,
+      created: wanted && record.phase !== 'closed' ? 'pending' : 'idle',
+      update: 'none',
+    };
     changed = true;
   }
   return changed;

@@ -44,7 +44,8 @@ export function createDeadlines(options: {
   };
   return {
     watch(record) {
-      if (record.phase === 'captured' && !record.late) at(record, options.delivery.fallbackAfterSeconds * 1000, () => options.onDeliveryLate(record.id));
+      if (record.phase === 'captured' && !record.late)
+        at(record, options.delivery.fallbackAfterSeconds * 1000, () => options.onDeliveryLate(record.id));
       if ((record.phase === 'captured' || record.phase === 'delivered') && !record.escalated) {
         at(record, acknowledgeWithinMs(options.delivery, record.priority), () => options.onAcknowledgeLate(record.id));
       }

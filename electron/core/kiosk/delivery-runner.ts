@@ -46,27 +46,38 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   let failed = 0;
   const queues = new Map<string, ChannelQueue>();
 
-  const attempt = (sender: ChannelSender) => async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
-    const record = book.get(task.requestId);
-    const state = record?.channels[sender.channelId];
-    if (!record || !state) return 'skip';
-    if (task.kind === 'created') {
-      if (state.created !== 'pending') return 'skip';
-      return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
-    }
-    if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
-    return sender.sendUpdate(
-      { type: 'request.updated', version: 1, requestId: record.id, ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}), ...(record.closed ? { closed: record.closed } : {}) },
-      signal,
-    );
-  };
+  const attempt =
+    (sender: ChannelSender) =>
+    async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
+      const record = book.get(task.requestId);
+      const state = record?.channels[sender.channelId];
+      if (!record || !state) return 'skip';
+      if (task.kind === 'created') {
+        if (state.created !== 'pending') return 'skip';
+        return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
+      }
+      if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
+      return sender.sendUpdate(
+        {
+          type: 'request.updated',
+          version: 1,
+          requestId: record.id,
+          ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}),
+          ...(record.closed ? { closed: record.closed } : {}),
+        },
+        signal,
+      );
+    };
 
   const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
     deps.onSettled?.(sender.channelId, result);
     if (result.outcome === 'permanent') {
       failed += 1;
-      logger.error('ALERT: delivery failed permanently; the kiosk shows the fallback if no channel took it', { ...fields, reason: result.reason });
+      logger.error('ALERT: delivery failed permanently; the kiosk shows the fallback if no channel took it', {
+        ...fields,
+        reason: result.reason,
+      });
     } else logger.info('delivered', fields);
     book.change(task.requestId, (record) => {
       const state = record.channels[sender.channelId];
@@ -84,7 +95,15 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   for (const sender of deps.senders) {
     queues.set(
       sender.channelId,
-      createChannelQueue({ channelId: sender.channelId, retry: deps.device.delivery.retry, attempt: attempt(sender), settled: settled(sender), logger, signal: deps.signal, random: deps.random }),
+      createChannelQueue({
+        channelId: sender.channelId,
+        retry: deps.device.delivery.retry,
+        attempt: attempt(sender),
+        settled: settled(sender),
+        logger,
+        signal: deps.signal,
+        random: deps.random,
+      }),
     );
   }
 
@@ -103,7 +122,8 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
         if (r.escalated) return false;
         r.escalated = true;
         r.late = true;
-        for (const state of Object.values(r.channels)) if (state.use === 'escalation' && state.created === 'idle') state.created = 'pending';
+        for (const state of Object.values(r.channels))
+          if (state.use === 'escalation' && state.created === 'idle') state.created = 'pending';
       });
       if (record) {
         logger.warn('not acknowledged in time: escalating', { requestId: id, priority: record.priority });

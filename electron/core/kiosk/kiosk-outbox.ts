@@ -21,7 +21,8 @@ export async function openKioskOutbox(dir: string, files: DurableFiles | undefin
     const store = await openOutboxStore(dir, parseRecord, files);
     const { records, unreadable } = await store.loadAll();
     // Kept on disk for an administrator: a record this version cannot read is never deleted silently.
-    if (unreadable.length > 0) logger.error('outbox files could not be read and were left in place', { count: unreadable.length, path: dir });
+    if (unreadable.length > 0)
+      logger.error('outbox files could not be read and were left in place', { count: unreadable.length, path: dir });
     return { ...store, loaded: records };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;

@@ -38,7 +38,10 @@ export class NotCaptured extends Error {
 }
 
 /** Starts the kiosk service; `createKioskService` is this with production seams. */
-export async function startKioskService(context: ServiceContext<KioskDeviceConfig>, options: KioskServiceOptions = {}): Promise<RoleService<KioskCalls>> {
+export async function startKioskService(
+  context: ServiceContext<KioskDeviceConfig>,
+  options: KioskServiceOptions = {},
+): Promise<RoleService<KioskCalls>> {
   const { device, logger, platform } = context;
   const now = () => platform.now();
   const delivery = device.delivery;
@@ -55,7 +58,8 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
     ...delivery.channels.map((channel) => createChannelSender(channel, clientDeps)),
     ...pairedDesks.map((desk) => createPairedDeskSender({ ...desk, link: desk.link! }, clientDeps)),
   ];
-  if (senders.length === 0) logger.warn('no desk is paired and no channel is configured: requests cannot page anyone, so the screen shows the fallback', {});
+  if (senders.length === 0)
+    logger.warn('no desk is paired and no channel is configured: requests cannot page anyone, so the screen shows the fallback', {});
   const results = createChannelResults();
   const runner = createDeliveryRunner({
     device,
@@ -85,7 +89,9 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
       if (!reason) continue;
       deadlines.forget(record.id);
       names.forget(record.id);
-      await book.remove(record.id).catch((error: NodeJS.ErrnoException) => logger.error('purge failed', { requestId: record.id, code: error.code ?? error.name }));
+      await book
+        .remove(record.id)
+        .catch((error: NodeJS.ErrnoException) => logger.error('purge failed', { requestId: record.id, code: error.code ?? error.name }));
       logger.info('request purged after retention', { requestId: record.id, phase: record.phase, reason });
     }
   };
@@ -122,7 +128,13 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
   const reserved = new Set<string>();
   const capture = async (input: ValidRequestInput): Promise<KioskRequestView> => {
     const taken = new Set([...book.openReferences(), ...reserved]);
-    const record = newRecord(input, { kioskId: device.kiosk.id, seq: book.nextSeq(), taken, now: now(), channels: initialChannels(senders) });
+    const record = newRecord(input, {
+      kioskId: device.kiosk.id,
+      seq: book.nextSeq(),
+      taken,
+      now: now(),
+      channels: initialChannels(senders),
+    });
     const id = record.id;
     reserved.add(record.reference);
     const sealed = names.keep(id, input.firstName);
@@ -175,7 +187,13 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
     admin: {
       // Paired desks are channels too: the admin sees and tests them like the configured ones.
       channels: () => [
-        ...delivery.channels.map((channel) => ({ id: channel.id, type: channel.type, use: channel.use, host: channelHost(channel), ...results.of(channel.id) })),
+        ...delivery.channels.map((channel) => ({
+          id: channel.id,
+          type: channel.type,
+          use: channel.use,
+          host: channelHost(channel),
+          ...results.of(channel.id),
+        })),
         ...pairedDesks.map((desk) => {
           const id = pairedChannelId(desk.deskId);
           return { id, type: 'desk' as const, use: 'page' as const, host: new URL(desk.link!.url).host, ...results.of(id) };
@@ -183,7 +201,15 @@ export async function startKioskService(context: ServiceContext<KioskDeviceConfi
       ],
       outboxDepth: runner.depth,
       testPage: (channelId) =>
-        sendTestPage({ senders, channelId, request: testRequestOf(device, context.profile, now()), results, now, logger: logger.child('admin'), timeoutMs: delivery.requestTimeoutMs }),
+        sendTestPage({
+          senders,
+          channelId,
+          request: testRequestOf(device, context.profile, now()),
+          results,
+          now,
+          logger: logger.child('admin'),
+          timeoutMs: delivery.requestTimeoutMs,
+        }),
     },
     close: async () => {
       abort.abort();

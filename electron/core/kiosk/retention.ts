@@ -8,7 +8,11 @@ const hourMs = 3_600_000;
  * kiosk learned of its closure, or maxOpenHours after capture if no desk
  * ever closed it. Returns the reason for the log, or undefined to keep it.
  */
-export function retentionExpired(record: RequestRecord, now: number, retention: KioskDeviceConfig['retention']): 'after-close' | 'max-open' | undefined {
+export function retentionExpired(
+  record: RequestRecord,
+  now: number,
+  retention: KioskDeviceConfig['retention'],
+): 'after-close' | 'max-open' | undefined {
   if (record.closedAt && now >= Date.parse(record.closedAt) + retention.hoursAfterClose * hourMs) return 'after-close';
   if (now >= Date.parse(record.createdAt) + retention.maxOpenHours * hourMs) return 'max-open';
   return undefined;

@@ -39,7 +39,11 @@ export function applyStatusAnswer(
       r.failed = false;
       r.reportedBy = channelId;
     });
-    deps.logger.info(closes ? 'request closed by a desk' : 'request acknowledged', { requestId: entry.id, channel: channelId, deskId: entry.acknowledgement?.deskId ?? entry.closed?.deskId });
+    deps.logger.info(closes ? 'request closed by a desk' : 'request acknowledged', {
+      requestId: entry.id,
+      channel: channelId,
+      deskId: entry.acknowledgement?.deskId ?? entry.closed?.deskId,
+    });
     deps.runner.relay(entry.id);
   }
 }

@@ -13,7 +13,9 @@ export function newNonce(): string {
 
 /** The desk's commitment to its nonce, sent before the kiosk reveals its own. */
 export function commitmentOf(nonce: string, deskPublicKey: string, initiatorPublicKey: string): string {
-  return createHash('sha256').update(JSON.stringify(['lobby-pair-commit-v1', nonce, deskPublicKey, initiatorPublicKey])).digest('base64');
+  return createHash('sha256')
+    .update(JSON.stringify(['lobby-pair-commit-v1', nonce, deskPublicKey, initiatorPublicKey]))
+    .digest('base64');
 }
 
 /** What both sides saw of the exchange. Anyone in the middle changes at least the certificate or a key. */
@@ -27,7 +29,15 @@ export type Transcript = {
 };
 
 export function transcriptText(t: Transcript): string {
-  return JSON.stringify(['lobby-pair-v1', t.deskCertFingerprint, t.deskPublicKey, t.initiatorPublicKey, t.initiatorId, t.initiatorNonce, t.deskNonce]);
+  return JSON.stringify([
+    'lobby-pair-v1',
+    t.deskCertFingerprint,
+    t.deskPublicKey,
+    t.initiatorPublicKey,
+    t.initiatorId,
+    t.initiatorNonce,
+    t.deskNonce,
+  ]);
 }
 
 /** Six digits for both screens. */

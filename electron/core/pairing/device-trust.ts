@@ -17,7 +17,8 @@ import { createPairingInitiator, PairingRefused } from './pairing-initiator.js';
 import { createPairingResponder, type PairingResponder } from './pairing-responder.js';
 import { openTrustStore, type TrustStore } from './trust-store.js';
 
-export type PairingCalls = 'admin.pairing.overview' | 'admin.pairing.createCode' | 'admin.pairing.pairWithDesk' | 'admin.pairing.confirm' | 'admin.pairing.unpair';
+export type PairingCalls =
+  'admin.pairing.overview' | 'admin.pairing.createCode' | 'admin.pairing.pairWithDesk' | 'admin.pairing.confirm' | 'admin.pairing.unpair';
 
 export type DeviceTrust = {
   identity: DeviceIdentity;
@@ -58,7 +59,14 @@ export async function openDeviceTrust(options: {
 }): Promise<DeviceTrust> {
   const { role, platform, logger } = options;
   const now = () => platform.now();
-  const identity = await loadDeviceIdentity({ role, deviceId: options.deviceId, openStore: platform.openStore, cipher: platform.cipher, now, logger });
+  const identity = await loadDeviceIdentity({
+    role,
+    deviceId: options.deviceId,
+    openStore: platform.openStore,
+    cipher: platform.cipher,
+    now,
+    logger,
+  });
   const protection = protectionOf(platform.cipher);
   const store = openTrustStore({ openStore: platform.openStore, cipher: platform.cipher, owner: identity.fingerprint, logger });
   let receiver: { host: string; port: number } | undefined;
@@ -67,13 +75,21 @@ export async function openDeviceTrust(options: {
   };
   const changed = () => options.changed(overview());
   const codes = role === 'desk' ? createPairingCodes(now) : undefined;
-  const responder = codes ? createPairingResponder({ identity, deskName: options.label, trust: store, codes, now, logger, changed }) : undefined;
+  const responder = codes
+    ? createPairingResponder({ identity, deskName: options.label, trust: store, codes, now, logger, changed })
+    : undefined;
   const initiator = createPairingInitiator({ identity, label: options.label, trust: store, now, logger, changed });
   const unsubscribe = store.onChange(changed);
 
   overview = () => {
     const peers: PairedPeer[] = [
-      ...store.kiosks().map((k) => ({ role: 'kiosk' as const, id: k.kioskId, label: k.location, fingerprint: keyFingerprint(k.publicKey), pairedAt: k.pairedAt })),
+      ...store.kiosks().map((k) => ({
+        role: 'kiosk' as const,
+        id: k.kioskId,
+        label: k.location,
+        fingerprint: keyFingerprint(k.publicKey),
+        pairedAt: k.pairedAt,
+      })),
       ...store.desks().map((d) => ({
         role: 'desk' as const,
         id: d.deskId,
@@ -101,9 +117,16 @@ export async function openDeviceTrust(options: {
       if (!receiver) throw new PairingNotPossible('The desk receiver is not listening, so no kiosk can reach this desk.');
       const { code, expiresAt } = codes.issue();
       const wildcard = receiver.host === '0.0.0.0' || receiver.host === '::';
-      const addresses = wildcard ? lanAddresses(receiver.port) : [`${receiver.host.includes(':') ? `[${receiver.host}]` : receiver.host}:${receiver.port}`];
+      const addresses = wildcard
+        ? lanAddresses(receiver.port)
+        : [`${receiver.host.includes(':') ? `[${receiver.host}]` : receiver.host}:${receiver.port}`];
       logger.info('a pairing code was made', { kind: 'pairing-code' });
-      return { code: `${code.slice(0, 4)} ${code.slice(4)}`, expiresAt, addresses, deskFingerprint: groupFingerprint(identity.tls.fingerprint) };
+      return {
+        code: `${code.slice(0, 4)} ${code.slice(4)}`,
+        expiresAt,
+        addresses,
+        deskFingerprint: groupFingerprint(identity.tls.fingerprint),
+      };
     },
     'admin.pairing.pairWithDesk': async ({ address, code }) => {
       try {
@@ -125,7 +148,11 @@ export async function openDeviceTrust(options: {
     },
     'admin.pairing.unpair': ({ role: peerRole, id }) => {
       const removed = peerRole === 'kiosk' ? store.removeKiosk(id) : store.removeDesk(id);
-      if (removed) logger.info(peerRole === 'kiosk' ? 'kiosk unpaired; its secret no longer works' : 'desk unpaired', peerRole === 'kiosk' ? { kioskId: id } : { deskId: id });
+      if (removed)
+        logger.info(
+          peerRole === 'kiosk' ? 'kiosk unpaired; its secret no longer works' : 'desk unpaired',
+          peerRole === 'kiosk' ? { kioskId: id } : { deskId: id },
+        );
       return { removed };
     },
   };

@@ -7,7 +7,10 @@
  */
 import type { CallHandlers } from '../../../shared/contract.js';
 
-type PairingHandlers = Pick<CallHandlers, 'admin.pairing.createCode' | 'admin.pairing.pairWithDesk' | 'admin.pairing.confirm' | 'admin.pairing.overview'>;
+type PairingHandlers = Pick<
+  CallHandlers,
+  'admin.pairing.createCode' | 'admin.pairing.pairWithDesk' | 'admin.pairing.confirm' | 'admin.pairing.overview'
+>;
 
 /** Runs the ceremony; resolves with the comparison code both sides showed. Throws when a step is refused. */
 export async function pairLocally(desk: PairingHandlers, initiator: PairingHandlers): Promise<{ comparisonCode: string }> {

@@ -23,7 +23,12 @@ export function receiverUrlOf(address: string, defaultPort = 4790): string {
 }
 
 function pemOf(der: Buffer): string {
-  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----\n`;
+  return `-----BEGIN CERTIFICATE-----\n${
+    der
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? ''
+  }\n-----END CERTIFICATE-----\n`;
 }
 
 /** POSTs JSON; refuses a certificate other than `expect` when given. Rejects on network errors and timeouts. */

@@ -63,7 +63,10 @@ export function createPairingInitiator(options: {
 
   const refusal = (json: unknown, fallback: string) => {
     const body = json as { error?: unknown; message?: unknown } | undefined;
-    return new PairingRefused(typeof body?.error === 'string' ? body.error : 'refused', typeof body?.message === 'string' ? body.message : fallback);
+    return new PairingRefused(
+      typeof body?.error === 'string' ? body.error : 'refused',
+      typeof body?.message === 'string' ? body.message : fallback,
+    );
   };
 
   const view = (s: Session): PendingComparison => ({
@@ -84,13 +87,18 @@ export function createPairingInitiator(options: {
       return 'cancelled';
     }
     const text = transcriptText(session.transcript);
-    const reply = await pairingPost(`${session.url}/pair/finish`, { sessionId: session.desk.sessionId, signature: signText(identity.signing, text) }, { expect: session.certificate.fingerprint });
+    const reply = await pairingPost(
+      `${session.url}/pair/finish`,
+      { sessionId: session.desk.sessionId, signature: signText(identity.signing, text) },
+      { expect: session.certificate.fingerprint },
+    );
     if (reply.status === 409) return 'waiting-for-other-side';
     const parsed = finishAnswerSchema.safeParse(reply.json);
     sessions.delete(session.localId);
     options.changed();
     if (reply.status !== 200 || !parsed.success) throw refusal(reply.json, 'the desk refused the pairing');
-    if (!verifyText(session.desk.publicKey, text, parsed.data.signature)) throw new PairingRefused('bad-signature', 'the desk did not sign the pairing with its key');
+    if (!verifyText(session.desk.publicKey, text, parsed.data.signature))
+      throw new PairingRefused('bad-signature', 'the desk did not sign the pairing with its key');
     const at = new Date(options.now()).toISOString();
     const secret = parsed.data.secret;
     if (identity.role === 'kiosk' && !secret) throw new PairingRefused('no-secret', 'the desk sent no secret');
@@ -99,7 +107,9 @@ export function createPairingInitiator(options: {
       name: session.desk.deskName,
       publicKey: session.desk.publicKey,
       pairedAt: at,
-      ...(secret ? { link: { url: session.url, certPem: session.certificate.certPem, certFingerprint: session.certificate.fingerprint, secret } } : {}),
+      ...(secret
+        ? { link: { url: session.url, certPem: session.certificate.certPem, certFingerprint: session.certificate.fingerprint, secret } }
+        : {}),
     });
     logger.info('paired with a desk', { deskId: session.desk.deskId });
     return 'paired';
@@ -122,15 +132,25 @@ export function createPairingInitiator(options: {
     async start({ address, code }) {
       const url = receiverUrlOf(address);
       const initiatorNonce = newNonce();
-      const hello = await pairingPost(`${url}/pair/hello`, { code, role: identity.role, id: identity.deviceId, label: options.label, publicKey: identity.signing.publicKey });
+      const hello = await pairingPost(`${url}/pair/hello`, {
+        code,
+        role: identity.role,
+        id: identity.deviceId,
+        label: options.label,
+        publicKey: identity.signing.publicKey,
+      });
       const desk = helloAnswerSchema.safeParse(hello.json);
       if (hello.status !== 200 || !desk.success) throw refusal(hello.json, 'the desk refused the code');
       const certificate = hello.certificate;
-      const answer = await pairingPost(`${url}/pair/nonce`, { sessionId: desk.data.sessionId, nonce: initiatorNonce }, { expect: certificate.fingerprint });
+      const answer = await pairingPost(
+        `${url}/pair/nonce`,
+        { sessionId: desk.data.sessionId, nonce: initiatorNonce },
+        { expect: certificate.fingerprint },
+      );
       const nonce = nonceAnswerSchema.safeParse(answer.json);
       if (answer.status !== 200 || !nonce.success) throw refusal(answer.json, 'the desk stopped the pairing');
       if (commitmentOf(nonce.data.nonce, desk.data.publicKey, identity.signing.publicKey) !== desk.data.commitment) {
-        throw new PairingRefused('commitment-mismatch', 'the desk\'s answer did not match what it promised; someone may be in the middle');
+        throw new PairingRefused('commitment-mismatch', "the desk's answer did not match what it promised; someone may be in the middle");
       }
       const session: Session = {
         localId: randomBytes(18).toString('base64url'),
@@ -160,7 +180,11 @@ export function createPairingInitiator(options: {
         sessions.delete(sessionId);
         options.changed();
         logger.warn('pairing refused: the codes on the two screens differed', {});
-        await pairingPost(`${session.url}/pair/cancel`, { sessionId: session.desk.sessionId }, { expect: session.certificate.fingerprint }).catch(() => undefined);
+        await pairingPost(
+          `${session.url}/pair/cancel`,
+          { sessionId: session.desk.sessionId },
+          { expect: session.certificate.fingerprint },
+        ).catch(() => undefined);
         return 'cancelled';
       }
       session.confirmed = true;

@@ -14,7 +14,10 @@ import { z } from 'zod';
 export const pairBasePath = '/lobby/v1/pair';
 
 const deviceId = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/);
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(200);
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+=*$/)
+  .max(200);
 const sessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const helloSchema = z
@@ -26,7 +29,9 @@ export const helloSchema = z
     publicKey: base64,
   })
   .strict();
-export const helloAnswerSchema = z.object({ sessionId, deskId: deviceId, deskName: z.string().min(1).max(80), publicKey: base64, commitment: base64 }).strict();
+export const helloAnswerSchema = z
+  .object({ sessionId, deskId: deviceId, deskName: z.string().min(1).max(80), publicKey: base64, commitment: base64 })
+  .strict();
 
 export const nonceSchema = z.object({ sessionId, nonce: base64 }).strict();
 export const nonceAnswerSchema = z.object({ nonce: base64 }).strict();

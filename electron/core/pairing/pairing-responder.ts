@@ -72,7 +72,12 @@ export function createPairingResponder(options: {
     const check = codes.redeem(message.code);
     if (check !== 'ok') {
       logger.warn('a pairing code was refused', { reason: check, role: message.role });
-      const sentence = check === 'wrong' ? 'that code is not right' : check === 'expired' ? 'that code has expired; make a new one on the desk' : 'no pairing code is waiting; make a new one on the desk';
+      const sentence =
+        check === 'wrong'
+          ? 'that code is not right'
+          : check === 'expired'
+            ? 'that code has expired; make a new one on the desk'
+            : 'no pairing code is waiting; make a new one on the desk';
       return refuse(403, `code-${check}`, sentence);
     }
     if (message.role === 'desk' && message.id === identity.deviceId) return refuse(400, 'same-device', 'a desk cannot pair with itself');
@@ -82,7 +87,13 @@ export function createPairingResponder(options: {
     logger.info('pairing started', { role: message.role, [message.role === 'kiosk' ? 'kioskId' : 'deskId']: message.id });
     return {
       status: 200,
-      body: { sessionId: id, deskId: identity.deviceId, deskName: options.deskName, publicKey: identity.signing.publicKey, commitment: commitmentOf(deskNonce, identity.signing.publicKey, message.publicKey) },
+      body: {
+        sessionId: id,
+        deskId: identity.deviceId,
+        deskName: options.deskName,
+        publicKey: identity.signing.publicKey,
+        commitment: commitmentOf(deskNonce, identity.signing.publicKey, message.publicKey),
+      },
     };
   };
 
@@ -108,7 +119,8 @@ export function createPairingResponder(options: {
     const session = message && live(message.sessionId);
     if (!message || !session?.transcript) return refuse(404, 'no-session', 'no such pairing; start again with a new code');
     const text = transcriptText(session.transcript);
-    if (!verifyText(session.initiator.publicKey, text, message.signature)) return refuse(401, 'bad-signature', 'the pairing was not signed by the key that started it');
+    if (!verifyText(session.initiator.publicKey, text, message.signature))
+      return refuse(401, 'bad-signature', 'the pairing was not signed by the key that started it');
     if (!session.confirmedHere) return refuse(409, 'waiting-for-desk', 'confirm the code on the desk too');
     sessions.delete(session.id);
     const at = new Date(options.now()).toISOString();

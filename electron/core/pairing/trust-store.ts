@@ -21,7 +21,10 @@ export type KnownDesk = {
   link?: { url: string; certPem: string; certFingerprint: string; secret: string };
 };
 
-type Sealed<T> = Omit<T, 'secret' | 'link'> & { sealedSecret?: string; link?: Omit<NonNullable<KnownDesk['link']>, 'secret'> & { sealedSecret: string } };
+type Sealed<T> = Omit<T, 'secret' | 'link'> & {
+  sealedSecret?: string;
+  link?: Omit<NonNullable<KnownDesk['link']>, 'secret'> & { sealedSecret: string };
+};
 type TrustDocument = { owner: string; kiosks: Record<string, Sealed<PairedKiosk>>; desks: Record<string, Sealed<KnownDesk>> };
 
 export type TrustStore = {
@@ -111,7 +114,12 @@ export function openTrustStore(options: { openStore: OpenStore; cipher: Cipher |
     },
     saveDesk(desk) {
       const { link, ...rest } = desk;
-      document.desks[desk.deskId] = link ? { ...rest, link: { url: link.url, certPem: link.certPem, certFingerprint: link.certFingerprint, sealedSecret: seal(link.secret) } } : rest;
+      document.desks[desk.deskId] = link
+        ? {
+            ...rest,
+            link: { url: link.url, certPem: link.certPem, certFingerprint: link.certFingerprint, sealedSecret: seal(link.secret) },
+          }
+        : rest;
       save();
     },
     removeDesk(id) {

@@ -26,6 +26,7 @@ export function createHttpApi(baseUrl: string = document.baseURI): LobbyApi {
   };
   // Every property but `on` is a call; main validates the name, so the renderer needs no copy of the schemas.
   return new Proxy({} as LobbyApi, {
-    get: (_target, property) => (property === 'on' ? on : typeof property === 'string' ? (input: unknown) => call(property, input) : undefined),
+    get: (_target, property) =>
+      property === 'on' ? on : typeof property === 'string' ? (input: unknown) => call(property, input) : undefined,
   });
 }

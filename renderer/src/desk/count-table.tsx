@@ -1,5 +1,10 @@
 /** A small two-column table of counts ("By type": label, number), for one breakdown of the report. */
-export function CountTable(props: { caption: string; heading: string; rows: readonly { key: string; label: string; count: number }[]; countLabel: string }) {
+export function CountTable(props: {
+  caption: string;
+  heading: string;
+  rows: readonly { key: string; label: string; count: number }[];
+  countLabel: string;
+}) {
   return (
     <table className="desk-table count-table">
       <caption>{props.caption}</caption>

@@ -46,4 +46,3 @@ export function DeskHome({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
     </main>
   );
 }
-

@@ -24,8 +24,7 @@ export function HistoryView({ api }: { api: LobbyApi }) {
       />
       {history.status === 'loading' && <p>{t('loading')}</p>}
       {history.status === 'failed' && <p className="notice notice--urgent">{t('history.loadFailed')}</p>}
-      {history.status === 'ready' &&
-        (history.value.length === 0 ? <p>{t('history.none')}</p> : <HistoryTable requests={history.value} />)}
+      {history.status === 'ready' && (history.value.length === 0 ? <p>{t('history.none')}</p> : <HistoryTable requests={history.value} />)}
     </section>
   );
 }

@@ -7,12 +7,23 @@ import { RequestActions } from './request-actions';
 import { RequestDetails } from './request-details';
 
 /** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words; an emergency leads with what to do. */
-export function RequestCard(props: { request: DeskRequestView; needsAnswer: boolean; now: number; api: LobbyApi; naloxoneAtDesk: boolean }) {
+export function RequestCard(props: {
+  request: DeskRequestView;
+  needsAnswer: boolean;
+  now: number;
+  api: LobbyApi;
+  naloxoneAtDesk: boolean;
+}) {
   const { request, needsAnswer, now, api } = props;
   const { t } = useTranslation(['desk', 'admin']);
   const headingId = useId();
   const emergency = request.priority === 'emergency';
-  const classes = ['request-card', emergency && 'request-card--emergency', needsAnswer && 'request-card--alerting', request.test && 'request-card--test'];
+  const classes = [
+    'request-card',
+    emergency && 'request-card--emergency',
+    needsAnswer && 'request-card--alerting',
+    request.test && 'request-card--test',
+  ];
   return (
     <article className={classes.filter(Boolean).join(' ')} aria-labelledby={headingId} data-request-id={request.id}>
       <h3 id={headingId} className="request-card__title">

@@ -12,12 +12,24 @@ function emergenciesFirst(requests: readonly DeskRequestView[]): DeskRequestView
  * The open requests, in the core's order (emergencies first, then oldest
  * first), with waiting times that tick every second.
  */
-export function RequestList({ state, api, now, naloxoneAtDesk }: { state: DeskState | null; api: LobbyApi; now: number; naloxoneAtDesk: boolean }) {
+export function RequestList({
+  state,
+  api,
+  now,
+  naloxoneAtDesk,
+}: {
+  state: DeskState | null;
+  api: LobbyApi;
+  now: number;
+  naloxoneAtDesk: boolean;
+}) {
   const { t } = useTranslation('desk');
   const alerting = new Set(state?.alerting ?? []);
   return (
     <section aria-labelledby="requests-heading" className="desk-panel">
-      <h2 id="requests-heading" tabIndex={-1}>{t('requests.heading')}</h2>
+      <h2 id="requests-heading" tabIndex={-1}>
+        {t('requests.heading')}
+      </h2>
       {state === null ? (
         <p>{t('requests.loading')}</p>
       ) : state.requests.length === 0 ? (

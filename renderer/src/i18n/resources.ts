@@ -2,10 +2,13 @@ import type { Resource } from 'i18next';
 
 // Every resources/locales/<language>/<namespace>.json, so adding a language is a data change.
 // The glossary is for translators and tests, not for the screen.
-const files = import.meta.glob<Record<string, unknown>>(['../../../resources/locales/*/*.json', '!../../../resources/locales/*/glossary.json'], {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, unknown>>(
+  ['../../../resources/locales/*/*.json', '!../../../resources/locales/*/glossary.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 /**
  * A fresh copy of every bundled translation. A copy, because i18next writes

@@ -12,11 +12,7 @@ export const namespaces = ['common', 'kiosk', 'controls', 'desk', 'admin'] as co
  * Creates an i18next instance with the bundled translations, the profile's
  * facts as default variables and its per-language text overrides applied.
  */
-export async function setupI18n(options: {
-  language: string;
-  profile?: AgencyProfile;
-  phones?: AgencyProfile['phones'];
-}): Promise<I18n> {
+export async function setupI18n(options: { language: string; profile?: AgencyProfile; phones?: AgencyProfile['phones'] }): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     resources: bundledResources(),

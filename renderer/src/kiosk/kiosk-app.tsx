@@ -54,7 +54,14 @@ export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
         countdownSeconds={bootstrap.idle.countdownSeconds}
         onReset={reset}
       >
-        <KioskSession key={resetKey} bootstrap={bootstrap} api={api} onStartOver={reset} onPristineChange={setPristine} onHoldChange={setHold} />
+        <KioskSession
+          key={resetKey}
+          bootstrap={bootstrap}
+          api={api}
+          onStartOver={reset}
+          onPristineChange={setPristine}
+          onHoldChange={setHold}
+        />
       </IdleGuard>
     </DisplayPrefsProvider>
   );

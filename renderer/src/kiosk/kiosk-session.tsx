@@ -67,7 +67,8 @@ export function KioskSession(props: {
     const { kind, turningIn, dangerNow } = state.answers;
     if (!kind) return;
     // One visit pages the desk once: an officer is already coming for the request sent (an emergency, then Back).
-    if (!hasLiveRequest) submit({ kind, turningIn: turningIn ?? false, dangerNow: dangerNow ?? false, language, ...sendableName(state.answers) });
+    if (!hasLiveRequest)
+      submit({ kind, turningIn: turningIn ?? false, dangerNow: dangerNow ?? false, language, ...sendableName(state.answers) });
     dispatch({ type: 'go', screen: { name: 'status' } });
   }, [state.answers, submit, language, hasLiveRequest]);
 

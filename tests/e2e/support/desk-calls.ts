@@ -9,7 +9,12 @@ import type { CallInput, CallName, CallOutput } from '../../../shared/contract.j
 import { shippedConfig } from './test-host.js';
 
 /** Calls `name` on the core behind `roleUrl` (".../kiosk/" or ".../desk/") and unwraps its answer. */
-export async function callOver<N extends CallName>(request: APIRequestContext, roleUrl: string, name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+export async function callOver<N extends CallName>(
+  request: APIRequestContext,
+  roleUrl: string,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
   const response = await request.post(new URL(`api/call/${name}`, roleUrl).href, {
     data: input,
     headers: { Origin: new URL(roleUrl).origin, 'Content-Type': 'application/json' },
@@ -21,7 +26,13 @@ export async function callOver<N extends CallName>(request: APIRequestContext, r
 
 /** A kiosk request as a person would submit it on the touchscreen. */
 export async function submitOnKiosk(request: APIRequestContext, kioskUrl: string, input: Partial<CallInput<'request.submit'>> = {}) {
-  const view = await callOver(request, kioskUrl, 'request.submit', { kind: 'help-self', turningIn: false, dangerNow: false, language: 'es', ...input });
+  const view = await callOver(request, kioskUrl, 'request.submit', {
+    kind: 'help-self',
+    turningIn: false,
+    dangerNow: false,
+    language: 'es',
+    ...input,
+  });
   expect(view.id).toMatch(/^req_/);
   return view;
 }
@@ -48,11 +59,18 @@ export async function pairOver(request: APIRequestContext, deskUrl: string, init
   await openAdminSession(request, deskUrl);
   await openAdminSession(request, initiatorUrl);
   const made = await callOver(request, deskUrl, 'admin.pairing.createCode', {});
-  const pending = await callOver(request, initiatorUrl, 'admin.pairing.pairWithDesk', { address: made.addresses[0] ?? '', code: made.code });
-  const deskSide = (await callOver(request, deskUrl, 'admin.pairing.overview', {})).pending.find((p) => p.comparisonCode === pending.comparisonCode);
+  const pending = await callOver(request, initiatorUrl, 'admin.pairing.pairWithDesk', {
+    address: made.addresses[0] ?? '',
+    code: made.code,
+  });
+  const deskSide = (await callOver(request, deskUrl, 'admin.pairing.overview', {})).pending.find(
+    (p) => p.comparisonCode === pending.comparisonCode,
+  );
   expect(deskSide, 'the desk shows the same comparison code').toBeDefined();
   await callOver(request, deskUrl, 'admin.pairing.confirm', { sessionId: deskSide?.sessionId ?? '', same: true });
-  expect(await callOver(request, initiatorUrl, 'admin.pairing.confirm', { sessionId: pending.sessionId, same: true })).toEqual({ state: 'paired' });
+  expect(await callOver(request, initiatorUrl, 'admin.pairing.confirm', { sessionId: pending.sessionId, same: true })).toEqual({
+    state: 'paired',
+  });
   await callOver(request, deskUrl, 'admin.session.end', {});
   await callOver(request, initiatorUrl, 'admin.session.end', {});
 }

@@ -16,7 +16,8 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   origin: async ({}, use) => {
     const origin = process.env[e2eEnv.origin];
-    if (!origin) throw new Error('LOBBY_E2E_ORIGIN is not set: run through tests/e2e/playwright.config.ts, whose global setup starts the host.');
+    if (!origin)
+      throw new Error('LOBBY_E2E_ORIGIN is not set: run through tests/e2e/playwright.config.ts, whose global setup starts the host.');
     await use(origin);
   },
   // eslint-disable-next-line no-empty-pattern

@@ -52,7 +52,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await writeFile(path.join(dir, 'desk.json'), JSON.stringify(paired.desk));
   const data = dataFlags(dir);
   const { host, cores } = await startHostFromCli({
-    argv: [`--port=${port}`, `--kiosk-config=${path.join(dir, 'kiosk.json')}`, `--desk-config=${path.join(dir, 'desk.json')}`, ...data.argv],
+    argv: [
+      `--port=${port}`,
+      `--kiosk-config=${path.join(dir, 'kiosk.json')}`,
+      `--desk-config=${path.join(dir, 'desk.json')}`,
+      ...data.argv,
+    ],
     // Not process.env: LOBBY_* variables in the shell must not change what the shared host loads.
     env: data.env,
     appRoot: repoRoot,

@@ -70,7 +70,8 @@ export async function clippingProblems(page: Page, within = 'body'): Promise<str
       return `<${element.tagName.toLowerCase()}${className}> "${text}"`;
     };
     const page = document.scrollingElement ?? document.documentElement;
-    if (page.scrollWidth > page.clientWidth + 1) problems.push(`the page scrolls sideways: ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
+    if (page.scrollWidth > page.clientWidth + 1)
+      problems.push(`the page scrolls sideways: ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
     const root = document.querySelector(rootSelector);
     if (!root) return [`nothing matches ${rootSelector}`];
     for (const element of root.querySelectorAll('*')) {
@@ -89,7 +90,9 @@ export async function clippingProblems(page: Page, within = 'body'): Promise<str
       }
       const rect = element.getBoundingClientRect();
       if (rect.left < -1 || rect.right > window.innerWidth + 1) {
-        problems.push(`${describe(element)}: ${Math.round(rect.left)}–${Math.round(rect.right)} px, outside the ${window.innerWidth} px window`);
+        problems.push(
+          `${describe(element)}: ${Math.round(rect.left)}–${Math.round(rect.right)} px, outside the ${window.innerWidth} px window`,
+        );
       }
     }
     return problems;
@@ -115,7 +118,9 @@ export async function typeScaleProblems(page: Page, minimum: { body: number; hea
         const size = parseFloat(getComputedStyle(element).fontSize);
         const least = element.tagName === 'H1' ? heading : body;
         if (size + 0.05 < least) {
-          problems.push(`<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 40)}": ${size.toFixed(1)} px, under ${least} px`);
+          problems.push(
+            `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 40)}": ${size.toFixed(1)} px, under ${least} px`,
+          );
         }
       }
       return problems;
@@ -135,20 +140,26 @@ export async function unreachableButtons(page: Page, within = 'body'): Promise<s
     const root = document.querySelector(rootSelector);
     if (!root) return [`nothing matches ${rootSelector}`];
     const buttons = [...root.querySelectorAll('button, a[href], summary, input, select')].filter(
-      (element): element is HTMLElement => element instanceof HTMLElement && !element.closest('[hidden], [inert]') && element.getClientRects().length > 0,
+      (element): element is HTMLElement =>
+        element instanceof HTMLElement && !element.closest('[hidden], [inert]') && element.getClientRects().length > 0,
     );
     for (const button of buttons) {
       button.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
       await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       const rect = button.getBoundingClientRect();
-      const name = (button.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || button.getAttribute('aria-label') || button.tagName;
+      const name =
+        (button.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || button.getAttribute('aria-label') || button.tagName;
       if (rect.left < -1 || rect.top < -1 || rect.right > window.innerWidth + 1 || rect.bottom > window.innerHeight + 1) {
-        problems.push(`"${name}" is outside the window even when scrolled to: ${Math.round(rect.left)},${Math.round(rect.top)} to ${Math.round(rect.right)},${Math.round(rect.bottom)}`);
+        problems.push(
+          `"${name}" is outside the window even when scrolled to: ${Math.round(rect.left)},${Math.round(rect.top)} to ${Math.round(rect.right)},${Math.round(rect.bottom)}`,
+        );
         continue;
       }
       const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
       if (!hit || !(hit === button || button.contains(hit))) {
-        problems.push(`"${name}" is covered at its centre by ${hit ? `<${hit.tagName.toLowerCase()}> "${(hit.textContent ?? '').trim().slice(0, 30)}"` : 'nothing (clipped)'}`);
+        problems.push(
+          `"${name}" is covered at its centre by ${hit ? `<${hit.tagName.toLowerCase()}> "${(hit.textContent ?? '').trim().slice(0, 30)}"` : 'nothing (clipped)'}`,
+        );
       }
     }
     window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
@@ -177,20 +188,25 @@ export async function zoneProblems(page: Page, options: { actionsLow: boolean; f
     const height = window.innerHeight;
     const top = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().top;
     const heading = top('main h1');
-    if (heading === undefined || heading > height / 3) problems.push(`the heading starts at ${heading} px, below the top third of ${height} px`);
+    if (heading === undefined || heading > height / 3)
+      problems.push(`the heading starts at ${heading} px, below the top third of ${height} px`);
     const answers = top('main .yes-no, main .choices, main .question-list');
-    if (answers !== undefined && answers > (height * 2) / 3) problems.push(`the answers start at ${Math.round(answers)} px, below two thirds of ${height} px`);
+    if (answers !== undefined && answers > (height * 2) / 3)
+      problems.push(`the answers start at ${Math.round(answers)} px, below two thirds of ${height} px`);
     const tools = document.querySelector('.toolbar')?.getBoundingClientRect();
     const main = document.querySelector('main');
     const last = main?.lastElementChild?.getBoundingClientRect();
     if (!tools || !main || !last) return [...problems, 'no tool bar, or an empty screen'];
-    if (Math.abs(tools.bottom - height) > 1) problems.push(`the tool bar ends at ${Math.round(tools.bottom)} px, not at the bottom edge (${height} px)`);
+    if (Math.abs(tools.bottom - height) > 1)
+      problems.push(`the tool bar ends at ${Math.round(tools.bottom)} px, not at the bottom edge (${height} px)`);
     const band = tools.top - last.bottom - parseFloat(getComputedStyle(main).paddingBlockEnd);
     if (band > 1) problems.push(`a blank band ${Math.round(band)} px tall between the screen's last row and the tool bar`);
     const actions = top('main > .screen-actions, main > .button--start');
-    if (actionsLow && actions !== undefined && actions < height / 3) problems.push(`the first actions start at ${Math.round(actions)} px, in the top third of ${height} px`);
+    if (actionsLow && actions !== undefined && actions < height / 3)
+      problems.push(`the first actions start at ${Math.round(actions)} px, in the top third of ${height} px`);
     const pageHeight = (document.scrollingElement ?? document.documentElement).scrollHeight;
-    if (fits && pageHeight > height + 1) problems.push(`the screen is ${pageHeight - height} px taller than the display: its last rows wait under the tool bar`);
+    if (fits && pageHeight > height + 1)
+      problems.push(`the screen is ${pageHeight - height} px taller than the display: its last rows wait under the tool bar`);
     return problems;
   }, options);
 }
@@ -203,7 +219,10 @@ export async function shortTargets(page: Page, minimum: number, within = 'body')
         .filter((element) => !element.closest('[hidden], [inert]') && element.getClientRects().length > 0)
         .map((element) => ({ element, height: element.getBoundingClientRect().height }))
         .filter(({ height }) => height + 0.5 < least)
-        .map(({ element, height }) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 30)}": ${Math.round(height)} px tall`),
+        .map(
+          ({ element, height }) =>
+            `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 30)}": ${Math.round(height)} px tall`,
+        ),
     { rootSelector: within, least: minimum },
   );
 }

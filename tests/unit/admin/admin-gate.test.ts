@@ -22,7 +22,13 @@ async function start(existing?: Awaited<ReturnType<typeof tempConfig>>) {
   const clock = { now: Date.parse('2026-11-20T15:00:00Z') };
   const storage = testStorage(config.dir, { now: () => clock.now });
   const sink = memorySink();
-  const core = await createCore({ paths: config.paths, ...storage, logger: createLogger('test', sink), watchIntervalMs: false, pinCost: cheap });
+  const core = await createCore({
+    paths: config.paths,
+    ...storage,
+    logger: createLogger('test', sink),
+    watchIntervalMs: false,
+    pinCost: cheap,
+  });
   const events: Array<{ name: string; payload: unknown }> = [];
   core.events.subscribe((name, payload) => events.push({ name, payload }));
   open.push(async () => {
@@ -46,7 +52,17 @@ describe('the admin gate in the core', () => {
     const { call, sink } = await start();
     const gated = callNames.filter(needsAdminSession);
     expect(gated).toEqual(
-      expect.arrayContaining(['admin.overview', 'admin.testPage', 'admin.outOfService.set', 'admin.log.recent', 'admin.session.touch', 'admin.session.end', 'admin.pairing.createCode', 'admin.pairing.pairWithDesk', 'admin.pairing.unpair']),
+      expect.arrayContaining([
+        'admin.overview',
+        'admin.testPage',
+        'admin.outOfService.set',
+        'admin.log.recent',
+        'admin.session.touch',
+        'admin.session.end',
+        'admin.pairing.createCode',
+        'admin.pairing.pairWithDesk',
+        'admin.pairing.unpair',
+      ]),
     );
     for (const name of gated) {
       const result = await call(name, validInputs[name] ?? {});
@@ -121,7 +137,9 @@ describe('the admin gate in the core', () => {
     await first.call('admin.session.createPin', { pin: '482913' });
     await first.call('admin.outOfService.set', { on: true });
     expect(first.core.bootstrap()).toMatchObject({ state: 'out-of-service', role: 'kiosk', reason: 'switched-off' });
-    expect(first.events.some((e) => e.name === 'app.bootstrapChanged' && (e.payload as { state: string }).state === 'out-of-service')).toBe(true);
+    expect(first.events.some((e) => e.name === 'app.bootstrapChanged' && (e.payload as { state: string }).state === 'out-of-service')).toBe(
+      true,
+    );
     await first.core.close();
 
     const second = await start(first.config);

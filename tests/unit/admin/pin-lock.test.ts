@@ -20,7 +20,12 @@ async function pinLock(options: { dir?: string; configured?: string } = {}) {
   if (!options.dir) dirs.push(dir);
   const clock = { now: Date.parse('2026-11-20T15:00:00Z') };
   const { platform } = testStorage(dir, { now: () => clock.now });
-  const lock = createPinLock({ store: openAdminStore(platform), configuredHash: () => options.configured, now: () => clock.now, cost: cheap });
+  const lock = createPinLock({
+    store: openAdminStore(platform),
+    configuredHash: () => options.configured,
+    now: () => clock.now,
+    cost: cheap,
+  });
   return { lock, clock, dir };
 }
 
@@ -50,7 +55,13 @@ describe('the admin PIN hash', () => {
 
   it('refuses a damaged hash instead of throwing, and the config names the field', async () => {
     expect(await verifyPin('1234', 'scrypt$N=1000,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA==')).toBe(false);
-    const device = deviceConfigSchema.safeParse({ schemaVersion: 1, role: 'desk', desk: { id: 'D1', name: 'Front desk' }, receiver: { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] }, admin: { pinHash: '1234' } });
+    const device = deviceConfigSchema.safeParse({
+      schemaVersion: 1,
+      role: 'desk',
+      desk: { id: 'D1', name: 'Front desk' },
+      receiver: { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] },
+      admin: { pinHash: '1234' },
+    });
     expect(device.success).toBe(false);
     expect(device.error?.issues[0]?.path).toEqual(['admin', 'pinHash']);
   });

@@ -30,8 +30,24 @@ async function everyChannel() {
           { id: 'cad', type: 'webhook', url: `${hook.url}/requests`, secret: testSecret },
           { id: 'teams', type: 'teams', url: teams.url },
           { id: 'slack', type: 'slack', url: slack.url, use: 'escalation' },
-          { id: 'sms', type: 'twilio', accountSid: twilioAccountSid, authToken: twilioAuthToken, from: '+18165550100', to: ['+18165550111'], apiBaseUrl: twilio.baseUrl },
-          { id: 'email', type: 'smtp', host: '127.0.0.1', port: smtp.port, security: 'none', from: 'kiosk@pd.example', to: ['duty@pd.example'] },
+          {
+            id: 'sms',
+            type: 'twilio',
+            accountSid: twilioAccountSid,
+            authToken: twilioAuthToken,
+            from: '+18165550100',
+            to: ['+18165550111'],
+            apiBaseUrl: twilio.baseUrl,
+          },
+          {
+            id: 'email',
+            type: 'smtp',
+            host: '127.0.0.1',
+            port: smtp.port,
+            security: 'none',
+            from: 'kiosk@pd.example',
+            to: ['duty@pd.example'],
+          },
         ],
       }),
     ),
@@ -73,7 +89,12 @@ describe('a test page from the admin screen', () => {
     expect(results).toEqual([{ channelId: 'slack', type: 'slack', outcome: 'failed', reason: 'HTTP 404 no_service' }]);
     expect(teams.cards).toHaveLength(0);
     const slackStatus = admin.channels().find((c) => c.id === 'slack');
-    expect(slackStatus).toMatchObject({ lastResult: 'failed', lastReason: 'HTTP 404 no_service', failedDeliveries: 0, host: new URL(slack.url).host });
+    expect(slackStatus).toMatchObject({
+      lastResult: 'failed',
+      lastReason: 'HTTP 404 no_service',
+      failedDeliveries: 0,
+      host: new URL(slack.url).host,
+    });
     expect(JSON.stringify(admin.channels())).not.toContain(slack.secret);
     await expect(testPage('nope')).rejects.toThrow('no channel');
   });

@@ -27,7 +27,12 @@ beforeAll(async () => {
   await writeFile(deskFile, JSON.stringify(desk));
   await mkdir(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
-  ({ host, cores } = await startHostFromCli({ argv: ['--port=0'], env: { LOBBY_DATA_KEY: Buffer.alloc(32, 3).toString('base64') }, appRoot, logger: createLogger('t', log) }));
+  ({ host, cores } = await startHostFromCli({
+    argv: ['--port=0'],
+    env: { LOBBY_DATA_KEY: Buffer.alloc(32, 3).toString('base64') },
+    appRoot,
+    logger: createLogger('t', log),
+  }));
 });
 
 afterAll(async () => {
@@ -62,7 +67,13 @@ describe('one request per visit through the HTTP bridge', () => {
     const api = createHttpApi(host.urls.kiosk);
     const captures = () => log.entries.filter((entry) => entry.message === 'request captured').length;
     const before = captures();
-    const input = { kind: 'help-self', turningIn: false, dangerNow: false, language: 'en', idempotencyKey: 'visit-0c1d2e3f-normal' } as const;
+    const input = {
+      kind: 'help-self',
+      turningIn: false,
+      dangerNow: false,
+      language: 'en',
+      idempotencyKey: 'visit-0c1d2e3f-normal',
+    } as const;
     // Both calls leave before either answers, as a bouncing touch driver would send them.
     const [first, second] = await Promise.all([api['request.submit'](input), api['request.submit'](input)]);
     expect(second.id).toBe(first.id);

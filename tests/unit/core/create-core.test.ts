@@ -54,7 +54,12 @@ describe('the core', () => {
     const config = await tempConfig();
     const original = await import('node:fs/promises').then((fs) => fs.readFile(config.paths.deviceConfig, 'utf8'));
     await config.write(config.paths.deviceConfig, '{ broken');
-    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('test', memorySink()), watchIntervalMs: 20 });
+    const core = await createCore({
+      paths: config.paths,
+      ...config.storage,
+      logger: createLogger('test', memorySink()),
+      watchIntervalMs: 20,
+    });
     open.push({ core, remove: config.remove });
     expect(core.bootstrap().state).toBe('out-of-service');
 

@@ -94,7 +94,12 @@ describe('loading configuration', () => {
     const config = await setup();
     await config.edit(config.paths.agencyProfile, (json) => ({ ...json, agency: { ...(json.agency as object), logo: 'badge.png' } }));
     const missing = await loadConfig(config.paths);
-    expect(!missing.ok && missing.problems).toEqual([expect.objectContaining({ file: config.paths.agencyProfile, message: expect.stringMatching(/^agency.logo: cannot read "badge.png"/) })]);
+    expect(!missing.ok && missing.problems).toEqual([
+      expect.objectContaining({
+        file: config.paths.agencyProfile,
+        message: expect.stringMatching(/^agency.logo: cannot read "badge.png"/),
+      }),
+    ]);
     await config.write(path.join(config.dir, 'badge.png'), 'x'.repeat(200_001));
     const large = await loadConfig(config.paths);
     expect(!large.ok && large.problems[0]?.message).toMatch(/agency.logo: "badge.png" is 200001 bytes/);

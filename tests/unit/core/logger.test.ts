@@ -23,7 +23,9 @@ describe('logging', () => {
 
   it('shortens long values and names the area', () => {
     const sink = memorySink();
-    createLogger('main', sink).child('config').info('x', { path: 'a'.repeat(1000) });
+    createLogger('main', sink)
+      .child('config')
+      .info('x', { path: 'a'.repeat(1000) });
     expect(sink.entries[0]?.area).toBe('main.config');
     expect(String(sink.entries[0]?.fields?.path).length).toBeLessThan(310);
   });

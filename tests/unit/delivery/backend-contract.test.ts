@@ -18,7 +18,10 @@ describe('the documented backend-call contract', () => {
   it('docs/backend-contract.schema.json matches the zod schemas (LOBBY_UPDATE_SCHEMA=1 rewrites it)', async () => {
     const generated = `${JSON.stringify(contractJsonSchema(), null, 2)}\n`;
     if (process.env.LOBBY_UPDATE_SCHEMA) await writeFile(schemaFile, generated);
-    expect(await readFile(schemaFile, 'utf8'), 'the committed JSON Schema is stale: run LOBBY_UPDATE_SCHEMA=1 npx vitest run tests/unit/delivery/backend-contract.test.ts').toBe(generated);
+    expect(
+      await readFile(schemaFile, 'utf8'),
+      'the committed JSON Schema is stale: run LOBBY_UPDATE_SCHEMA=1 npx vitest run tests/unit/delivery/backend-contract.test.ts',
+    ).toBe(generated);
   });
 
   it('every example in docs/backend-contract.md is valid, and every message has one', async () => {

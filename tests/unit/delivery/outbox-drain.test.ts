@@ -17,7 +17,10 @@ describe('a backlog drains when the backend returns', () => {
       return { status: 200, json: { received: true, duplicate: false } };
     });
     cleanup.push(server);
-    const device = kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }], retry: { initialDelayMs: 10, maxDelayMs: 100 } });
+    const device = kioskConfig({
+      channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }],
+      retry: { initialDelayMs: 10, maxDelayMs: 100 },
+    });
     const kiosk = await startKiosk(device);
     cleanup.push(kiosk);
 

@@ -6,7 +6,8 @@ import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/du
 import { openOutboxStore } from '../../../electron/core/delivery/outbox-store.js';
 
 type Item = { id: string; n: number };
-const parse = (json: unknown) => (typeof (json as Item).id === 'string' && typeof (json as Item).n === 'number' ? (json as Item) : undefined);
+const parse = (json: unknown) =>
+  typeof (json as Item).id === 'string' && typeof (json as Item).n === 'number' ? (json as Item) : undefined;
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -11,8 +11,14 @@ async function webhookAnswering(...first: Answer[]) {
 }
 
 async function webhookWith(timings: { requestTimeoutMs?: number }, ...first: Answer[]) {
-  const server = track(await startScriptedServer((_r: Received, index: number) => first[index] ?? { status: 200, json: { received: true, duplicate: false } }));
-  const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: `${server.origin}/hook`, secret: testSecret }], ...timings })));
+  const server = track(
+    await startScriptedServer((_r: Received, index: number) => first[index] ?? { status: 200, json: { received: true, duplicate: false } }),
+  );
+  const kiosk = track(
+    await startKiosk(
+      kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: `${server.origin}/hook`, secret: testSecret }], ...timings }),
+    ),
+  );
   return { server, kiosk };
 }
 
@@ -22,7 +28,10 @@ describe('delivery retries what may succeed later and gives up on what never wil
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     expect(server.received.map((r) => r.headers['webhook-id'])).toEqual([`msg_${id}`, `msg_${id}`, `msg_${id}`]);
-    expect(kiosk.log.filter((e) => e.message === 'delivery will be retried').map((e) => e.fields?.reason)).toEqual(['HTTP 500', 'HTTP 503']);
+    expect(kiosk.log.filter((e) => e.message === 'delivery will be retried').map((e) => e.fields?.reason)).toEqual([
+      'HTTP 500',
+      'HTTP 503',
+    ]);
   });
 
   it('honours Retry-After on a 429 and signs each attempt with its own timestamp', async () => {
@@ -92,7 +101,9 @@ describe('delivery retries what may succeed later and gives up on what never wil
         return { status: 200, json: { received: true, duplicate: false } };
       }),
     );
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] })));
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] })),
+    );
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     await server.waitFor(() => server.received.length >= 3);
     expect((await kiosk.service.handlers['request.get']({ id }))?.phase).toBe('captured');

@@ -17,12 +17,14 @@ async function httpsWebhook(extra: Record<string, unknown>) {
   const tls = { key: await readFile(path.join(tlsDir, 'test-key.pem'), 'utf8'), cert: await readFile(certFile, 'utf8') };
   const server = await startScriptedServer(undefined, tls);
   cleanup.push(server);
-  const kiosk = await startKiosk(kioskConfig({ channels: [{ id: 'cad', type: 'webhook', url: `${server.origin}/hook`, secret: testSecret, ...extra }] }));
+  const kiosk = await startKiosk(
+    kioskConfig({ channels: [{ id: 'cad', type: 'webhook', url: `${server.origin}/hook`, secret: testSecret, ...extra }] }),
+  );
   cleanup.push(kiosk);
   return { server, kiosk };
 }
 
-describe('a channel behind a department\'s own certificate authority', () => {
+describe("a channel behind a department's own certificate authority", () => {
   it('delivers over https when caFile names the CA', async () => {
     const { kiosk } = await httpsWebhook({ caFile: certFile });
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());

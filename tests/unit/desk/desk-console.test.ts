@@ -18,7 +18,10 @@ describe('the desk console', () => {
     const id = await arrive(desk);
     desk.clock.now += seconds(42);
     const view = await desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
-    expect(view).toMatchObject({ state: 'acknowledged', acknowledgement: { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', byThisDesk: true } });
+    expect(view).toMatchObject({
+      state: 'acknowledged',
+      acknowledgement: { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', byThisDesk: true },
+    });
     const state = await desk.waitForState((s) => s.requests[0]?.state === 'acknowledged');
     expect(state.alerting).toEqual([]);
   });
@@ -34,7 +37,12 @@ describe('the desk console', () => {
   it('refuses to acknowledge a request another desk already answered, naming that desk', async () => {
     const desk = await startDesk();
     const id = await arrive(desk);
-    const acknowledgement = { messageKey: 'coming-now' as const, deskId: 'D2', deskName: 'Records window', at: new Date(desk.clock.now).toISOString() };
+    const acknowledgement = {
+      messageKey: 'coming-now' as const,
+      deskId: 'D2',
+      deskName: 'Records window',
+      at: new Date(desk.clock.now).toISOString(),
+    };
     await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement }));
     const acknowledge = async (requestId: string) => desk.handlers['desk.acknowledge']({ id: requestId, messageKey: 'coming-now' });
     await expect(acknowledge(id)).rejects.toThrow('Records window has already answered this request.');

@@ -10,7 +10,14 @@ describe('kiosk health on the desk', () => {
     expect(await post(`${desk.url()}/heartbeats`, heartbeat('K1', 2, 1))).toEqual({ status: 200, json: { ok: true } });
     const state = await desk.waitForState((s) => s.kiosks.length === 1);
     expect(state.kiosks).toEqual([
-      { kioskId: 'K1', location: 'Lobby kiosk K1', lastHeartbeatAt: new Date(desk.clock.now).toISOString(), online: true, outboxDepth: 2, failedDeliveries: 1 },
+      {
+        kioskId: 'K1',
+        location: 'Lobby kiosk K1',
+        lastHeartbeatAt: new Date(desk.clock.now).toISOString(),
+        online: true,
+        outboxDepth: 2,
+        failedDeliveries: 1,
+      },
     ]);
   });
 

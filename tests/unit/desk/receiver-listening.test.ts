@@ -33,14 +33,22 @@ describe('where and whether the receiver listens', () => {
     const port = await occupiedPort();
     const desk = await startDesk({ device: (d) => (d.receiver.port = port) });
     const state = await desk.handlers['desk.getState']({});
-    expect(state.receiver).toEqual({ listening: false, problem: `port ${port} on 127.0.0.1 is already in use by another program, so kiosks cannot reach this desk` });
-    expect(desk.logs).toContainEqual(expect.objectContaining({ level: 'error', fields: expect.objectContaining({ code: 'EADDRINUSE', port }) }));
+    expect(state.receiver).toEqual({
+      listening: false,
+      problem: `port ${port} on 127.0.0.1 is already in use by another program, so kiosks cannot reach this desk`,
+    });
+    expect(desk.logs).toContainEqual(
+      expect.objectContaining({ level: 'error', fields: expect.objectContaining({ code: 'EADDRINUSE', port }) }),
+    );
     expect(await desk.handlers['desk.history']({ days: 7 })).toEqual([]);
   });
 
   it('refuses to listen on the network while it trusts the shipped demo secret', async () => {
     const desk = await startDesk({ device: (d) => (d.receiver.host = '0.0.0.0') });
-    expect((await desk.handlers['desk.getState']({})).receiver).toEqual({ listening: false, problem: 'replace the demo secret before listening on the network' });
+    expect((await desk.handlers['desk.getState']({})).receiver).toEqual({
+      listening: false,
+      problem: 'replace the demo secret before listening on the network',
+    });
   });
 
   it('serves HTTPS when receiver.tls names a certificate and key', async () => {
@@ -49,13 +57,21 @@ describe('where and whether the receiver listens', () => {
     const desk = await startDesk({ device: (d) => (d.receiver.tls = tls) });
     expect(desk.url()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/lobby\/v1$/);
     const ca = await readFile(tls.certFile, 'utf8');
-    expect(await post(`${desk.url()}/requests`, requestCreated(), { ca })).toEqual({ status: 200, json: { received: true, duplicate: false } });
+    expect(await post(`${desk.url()}/requests`, requestCreated(), { ca })).toEqual({
+      status: 200,
+      json: { received: true, duplicate: false },
+    });
     await expect(post(`${desk.url()}/requests`, requestCreated())).rejects.toThrow(/self[- ]signed|certificate/i);
   });
 
   it('unreadable TLS files are a problem on the console', async () => {
-    const desk = await startDesk({ device: (d) => (d.receiver.tls = { certFile: '/nonexistent/cert.pem', keyFile: '/nonexistent/key.pem' }) });
-    expect((await desk.handlers['desk.getState']({})).receiver).toEqual({ listening: false, problem: expect.stringContaining('TLS certificate or key') });
+    const desk = await startDesk({
+      device: (d) => (d.receiver.tls = { certFile: '/nonexistent/cert.pem', keyFile: '/nonexistent/key.pem' }),
+    });
+    expect((await desk.handlers['desk.getState']({})).receiver).toEqual({
+      listening: false,
+      problem: expect.stringContaining('TLS certificate or key'),
+    });
   });
 
   it('accepts messages signed with either secret during a key rotation', async () => {

@@ -42,7 +42,14 @@ describe('the desk receiver refuses what it must not trust', () => {
   it('a webhook-id used before is refused as a replay', async () => {
     const desk = await startDesk();
     const url = `${desk.url()}/heartbeats`;
-    const body = { type: 'kiosk.heartbeat', version: 1, sentAt: new Date().toISOString(), kiosk: { id: 'K1', location: 'Lobby' }, outboxDepth: 0, failedDeliveries: 0 };
+    const body = {
+      type: 'kiosk.heartbeat',
+      version: 1,
+      sentAt: new Date().toISOString(),
+      kiosk: { id: 'K1', location: 'Lobby' },
+      outboxDepth: 0,
+      failedDeliveries: 0,
+    };
     expect((await post(url, body, { messageId: 'msg_once' })).status).toBe(200);
     expect(await post(url, body, { messageId: 'msg_once' })).toMatchObject({ status: 409, json: { error: 'replayed' } });
   });
@@ -60,7 +67,10 @@ describe('the desk receiver refuses what it must not trust', () => {
     const url = `${desk.url()}/requests`;
     expect(await post(url, '{ not json')).toMatchObject({ status: 400, json: { error: 'bad-json' } });
     const wrongKind = requestCreated({ kind: 'shopping' as never });
-    expect(await post(url, wrongKind)).toMatchObject({ status: 400, json: { error: 'invalid-body', message: expect.stringMatching(/^request\.kind: /) } });
+    expect(await post(url, wrongKind)).toMatchObject({
+      status: 400,
+      json: { error: 'invalid-body', message: expect.stringMatching(/^request\.kind: /) },
+    });
     const extra = { ...requestCreated(), note: 'free text is not allowed' };
     expect((await post(url, extra)).json.message).toMatch(/^body: /);
   });

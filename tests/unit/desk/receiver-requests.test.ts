@@ -16,11 +16,19 @@ describe('a request arriving at the desk', () => {
     expect(answer).toEqual({ status: 200, json: { received: true, duplicate: false } });
     const state = await desk.handlers['desk.getState']({});
     expect(state.requests).toEqual([
-      expect.objectContaining({ id: message.request.id, reference: 'K1-4821', firstName: 'Marisol', state: 'open', kiosk: { id: 'K1', location: 'Lobby kiosk 1' } }),
+      expect.objectContaining({
+        id: message.request.id,
+        reference: 'K1-4821',
+        firstName: 'Marisol',
+        state: 'open',
+        kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
+      }),
     ]);
     expect(state.alerting).toEqual([message.request.id]);
     await desk.waitForState((s) => s.requests.length === 1);
-    expect(desk.notifications).toEqual([{ title: 'Safe Passage request at Lobby kiosk 1 (K1-4821)', body: expect.any(String), urgent: false }]);
+    expect(desk.notifications).toEqual([
+      { title: 'Safe Passage request at Lobby kiosk 1 (K1-4821)', body: expect.any(String), urgent: false },
+    ]);
     expect(JSON.stringify(desk.notifications)).not.toContain('Marisol');
   });
 
@@ -41,7 +49,7 @@ describe('a request arriving at the desk', () => {
     expect(await storeFile(desk.dataDir)).not.toContain('Marisol');
   });
 
-  it("a retry with the same webhook-id is answered as a duplicate: one request, one alert", async () => {
+  it('a retry with the same webhook-id is answered as a duplicate: one request, one alert', async () => {
     const desk = await startDesk();
     const message = requestCreated();
     const url = `${desk.url()}/requests`;
@@ -120,7 +128,11 @@ describe('the status endpoint', () => {
       json: {
         requests: [
           { id: open.request.id, state: 'received' },
-          { id: answered.request.id, state: 'acknowledged', acknowledgement: { messageKey: 'wait-5-minutes', deskId: 'D1', deskName: 'Front desk', at } },
+          {
+            id: answered.request.id,
+            state: 'acknowledged',
+            acknowledgement: { messageKey: 'wait-5-minutes', deskId: 'D1', deskName: 'Front desk', at },
+          },
           {
             id: closed.request.id,
             state: 'closed',

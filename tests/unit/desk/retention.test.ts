@@ -35,7 +35,11 @@ describe('retention on the desk', () => {
       for (const gone of ['Marisol', 'K1-4821', message.request.id, 'sealedName']) expect(raw).not.toContain(gone);
       expect(await desk.handlers['desk.history']({ days: 365 })).toEqual([]);
       const report = await desk.handlers['desk.report']({ period: 'month' });
-      expect(report).toMatchObject({ total: 1, byOutcome: { 'taken-to-treatment': 1 }, timeToAcknowledge: { count: 1, medianSeconds: 30 } });
+      expect(report).toMatchObject({
+        total: 1,
+        byOutcome: { 'taken-to-treatment': 1 },
+        timeToAcknowledge: { count: 1, medianSeconds: 30 },
+      });
     });
   }
 

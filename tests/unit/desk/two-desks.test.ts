@@ -14,13 +14,16 @@ describe('two desks receiving the same request', () => {
     });
     const message = requestCreated();
     const id = message.request.id;
-    for (const desk of [front, records]) expect((await post(`${desk.url()}/requests`, message)).json).toEqual({ received: true, duplicate: false });
+    for (const desk of [front, records])
+      expect((await post(`${desk.url()}/requests`, message)).json).toEqual({ received: true, duplicate: false });
 
     front.clock.now += 20_000;
     const first = await front.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
     const frontStatus = await post(`${front.url()}/status`, statusQuery([id]));
     const recordsStatus = await post(`${records.url()}/status`, statusQuery([id]));
-    expect(frontStatus.json).toEqual({ requests: [{ id, state: 'acknowledged', acknowledgement: expect.objectContaining({ deskId: 'D1' }) }] });
+    expect(frontStatus.json).toEqual({
+      requests: [{ id, state: 'acknowledged', acknowledgement: expect.objectContaining({ deskId: 'D1' }) }],
+    });
     expect(recordsStatus.json).toEqual({ requests: [{ id, state: 'received' }] });
 
     // The kiosk relays the first acknowledgement it learned to every other desk.
@@ -29,7 +32,13 @@ describe('two desks receiving the same request', () => {
     const acknowledgement = { messageKey, deskId, deskName, at };
     expect(await post(`${records.url()}/updates`, requestUpdated(id, { acknowledgement }))).toEqual({ status: 200, json: { ok: true } });
     const state = await records.waitForState((s) => s.requests[0]?.state === 'acknowledged');
-    expect(state.requests[0]?.acknowledgement).toEqual({ messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', at: acknowledgement.at, byThisDesk: false });
+    expect(state.requests[0]?.acknowledgement).toEqual({
+      messageKey: 'coming-now',
+      deskId: 'D1',
+      deskName: 'Front desk',
+      at: acknowledgement.at,
+      byThisDesk: false,
+    });
     expect(state.alerting).toEqual([]);
     expect((await post(`${records.url()}/status`, statusQuery([id]))).json).toEqual(frontStatus.json);
 
@@ -45,9 +54,19 @@ describe('two desks receiving the same request', () => {
     await post(`${desk.url()}/requests`, message);
     desk.clock.now += 10_000;
     await desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'wait-5-minutes' });
-    const earlier = { messageKey: 'coming-now' as const, deskId: 'D2', deskName: 'Records window', at: new Date(desk.clock.now - 5_000).toISOString() };
+    const earlier = {
+      messageKey: 'coming-now' as const,
+      deskId: 'D2',
+      deskName: 'Records window',
+      at: new Date(desk.clock.now - 5_000).toISOString(),
+    };
     await post(`${desk.url()}/updates`, requestUpdated(message.request.id, { acknowledgement: earlier }));
-    const later = { messageKey: 'come-to-window' as const, deskId: 'D3', deskName: 'Lobby office', at: new Date(desk.clock.now + 5_000).toISOString() };
+    const later = {
+      messageKey: 'come-to-window' as const,
+      deskId: 'D3',
+      deskName: 'Lobby office',
+      at: new Date(desk.clock.now + 5_000).toISOString(),
+    };
     await post(`${desk.url()}/updates`, requestUpdated(message.request.id, { acknowledgement: later }));
     const [view] = (await desk.handlers['desk.getState']({})).requests;
     expect(view?.acknowledgement).toEqual({ ...earlier, byThisDesk: false });

@@ -95,7 +95,11 @@ describe('documents with electron-store', () => {
 describe('desk notifications', () => {
   it('shows exactly the words the core gave, critical and staying on screen when urgent', () => {
     const { logger, entries } = testLogger();
-    electronNotifier(logger).show({ title: 'Safe Passage request', body: 'Lobby kiosk 1 (ref K1-4821). See the desk console.', urgent: true });
+    electronNotifier(logger).show({
+      title: 'Safe Passage request',
+      body: 'Lobby kiosk 1 (ref K1-4821). See the desk console.',
+      urgent: true,
+    });
 
     expect(fake.Notification.shown).toHaveLength(1);
     expect(fake.Notification.shown[0]).toMatchObject({

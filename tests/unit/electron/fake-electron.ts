@@ -43,9 +43,12 @@ export type FakeEvent<P extends object = object> = ElectronEvent<P>;
 
 export function fakeEvent<P extends object>(params: P): FakeEvent<P> {
   let prevented = false;
-  const event = { ...params, preventDefault: () => {
-    prevented = true;
-  } };
+  const event = {
+    ...params,
+    preventDefault: () => {
+      prevented = true;
+    },
+  };
   Object.defineProperty(event, 'defaultPrevented', { get: () => prevented, enumerable: true });
   return event as FakeEvent<P>;
 }
@@ -85,8 +88,20 @@ export class FakeApp
   implements
     Pick<
       App,
-      | 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getAppPath' | 'getVersion' | 'enableSandbox'
-      | 'isPackaged' | 'setName' | 'getName' | 'setAppUserModelId' | 'commandLine'
+      | 'requestSingleInstanceLock'
+      | 'whenReady'
+      | 'isReady'
+      | 'quit'
+      | 'exit'
+      | 'getPath'
+      | 'getAppPath'
+      | 'getVersion'
+      | 'enableSandbox'
+      | 'isPackaged'
+      | 'setName'
+      | 'getName'
+      | 'setAppUserModelId'
+      | 'commandLine'
     >
 {
   isPackaged = false;
@@ -205,7 +220,18 @@ let nextContentsId = 1;
 export class FakeWebContents
   extends EventEmitter
   implements
-    Pick<WebContents, 'id' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'getURL' | 'loadURL' | 'reload' | 'setVisualZoomLevelLimits' | 'forcefullyCrashRenderer'>
+    Pick<
+      WebContents,
+      | 'id'
+      | 'setWindowOpenHandler'
+      | 'send'
+      | 'isDestroyed'
+      | 'getURL'
+      | 'loadURL'
+      | 'reload'
+      | 'setVisualZoomLevelLimits'
+      | 'forcefullyCrashRenderer'
+    >
 {
   readonly id = nextContentsId++;
   url = '';
@@ -250,7 +276,13 @@ export class FakeWebContents
         fail: (errorCode: number, errorDescription: string) => {
           if (this.pending === pending) this.pending = null;
           this.emit('did-fail-load', fakeEvent({}), errorCode, errorDescription, url, true, 1, 1);
-          reject(Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url}'`), { code: errorDescription, errno: errorCode, url }));
+          reject(
+            Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url}'`), {
+              code: errorDescription,
+              errno: errorCode,
+              url,
+            }),
+          );
         },
       };
       this.pending = pending;
@@ -275,7 +307,13 @@ export class FakeWebContents
 
   /** The page calls window.open(url) or follows a target=_blank link. */
   openWindow(url: string): WindowOpenHandlerResponse | undefined {
-    return this.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: this.url, policy: 'default' } });
+    return this.windowOpenHandler?.({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: this.url, policy: 'default' },
+    });
   }
   navigate(kind: NavigationKind, url: string, isMainFrame = true): FakeEvent<{ url: string }> {
     const event = fakeEvent({ url, isSameDocument: false, isMainFrame, frame: null, initiator: null });
@@ -340,7 +378,11 @@ export function keyInput(keys: Partial<Input> & Pick<Input, 'key'>): Input {
 
 export class FakeBrowserWindow
   extends EventEmitter
-  implements Pick<ElectronBrowserWindow, 'isDestroyed' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'loadURL' | 'close' | 'destroy'>
+  implements
+    Pick<
+      ElectronBrowserWindow,
+      'isDestroyed' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'loadURL' | 'close' | 'destroy'
+    >
 {
   static instances: FakeBrowserWindow[] = [];
   /**
@@ -443,7 +485,11 @@ export class FakeDownloadItem implements Pick<DownloadItem, 'getURL' | 'getFilen
 
 export class FakeSession
   extends EventEmitter
-  implements Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setDisplayMediaRequestHandler'>
+  implements
+    Pick<
+      Session,
+      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setDisplayMediaRequestHandler'
+    >
 {
   handlers: Partial<SessionHandlers> = {};
 
@@ -676,9 +722,16 @@ type StorageBackend = ReturnType<SafeStorage['getSelectedStorageBackend']>;
  * play a locked keyring: with `locked`, they never answer, as a keyring
  * waiting for a password prompt nobody sees.
  */
-export class FakeSafeStorage
-  implements Pick<SafeStorage, 'isEncryptionAvailable' | 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString' | 'encryptStringAsync' | 'decryptStringAsync'>
-{
+export class FakeSafeStorage implements Pick<
+  SafeStorage,
+  | 'isEncryptionAvailable'
+  | 'isAsyncEncryptionAvailable'
+  | 'getSelectedStorageBackend'
+  | 'encryptString'
+  | 'decryptString'
+  | 'encryptStringAsync'
+  | 'decryptStringAsync'
+> {
   available = true;
   backend: StorageBackend = 'gnome_libsecret';
   /** A locked keyring: the asynchronous calls never settle. */
@@ -701,12 +754,14 @@ export class FakeSafeStorage
     return this.backend;
   }
   encryptString(plainText: string): Buffer {
-    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    if (!this.available)
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.concat([Buffer.from('fake-sealed:'), Buffer.from(plainText, 'utf8').reverse()]);
   }
   decryptString(encrypted: Buffer): string {
     const prefix = Buffer.from('fake-sealed:');
-    if (!encrypted.subarray(0, prefix.length).equals(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!encrypted.subarray(0, prefix.length).equals(prefix))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(encrypted.subarray(prefix.length)).reverse().toString('utf8');
   }
   encryptStringAsync(plainText: string): Promise<Buffer> {
@@ -782,4 +837,16 @@ export function resetFakeElectron(): void {
   FakeNotification.shown = [];
 }
 
-export default { app, BrowserWindow, session, protocol, ipcMain, Menu, powerSaveBlocker, contextBridge, ipcRenderer, safeStorage, Notification };
+export default {
+  app,
+  BrowserWindow,
+  session,
+  protocol,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  contextBridge,
+  ipcRenderer,
+  safeStorage,
+  Notification,
+};

@@ -106,9 +106,14 @@ describe('payloads are validated', () => {
   });
 
   it('passes a good payload to the core', async () => {
-    const result = await callFrom(window.webContents, fakeFrame('app://bundle/index.html'), 'app.reportRendererError', { where: 'kiosk.home', kind: 'TypeError' });
+    const result = await callFrom(window.webContents, fakeFrame('app://bundle/index.html'), 'app.reportRendererError', {
+      where: 'kiosk.home',
+      kind: 'TypeError',
+    });
     expect(result).toEqual({ ok: true, value: { recorded: true } });
-    expect(log.entries).toContainEqual(expect.objectContaining({ message: 'renderer error', fields: { where: 'kiosk.home', kind: 'TypeError' } }));
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ message: 'renderer error', fields: { where: 'kiosk.home', kind: 'TypeError' } }),
+    );
   });
 });
 

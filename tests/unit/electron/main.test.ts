@@ -131,16 +131,23 @@ describe('starting', () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(callNames.map((n) => channel.call(n)).sort());
     expect(app.role).toBe('kiosk');
     const window = onlyWindow();
-    expect(window.options).toMatchObject({ kiosk: true, frame: false, webPreferences: { sandbox: true, contextIsolation: true, devTools: false } });
+    expect(window.options).toMatchObject({
+      kiosk: true,
+      frame: false,
+      webPreferences: { sandbox: true, contextIsolation: true, devTools: false },
+    });
     expect(window.options.webPreferences?.preload).toBe(builtPreload);
     expect(window.webContents.loads).toEqual(['app://bundle/index.html']);
   });
 
-  it.skipIf(!existsSync(path.join(repoRoot, 'dist-electron')))('gives the window the preload the build writes (dist-electron/preload.cjs)', async () => {
-    await startReady();
-    const preload = onlyWindow().options.webPreferences?.preload ?? '';
-    expect(existsSync(preload)).toBe(true);
-  });
+  it.skipIf(!existsSync(path.join(repoRoot, 'dist-electron')))(
+    'gives the window the preload the build writes (dist-electron/preload.cjs)',
+    async () => {
+      await startReady();
+      const preload = onlyWindow().options.webPreferences?.preload ?? '';
+      expect(existsSync(preload)).toBe(true);
+    },
+  );
 
   it('names itself Lobby Kiosk before taking the single-instance lock, so npm start and the installed app share one user-data folder', async () => {
     await start();

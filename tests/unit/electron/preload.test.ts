@@ -55,7 +55,9 @@ describe('calls', () => {
   it('reject with the code and the named bad fields, as plain data that survives contextBridge', async () => {
     const issues = [{ path: 'where', message: 'where: use a short lower-case place name' }];
     ipcRenderer.answer = () => ({ ok: false, error: { code: 'invalid-input', message: 'app.reportRendererError: where: …', issues } });
-    const failure: unknown = await pageApi['app.reportRendererError']({ where: 'Bad!', kind: 'TypeError' }).catch((error: unknown) => error);
+    const failure: unknown = await pageApi['app.reportRendererError']({ where: 'Bad!', kind: 'TypeError' }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toEqual({ name: 'CallFailure', message: 'app.reportRendererError: where: …', code: 'invalid-input', issues });
     // A class instance or an Error would lose code and issues on the way to the page.
     expect(Object.getPrototypeOf(failure)).toBe(Object.prototype);

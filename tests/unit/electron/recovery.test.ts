@@ -88,7 +88,11 @@ describe('a renderer that dies or hangs is brought back', () => {
     window.webContents.failLoad(-6, 'ERR_FILE_NOT_FOUND');
     expect(window.webContents.loads).toEqual([startUrl, startUrl]);
     expect(log.entries).toContainEqual(
-      expect.objectContaining({ level: 'error', message: expect.stringContaining('failed to load'), fields: expect.objectContaining({ code: 'ERR_FILE_NOT_FOUND', exitCode: -6 }) }),
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('failed to load'),
+        fields: expect.objectContaining({ code: 'ERR_FILE_NOT_FOUND', exitCode: -6 }),
+      }),
     );
   });
 
@@ -145,7 +149,11 @@ describe('a kiosk window that closes is opened again', () => {
   it('reopens after an unexpected close', () => {
     let quitting = false;
     const log = testLogger();
-    const kiosk = keepWindowOpen(() => asElectron(new FakeBrowserWindow({})), { isQuitting: () => quitting, logger: log.logger, reopenDelayMs: 1_000 });
+    const kiosk = keepWindowOpen(() => asElectron(new FakeBrowserWindow({})), {
+      isQuitting: () => quitting,
+      logger: log.logger,
+      reopenDelayMs: 1_000,
+    });
     const first = kiosk.current();
     first.close();
     vi.advanceTimersByTime(1_000);

@@ -35,7 +35,12 @@ describe('the session grants nothing', () => {
 
   it('answers every permission check with no, logging each kind once', () => {
     const check = ses.handlers.permissionCheck!;
-    const details = { isMainFrame: true, requestingUrl: 'app://bundle/index.html', embeddingOrigin: 'app://bundle', securityOrigin: 'app://bundle' };
+    const details = {
+      isMainFrame: true,
+      requestingUrl: 'app://bundle/index.html',
+      embeddingOrigin: 'app://bundle',
+      securityOrigin: 'app://bundle',
+    };
     expect(check(contents, 'media', 'app://bundle', details)).toBe(false);
     expect(check(contents, 'media', 'app://bundle', details)).toBe(false);
     expect(check(contents, 'hid', 'app://bundle', details)).toBe(false);
@@ -53,7 +58,14 @@ describe('the session grants nothing', () => {
   it('refuses screen capture', () => {
     const answers: unknown[] = [];
     ses.handlers.displayMedia!(
-      { securityOrigin: 'app://bundle', videoRequested: true, audioRequested: false, userGesture: true, frame: null, useSystemPicker: false } as never,
+      {
+        securityOrigin: 'app://bundle',
+        videoRequested: true,
+        audioRequested: false,
+        userGesture: true,
+        frame: null,
+        useSystemPicker: false,
+      } as never,
       (streams) => answers.push(streams),
     );
     expect(answers).toEqual([null]);
@@ -63,13 +75,17 @@ describe('the session grants nothing', () => {
     const { event, item } = ses.download('https://evil.example/files/payload.exe?name=Alex');
     expect(event.defaultPrevented).toBe(true);
     expect(item.cancelled).toBe(true);
-    expect(log.entries).toContainEqual(expect.objectContaining({ message: 'blocked a download', fields: { kind: 'download', url: 'https://evil.example' } }));
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ message: 'blocked a download', fields: { kind: 'download', url: 'https://evil.example' } }),
+    );
   });
 
   it("lets through only the desk's own CSV report, and only when allowed", () => {
     const guarded = new FakeSession();
     const log2 = testLogger();
-    hardenSession(guarded as unknown as Session, log2.logger, { mayDownload: (item) => isOwnReportDownload(item, 'app://bundle/index.html') });
+    hardenSession(guarded as unknown as Session, log2.logger, {
+      mayDownload: (item) => isOwnReportDownload(item, 'app://bundle/index.html'),
+    });
     const report = guarded.download('blob:app://bundle/2f1c0e5a-1b7e-4d7e-9a51-0c7f2c2a9c11', 'safe-passage-report-week.csv');
     expect(report.event.defaultPrevented).toBe(false);
     expect(report.item.cancelled).toBe(false);

@@ -13,7 +13,11 @@ let log: ReturnType<typeof testLogger>;
 function guardedContents(development = false): FakeWebContents {
   resetFakeElectron();
   log = testLogger();
-  setupWebContentsGuard(app as unknown as App, { policy: createPagePolicy(development ? 'http://127.0.0.1:5173/' : null), logger: log.logger, development });
+  setupWebContentsGuard(app as unknown as App, {
+    policy: createPagePolicy(development ? 'http://127.0.0.1:5173/' : null),
+    logger: log.logger,
+    development,
+  });
   app.becomeReady();
   const contents = new BrowserWindow({}).webContents;
   void contents.loadURL(development ? 'http://127.0.0.1:5173/' : 'app://bundle/index.html');
@@ -28,7 +32,9 @@ describe('a page cannot leave the app', () => {
 
   it('cannot open a new window, and the attempt is logged without its path', () => {
     expect(contents.openWindow('https://evil.example/phish?name=Alex')).toEqual({ action: 'deny' });
-    expect(log.entries).toContainEqual(expect.objectContaining({ message: 'denied a new window', fields: { url: 'https://evil.example' } }));
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ message: 'denied a new window', fields: { url: 'https://evil.example' } }),
+    );
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'] as const)('cannot %s to another origin', (kind) => {

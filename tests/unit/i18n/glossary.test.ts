@@ -27,20 +27,27 @@ describe.each(languages)('the %s glossary', (language) => {
     expect(Object.keys(glossary).sort()).toEqual(Object.keys(glossaryOf('en')).sort());
   });
 
-  it.each(Object.keys(glossaryOf('en')))('"%s": the chosen word is what the kiosk says, and no string on any screen uses a word to avoid', (concept) => {
-    const entry = glossary[concept];
-    expect(entry, concept).toBeDefined();
-    const kiosk = Object.values(strings(language, 'kiosk.json')).join('\n');
-    expect(occurs(entry?.term ?? '', kiosk), `${language} kiosk says "${entry?.term}"`).toBe(true);
-    const avoided = (entry?.avoid ?? '').split(',').map((word) => word.trim()).filter(Boolean);
-    for (const file of screenFiles) {
-      for (const [key, text] of Object.entries(strings(language, file))) {
-        for (const word of avoided) expect(occurs(word, text), `${language}/${file} ${key} uses "${word}" for ${concept}; use "${entry?.term}"`).toBe(false);
+  it.each(Object.keys(glossaryOf('en')))(
+    '"%s": the chosen word is what the kiosk says, and no string on any screen uses a word to avoid',
+    (concept) => {
+      const entry = glossary[concept];
+      expect(entry, concept).toBeDefined();
+      const kiosk = Object.values(strings(language, 'kiosk.json')).join('\n');
+      expect(occurs(entry?.term ?? '', kiosk), `${language} kiosk says "${entry?.term}"`).toBe(true);
+      const avoided = (entry?.avoid ?? '')
+        .split(',')
+        .map((word) => word.trim())
+        .filter(Boolean);
+      for (const file of screenFiles) {
+        for (const [key, text] of Object.entries(strings(language, file))) {
+          for (const word of avoided)
+            expect(occurs(word, text), `${language}/${file} ${key} uses "${word}" for ${concept}; use "${entry?.term}"`).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('the desk names the officer with the kiosk\'s word', () => {
+  it("the desk names the officer with the kiosk's word", () => {
     const desk = Object.values(strings(language, 'desk.json')).join('\n');
     expect(occurs(glossary.officer?.term ?? '', desk)).toBe(true);
   });
@@ -49,7 +56,7 @@ describe.each(languages)('the %s glossary', (language) => {
 describe('the glossary test itself', () => {
   it('catches the word a glossary says to avoid', () => {
     expect(occurs('agente', 'Un agente va en camino ahora')).toBe(true);
-    expect(occurs('agent', 'Lee\'s Summit police agency')).toBe(false);
+    expect(occurs('agent', "Lee's Summit police agency")).toBe(false);
     expect(occurs('شرطي', 'الشرطي في الطريق')).toBe(true);
   });
 });

@@ -28,5 +28,8 @@ export function shippedProfiles(): Array<{ file: string; json: { textOverrides?:
   const dir = path.join(resourcesDir, 'profiles');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .map((file) => ({ file, json: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { textOverrides?: Record<string, Record<string, string>> } }));
+    .map((file) => ({
+      file,
+      json: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { textOverrides?: Record<string, Record<string, string>> },
+    }));
 }

@@ -59,8 +59,28 @@ describe('translations', () => {
  * Matched as whole words, case-insensitively.
  */
 const stigmatising: Record<string, RegExp[]> = {
-  en: [/\baddicts?\b/i, /\bjunkies?\b/i, /\babusers?\b/i, /\bdrug abuse\b/i, /\bsubstance abuse\b/i, /\bhabit\b/i, /\bclean\b/i, /\bdirty\b/i, /\bdrug users?\b/i, /\bfell off the wagon\b/i],
-  es: [/\badict[oa]s?\b/i, /\bdrogadict[oa]s?\b/i, /\btoxicóman[oa]s?\b/i, /\byonquis?\b/i, /\babuso de (drogas|sustancias)\b/i, /\bvicio\b/i, /\blimpi[oa]s?\b/i, /\bsuci[oa]s?\b/i],
+  en: [
+    /\baddicts?\b/i,
+    /\bjunkies?\b/i,
+    /\babusers?\b/i,
+    /\bdrug abuse\b/i,
+    /\bsubstance abuse\b/i,
+    /\bhabit\b/i,
+    /\bclean\b/i,
+    /\bdirty\b/i,
+    /\bdrug users?\b/i,
+    /\bfell off the wagon\b/i,
+  ],
+  es: [
+    /\badict[oa]s?\b/i,
+    /\bdrogadict[oa]s?\b/i,
+    /\btoxicóman[oa]s?\b/i,
+    /\byonquis?\b/i,
+    /\babuso de (drogas|sustancias)\b/i,
+    /\bvicio\b/i,
+    /\blimpi[oa]s?\b/i,
+    /\bsuci[oa]s?\b/i,
+  ],
   ar: [/مدمن/, /المدمنين/, /تعاطي المخدرات/],
   vi: [/con nghiện/i, /nghiện ngập/i, /dân chơi/i],
 };
@@ -78,7 +98,7 @@ describe('respectful words', () => {
     }
   });
 
-  it('the shipped profiles\' text overrides use none of them either', () => {
+  it("the shipped profiles' text overrides use none of them either", () => {
     for (const { file, json } of shippedProfiles()) {
       for (const [language, overrides] of Object.entries(json.textOverrides ?? {})) {
         for (const [key, text] of Object.entries(overrides)) {
@@ -104,7 +124,9 @@ function sourceFiles(dir: string): string[] {
 describe('the kiosk code and its strings', () => {
   const english = strings('en', 'kiosk.json');
   // The kiosk's own screens; the on-screen tools (controls/) keep their strings in controls.json.
-  const files = sourceFiles(path.join(repoRoot, 'renderer', 'src', 'kiosk')).filter((file) => !file.includes(`${path.sep}controls${path.sep}`));
+  const files = sourceFiles(path.join(repoRoot, 'renderer', 'src', 'kiosk')).filter(
+    (file) => !file.includes(`${path.sep}controls${path.sep}`),
+  );
 
   it('every kiosk string key written in the code exists in English', () => {
     const missing: string[] = [];

@@ -26,7 +26,12 @@ export const forbiddenPromises: Record<string, RegExp[]> = {
     /\b(anula|cancela|retira|levanta|perdona|borra)\w* (la |su |las |sus )?orden(es)? de (arresto|detención)/i,
     /\binmunidad\b/i,
   ],
-  ar: [/لن (يتم القبض|يُقبض|يقبض|تُعتقل|تعتقل|يتم اعتقال|تُوقَف|توقف)/, /(إلغاء|إسقاط|التنازل عن) (مذكرة|المذكرة|مذكرات)/, /(دون|بدون) (اعتقال|توقيف|قبض)/, /حصانة/],
+  ar: [
+    /لن (يتم القبض|يُقبض|يقبض|تُعتقل|تعتقل|يتم اعتقال|تُوقَف|توقف)/,
+    /(إلغاء|إسقاط|التنازل عن) (مذكرة|المذكرة|مذكرات)/,
+    /(دون|بدون) (اعتقال|توقيف|قبض)/,
+    /حصانة/,
+  ],
   vi: [/không (bị|ai) bắt/i, /miễn (truy cứu|lệnh|trách nhiệm|tội)/i, /(hủy|xóa|bỏ)( bỏ)? lệnh bắt/i, /không bị (giam|tạm giữ)/i],
 };
 

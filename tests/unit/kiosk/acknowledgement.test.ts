@@ -15,7 +15,12 @@ const stillClock = () => {
   return { now: () => at };
 };
 
-const ack = (deskId: string): Acknowledgement => ({ messageKey: 'coming-now', deskId, deskName: 'Front desk', at: new Date().toISOString() });
+const ack = (deskId: string): Acknowledgement => ({
+  messageKey: 'coming-now',
+  deskId,
+  deskName: 'Front desk',
+  at: new Date().toISOString(),
+});
 
 describe('following a request to acknowledgement and closure', () => {
   it('says "acknowledged" only when a desk reports it, with the officer\'s answer', async () => {
@@ -39,7 +44,9 @@ describe('following a request to acknowledgement and closure', () => {
   it('relays the first acknowledgement and the closure to the other desks only', async () => {
     const first = track(await startVerifyingReceiver([testSecret]));
     const second = track(await startVerifyingReceiver([testSecret]));
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] })));
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] })),
+    );
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     await second.waitFor((r) => r.path.endsWith('/requests'));
@@ -59,12 +66,20 @@ describe('following a request to acknowledgement and closure', () => {
   it('shows the fallback when delivery is late, and keeps trying', async () => {
     const down = track(await startScriptedServer(() => ({ status: 503 })));
     const { schedule, timers } = manualSchedule();
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: down.origin, secret: testSecret }] }), { options: { schedule }, platform: stillClock() }));
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: down.origin, secret: testSecret }] }), {
+        options: { schedule },
+        platform: stillClock(),
+      }),
+    );
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     const fallback = timers.find((t) => t.delayMs === 20_000);
     expect(fallback).toBeDefined();
     fallback!.fire();
-    expect(await kiosk.waitForView(id, (v) => v.status === 'not-reached-yet')).toMatchObject({ phase: 'captured', status: 'not-reached-yet' });
+    expect(await kiosk.waitForView(id, (v) => v.status === 'not-reached-yet')).toMatchObject({
+      phase: 'captured',
+      status: 'not-reached-yet',
+    });
     const before = down.received.length;
     await down.waitFor(() => down.received.length > before);
   });
@@ -91,7 +106,10 @@ describe('following a request to acknowledgement and closure', () => {
 
     const paged = await escalation.waitFor(() => true);
     expect(requestCreatedSchema.parse(paged.json).request.id).toBe(emergency.id);
-    expect(await kiosk.waitForView(emergency.id, (v) => v.status === 'not-answered')).toMatchObject({ phase: 'delivered', status: 'not-answered' });
+    expect(await kiosk.waitForView(emergency.id, (v) => v.status === 'not-answered')).toMatchObject({
+      phase: 'delivered',
+      status: 'not-answered',
+    });
     await kiosk.service.close();
     expect(escalation.received).toHaveLength(1);
     expect((await kiosk.service.handlers['request.get']({ id: normal.id }))?.status).toBe('answered');

@@ -32,8 +32,27 @@ describe('a bad channel in the device config', () => {
   });
 
   it.each([
-    ['a desk channel', { id: 'front-desk', type: 'desk', url: 'http://192.168.1.20:4790/lobby/v1', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}` }, 'must use https://'],
-    ['a webhook carrying the first name', { id: 'cad', type: 'webhook', url: 'http://cad.example.org/hook', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, personalData: true }, 'must use https://'],
+    [
+      'a desk channel',
+      {
+        id: 'front-desk',
+        type: 'desk',
+        url: 'http://192.168.1.20:4790/lobby/v1',
+        secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+      },
+      'must use https://',
+    ],
+    [
+      'a webhook carrying the first name',
+      {
+        id: 'cad',
+        type: 'webhook',
+        url: 'http://cad.example.org/hook',
+        secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+        personalData: true,
+      },
+      'must use https://',
+    ],
   ])('refuses plain http:// beyond this computer for %s, naming the field', async (_what, channel, sentence) => {
     const config = await tempConfig();
     await config.edit(config.paths.deviceConfig, (json) => {
@@ -57,7 +76,12 @@ describe('a bad channel in the device config', () => {
       ];
       return json;
     });
-    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('test', memorySink()), watchIntervalMs: false });
+    const core = await createCore({
+      paths: config.paths,
+      ...config.storage,
+      logger: createLogger('test', memorySink()),
+      watchIntervalMs: false,
+    });
     open.push({ core, remove: config.remove });
     expect(core.bootstrap().state).toBe('ready');
   });

@@ -24,7 +24,12 @@ async function configFiles(deskUrl: string) {
       role: 'kiosk',
       kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
       // A long attempt limit: the kill must land while the first attempt waits for its answer.
-      delivery: { channels: [{ id: 'front-desk', type: 'desk', url: deskUrl, secret: testSecret }], pollSeconds: 0.2, requestTimeoutMs: 60000, retry: { initialDelayMs: 20, maxDelayMs: 200 } },
+      delivery: {
+        channels: [{ id: 'front-desk', type: 'desk', url: deskUrl, secret: testSecret }],
+        pollSeconds: 0.2,
+        requestTimeoutMs: 60000,
+        retry: { initialDelayMs: 20, maxDelayMs: 200 },
+      },
     }),
   );
   const desk = JSON.parse(await readFile(path.join(resourcesDir, 'config/desk.json'), 'utf8')) as { receiver: { port: number } };
@@ -34,31 +39,41 @@ async function configFiles(deskUrl: string) {
 }
 
 describe('a request survives the kiosk process being killed', () => {
-  it('SIGKILL after capture, while the desk holds its answer: after restart it is delivered with the same id, once', { timeout: 20_000 }, async () => {
-    expect(isBuilt(), 'dist-electron/host.js is missing: run "npm run build" first (npm test does)').toBe(true);
-    const desk = await startVerifyingReceiver([testSecret]);
-    cleanup.push(() => desk.close());
-    const files = await configFiles(desk.url);
-    desk.holdAnswers();
+  it(
+    'SIGKILL after capture, while the desk holds its answer: after restart it is delivered with the same id, once',
+    { timeout: 20_000 },
+    async () => {
+      expect(isBuilt(), 'dist-electron/host.js is missing: run "npm run build" first (npm test does)').toBe(true);
+      const desk = await startVerifyingReceiver([testSecret]);
+      cleanup.push(() => desk.close());
+      const files = await configFiles(desk.url);
+      desk.holdAnswers();
 
-    let host: HostProcess = await startHostProcess(files);
-    cleanup.push(() => host.kill());
-    const submitted = await host.call('request.submit', { kind: 'help-self', firstName: 'Maya', turningIn: false, dangerNow: false, language: 'en' });
-    expect(submitted).toMatchObject({ status: 200, json: { ok: true, value: { phase: 'captured' } } });
-    const { id } = (submitted.json as { value: { id: string } }).value;
-    await desk.waitFor((r) => r.path.endsWith('/requests'));
-    await host.kill();
+      let host: HostProcess = await startHostProcess(files);
+      cleanup.push(() => host.kill());
+      const submitted = await host.call('request.submit', {
+        kind: 'help-self',
+        firstName: 'Maya',
+        turningIn: false,
+        dangerNow: false,
+        language: 'en',
+      });
+      expect(submitted).toMatchObject({ status: 200, json: { ok: true, value: { phase: 'captured' } } });
+      const { id } = (submitted.json as { value: { id: string } }).value;
+      await desk.waitFor((r) => r.path.endsWith('/requests'));
+      await host.kill();
 
-    host = await startHostProcess(files);
-    const deliveries = () => desk.received.filter((r) => r.path.endsWith('/requests'));
-    const resent = await desk.waitFor((r) => deliveries().indexOf(r) === 1);
-    desk.release();
-    // The kiosk asks the desk about a request only once it counts it as delivered there.
-    await desk.waitFor((r) => r.path.endsWith('/status') && r.body.includes(id));
+      host = await startHostProcess(files);
+      const deliveries = () => desk.received.filter((r) => r.path.endsWith('/requests'));
+      const resent = await desk.waitFor((r) => deliveries().indexOf(r) === 1);
+      desk.release();
+      // The kiosk asks the desk about a request only once it counts it as delivered there.
+      await desk.waitFor((r) => r.path.endsWith('/status') && r.body.includes(id));
 
-    expect(await host.call('request.get', { id })).toMatchObject({ json: { ok: true, value: { id, phase: 'delivered' } } });
-    expect(resent.headers['webhook-id']).toBe(`msg_${id}`);
-    expect(desk.requests.size).toBe(1);
-    expect(desk.requests.get(id)).toMatchObject({ deliveries: 2, firstName: 'Maya' });
-  });
+      expect(await host.call('request.get', { id })).toMatchObject({ json: { ok: true, value: { id, phase: 'delivered' } } });
+      expect(resent.headers['webhook-id']).toBe(`msg_${id}`);
+      expect(desk.requests.size).toBe(1);
+      expect(desk.requests.get(id)).toMatchObject({ deliveries: 2, firstName: 'Maya' });
+    },
+  );
 });

@@ -28,7 +28,9 @@ describe('the outbox keeps requests across restarts', () => {
     desk.override(undefined);
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     expect(desk.requests.get(id)).toMatchObject({ deliveries: 1, firstName: 'Maya' });
-    expect(new Set(desk.received.filter((r) => r.path.endsWith('/requests')).map((r) => r.headers['webhook-id']))).toEqual(new Set([`msg_${id}`]));
+    expect(new Set(desk.received.filter((r) => r.path.endsWith('/requests')).map((r) => r.headers['webhook-id']))).toEqual(
+      new Set([`msg_${id}`]),
+    );
   });
 
   it('remembers a delivered request as delivered and does not send it again', async () => {
@@ -116,6 +118,9 @@ describe('retention', () => {
     await kiosk.restart();
     expect(await kiosk.service.handlers['request.get']({ id: open.id })).toBeNull();
     expect(await readdir(path.join(kiosk.dataDir, 'outbox'))).toEqual([]);
-    expect(kiosk.log.filter((e) => e.message === 'request purged after retention').map((e) => e.fields?.reason)).toEqual(['after-close', 'max-open']);
+    expect(kiosk.log.filter((e) => e.message === 'request purged after retention').map((e) => e.fields?.reason)).toEqual([
+      'after-close',
+      'max-open',
+    ]);
   });
 });

@@ -21,7 +21,9 @@ function fullDisk(): DurableFiles {
 
 async function kioskWithWebhook(options: { files?: DurableFiles } = {}) {
   const server = track(await startScriptedServer());
-  const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] }), { options }));
+  const kiosk = track(
+    await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] }), { options }),
+  );
   return { server, kiosk };
 }
 

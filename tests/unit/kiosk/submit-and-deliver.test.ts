@@ -32,7 +32,12 @@ describe('submitting a request', () => {
     expect(sent.headers['webhook-id']).toBe(`msg_${id}`);
     expect(verifyMessage([testSecret], sent.body, sent.headers)).toEqual({ ok: true, messageId: `msg_${id}` });
     const message = requestCreatedSchema.parse(sent.json);
-    expect(message.request).toMatchObject({ id, priority: 'emergency', kiosk: { id: 'K1', location: 'Lobby kiosk 1' }, program: 'Safe Passage' });
+    expect(message.request).toMatchObject({
+      id,
+      priority: 'emergency',
+      kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
+      program: 'Safe Passage',
+    });
   });
 
   it('sends a webhook no first name unless the channel may carry personal data', async () => {
@@ -68,12 +73,13 @@ describe('submitting a request', () => {
 
   it('marks an emergency by priority even when the kind is not "emergency"', async () => {
     const server: ScriptedServer = track(await startScriptedServer());
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] })));
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] })),
+    );
     const view = await kiosk.service.handlers['request.submit'](sampleInput({ kind: 'help-someone', dangerNow: true }));
     expect(view.priority).toBe('emergency');
   });
 });
-
 
 describe('one request per visit', () => {
   it('two submits with the same visit key at the same instant make one request, and the same key after a restart gets it back', async () => {
@@ -81,7 +87,10 @@ describe('one request per visit', () => {
     const device = kioskConfig({ channels: [deskChannel(desk.url)] });
     const kiosk = track(await startKiosk(device));
     const input = sampleInput({ idempotencyKey: 'visit-3f9a1c2b-normal' });
-    const [first, second] = await Promise.all([kiosk.service.handlers['request.submit'](input), kiosk.service.handlers['request.submit'](input)]);
+    const [first, second] = await Promise.all([
+      kiosk.service.handlers['request.submit'](input),
+      kiosk.service.handlers['request.submit'](input),
+    ]);
     expect(second.id).toBe(first.id);
     const third = await kiosk.service.handlers['request.submit'](input);
     expect(third.id).toBe(first.id);

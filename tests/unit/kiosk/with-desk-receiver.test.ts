@@ -22,7 +22,9 @@ async function startDesk(options: { port?: number; now?: () => number } = {}) {
     desk: { id: 'D1', name: 'Front desk' },
     receiver: { host: '127.0.0.1', port: options.port ?? 0, secrets: [testSecret] },
   }) as DeskDeviceConfig;
-  const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
+  const profile = agencyProfileSchema.parse(
+    JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')),
+  );
   const storage = testStorage(dir, options.now ? { now: options.now } : {});
   const desk = await createDeskService({ device, profile, logger: createLogger('desk', memorySink()), ...storage, emit: () => {} });
   cleanup.push(async () => {
@@ -35,7 +37,7 @@ async function startDesk(options: { port?: number; now?: () => number } = {}) {
 }
 
 describe('the kiosk against the real desk receiver', () => {
-  it('delivers, hears the officer\'s acknowledgement and the closure', async () => {
+  it("delivers, hears the officer's acknowledgement and the closure", async () => {
     const { desk, url } = await startDesk();
     const kiosk = await startKiosk(kioskConfig({ channels: [deskChannel(url)] }));
     cleanup.push(() => kiosk.close());
@@ -65,35 +67,40 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('the desk counts the person\'s wait, not its own', () => {
+describe("the desk counts the person's wait, not its own", () => {
   it.each([
     ['two minutes ahead of', 120_000],
     ['two minutes behind', -120_000],
-  ])('with the kiosk\'s clock %s the desk\'s, the waiting time matches the person\'s wait within a second, through an outage and after the answer', async (_label, skewMs) => {
-    // Near the real time: signatures carry the kiosk's clock, and a receiver allows five minutes either way.
-    const deskClock = { now: Date.now() };
-    const kioskNow = () => deskClock.now + skewMs;
-    const port = await freePort();
-    const kiosk = await startKiosk(kioskConfig({ channels: [deskChannel(`http://127.0.0.1:${port}/lobby/v1`)], retry: { initialDelayMs: 20, maxDelayMs: 100 } }), { platform: { now: kioskNow } });
-    cleanup.push(() => kiosk.close());
-    const { id, createdAt } = await kiosk.service.handlers['request.submit'](sampleInput());
-    const personWait = () => (kioskNow() - Date.parse(createdAt)) / 1000;
+  ])(
+    "with the kiosk's clock %s the desk's, the waiting time matches the person's wait within a second, through an outage and after the answer",
+    async (_label, skewMs) => {
+      // Near the real time: signatures carry the kiosk's clock, and a receiver allows five minutes either way.
+      const deskClock = { now: Date.now() };
+      const kioskNow = () => deskClock.now + skewMs;
+      const port = await freePort();
+      const kiosk = await startKiosk(
+        kioskConfig({ channels: [deskChannel(`http://127.0.0.1:${port}/lobby/v1`)], retry: { initialDelayMs: 20, maxDelayMs: 100 } }),
+        { platform: { now: kioskNow } },
+      );
+      cleanup.push(() => kiosk.close());
+      const { id, createdAt } = await kiosk.service.handlers['request.submit'](sampleInput());
+      const personWait = () => (kioskNow() - Date.parse(createdAt)) / 1000;
 
-    // The desk is down for 90 seconds of both machines' time, then comes back on the port the kiosk pages.
-    deskClock.now += 90_000;
-    const { desk } = await startDesk({ port, now: () => deskClock.now });
-    await kiosk.waitForView(id, (v) => v.phase === 'delivered');
-    const waiting = (await desk.handlers['desk.getState']({})).requests.find((r) => r.id === id);
-    expect(waiting).toBeDefined();
-    const deskWait = (deskClock.now - Date.parse(waiting?.askedAt ?? '')) / 1000;
-    expect(Math.abs(deskWait - personWait())).toBeLessThanOrEqual(1);
-    expect(personWait()).toBe(90);
+      // The desk is down for 90 seconds of both machines' time, then comes back on the port the kiosk pages.
+      deskClock.now += 90_000;
+      const { desk } = await startDesk({ port, now: () => deskClock.now });
+      await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+      const waiting = (await desk.handlers['desk.getState']({})).requests.find((r) => r.id === id);
+      expect(waiting).toBeDefined();
+      const deskWait = (deskClock.now - Date.parse(waiting?.askedAt ?? '')) / 1000;
+      expect(Math.abs(deskWait - personWait())).toBeLessThanOrEqual(1);
+      expect(personWait()).toBe(90);
 
-    // Half a minute later an officer answers: the card says how long the person waited for it.
-    deskClock.now += 30_000;
-    const answered = await desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
-    const waitedForAnswer = (Date.parse(answered.acknowledgement?.at ?? '') - Date.parse(answered.askedAt)) / 1000;
-    expect(Math.abs(waitedForAnswer - personWait())).toBeLessThanOrEqual(1);
-  });
+      // Half a minute later an officer answers: the card says how long the person waited for it.
+      deskClock.now += 30_000;
+      const answered = await desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
+      const waitedForAnswer = (Date.parse(answered.acknowledgement?.at ?? '') - Date.parse(answered.askedAt)) / 1000;
+      expect(Math.abs(waitedForAnswer - personWait())).toBeLessThanOrEqual(1);
+    },
+  );
 });
-

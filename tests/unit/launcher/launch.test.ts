@@ -114,7 +114,9 @@ describe('npm start when Electron runs', () => {
   it('starts the app folder with the given arguments and without ELECTRON_RUN_AS_NODE', async () => {
     const report = path.join(dir, 'report.txt');
     const binary = await fakeElectron(`echo "$1 $2 $3 run-as-node=\${ELECTRON_RUN_AS_NODE-unset}" > "${report}"`);
-    const code = await launch(options({ path: binary }, { args: ['--config', 'desk.json'], env: { PATH: process.env.PATH, ELECTRON_RUN_AS_NODE: '1' } }));
+    const code = await launch(
+      options({ path: binary }, { args: ['--config', 'desk.json'], env: { PATH: process.env.PATH, ELECTRON_RUN_AS_NODE: '1' } }),
+    );
     expect(code).toBe(0);
     expect((await readFile(report, 'utf8')).trim()).toBe('/repo --config desk.json run-as-node=unset');
   });

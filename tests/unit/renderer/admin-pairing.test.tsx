@@ -23,7 +23,8 @@ async function adminOf(test: TestCore, name: string) {
 }
 
 async function typeOn(pad: HTMLElement, text: string) {
-  for (const key of text.replace(/ /g, '')) await userEvent.click(within(pad).getByRole('button', { name: key === '.' ? 'Dot' : key === ':' ? 'Colon' : key }));
+  for (const key of text.replace(/ /g, ''))
+    await userEvent.click(within(pad).getByRole('button', { name: key === '.' ? 'Dot' : key === ':' ? 'Colon' : key }));
 }
 
 async function startPairing(kiosk: ReturnType<typeof within>, address: string, code: string) {

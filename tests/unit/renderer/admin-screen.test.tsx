@@ -21,7 +21,13 @@ afterEach(async () => {
 
 async function appWithCore(deviceFile?: string) {
   const config = await tempConfig(deviceFile);
-  const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false, pinCost: cheap });
+  const core = await createCore({
+    paths: config.paths,
+    ...config.storage,
+    logger: createLogger('t', memorySink()),
+    watchIntervalMs: false,
+    pinCost: cheap,
+  });
   cores.push({ core, remove: config.remove });
   render(<App api={inProcessApi(core)} />);
   return { core };

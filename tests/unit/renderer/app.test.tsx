@@ -103,7 +103,7 @@ describe('the renderer, driven by a real core', () => {
     expect(await screen.findByText('This screen lost its connection. Please go to the front window.')).toBeTruthy();
   });
 
-  it('an uncaught error in the page reaches main\'s log as its class only, never its message', async () => {
+  it("an uncaught error in the page reaches main's log as its class only, never its message", async () => {
     const { sink } = await appWithCore();
     await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' });
     window.dispatchEvent(new ErrorEvent('error', { error: new RangeError('Maria, 555-0100') }));

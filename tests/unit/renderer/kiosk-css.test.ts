@@ -7,9 +7,10 @@ const stylesDir = path.join(repoRoot, 'renderer', 'src', 'styles');
 const sheets = ['app.css', 'kiosk.css', 'kiosk-layout.css', 'kiosk-fonts.css', 'desk.css'];
 
 /** Physical directions that would not mirror for Arabic; the logical ones (inline-start…) do. */
-const physical = /(?:margin|padding|border|inset)-(?:left|right|top|bottom)\b|(?:^|[\s;{])(?:left|right|top|bottom)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)/m;
+const physical =
+  /(?:margin|padding|border|inset)-(?:left|right|top|bottom)\b|(?:^|[\s;{])(?:left|right|top|bottom)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)/m;
 
-describe('the kiosk\'s styles', () => {
+describe("the kiosk's styles", () => {
   it.each(sheets)('%s uses logical properties only, so right-to-left languages mirror the whole layout', (sheet) => {
     const css = readFileSync(path.join(stylesDir, sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     expect(css).not.toMatch(physical);

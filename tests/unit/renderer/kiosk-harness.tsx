@@ -26,11 +26,20 @@ export async function closeKiosks(): Promise<void> {
   for (const close of running.splice(0).reverse()) await close();
 }
 
-async function startCore(deviceFile: string, device?: (json: Record<string, unknown>) => unknown, profile?: (json: Record<string, unknown>) => unknown) {
+async function startCore(
+  deviceFile: string,
+  device?: (json: Record<string, unknown>) => unknown,
+  profile?: (json: Record<string, unknown>) => unknown,
+) {
   const config = await tempConfig(deviceFile);
   if (device) await config.edit(config.paths.deviceConfig, device);
   if (profile) await config.edit(config.paths.agencyProfile, profile);
-  const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  const core = await createCore({
+    paths: config.paths,
+    ...config.storage,
+    logger: createLogger('t', memorySink()),
+    watchIntervalMs: false,
+  });
   running.push(async () => {
     await core.close();
     await config.remove();
@@ -66,7 +75,9 @@ export async function renderKiosk(options: KioskOptions = {}): Promise<KioskHarn
     (json) => {
       const delivery = json.delivery as Record<string, unknown>;
       // Without a desk: a configured channel to a port nothing listens on.
-      const channels = options.withoutDesk ? [{ id: 'front-desk', type: 'desk', url: 'http://127.0.0.1:9/lobby/v1', secret: loopbackSecret }] : [];
+      const channels = options.withoutDesk
+        ? [{ id: 'front-desk', type: 'desk', url: 'http://127.0.0.1:9/lobby/v1', secret: loopbackSecret }]
+        : [];
       const edited = { ...json, delivery: { ...delivery, pollSeconds: 0.2, channels } };
       return options.device ? options.device(edited) : edited;
     },

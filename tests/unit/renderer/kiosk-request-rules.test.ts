@@ -4,11 +4,39 @@ import { firstNameMax, firstNameProblem, priorityFor, requestPhaseOrder } from '
 import { telLink } from '../../../renderer/src/kiosk/parts/tel-link';
 import { firstNameMaxLength, priorityOf, requestInputSchema, requestKinds, requestPhases } from '../../../shared/request';
 
-describe('the renderer\'s copies of the request rules agree with shared/request.ts', () => {
-  const names = ['', ' ', 'Ana', 'Anne-Marie', "O'Brien", 'O’Brien', 'Zoë', 'Nguyễn', 'Thắm', 'محمد', 'José Luis', 'Ana3', 'R2D2', '<b>', 'Ana!', '-Ana', "'", 'a'.repeat(30), 'a'.repeat(31), ` ${'a'.repeat(30)} `, 'Mary\n'];
+describe("the renderer's copies of the request rules agree with shared/request.ts", () => {
+  const names = [
+    '',
+    ' ',
+    'Ana',
+    'Anne-Marie',
+    "O'Brien",
+    'O’Brien',
+    'Zoë',
+    'Nguyễn',
+    'Thắm',
+    'محمد',
+    'José Luis',
+    'Ana3',
+    'R2D2',
+    '<b>',
+    'Ana!',
+    '-Ana',
+    "'",
+    'a'.repeat(30),
+    'a'.repeat(31),
+    ` ${'a'.repeat(30)} `,
+    'Mary\n',
+  ];
 
   it.each(names)('first name %j: accepted by one exactly when accepted by the other', (name) => {
-    const schema = requestInputSchema.safeParse({ kind: 'help-self', firstName: name, turningIn: false, dangerNow: false, language: 'en' }).success;
+    const schema = requestInputSchema.safeParse({
+      kind: 'help-self',
+      firstName: name,
+      turningIn: false,
+      dangerNow: false,
+      language: 'en',
+    }).success;
     expect(firstNameProblem(name) === null, JSON.stringify(name)).toBe(schema);
   });
 

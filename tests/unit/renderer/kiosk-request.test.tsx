@@ -45,7 +45,7 @@ async function refusingServer(): Promise<string> {
 }
 
 describe('asking for help at the kiosk', () => {
-  it('in Spanish: the desk gets exactly the answers given, and the screen follows the request to the officer\'s answer, in Spanish', async () => {
+  it("in Spanish: the desk gets exactly the answers given, and the screen follows the request to the officer's answer, in Spanish", async () => {
     const { user, desk } = await renderKiosk();
     await tap(user, 'Español');
     await tap(user, 'Toque aquí para empezar');
@@ -66,7 +66,14 @@ describe('asking for help at the kiosk', () => {
     await heading('Su solicitud');
     expect(await screen.findByText(/^La recepción ya tiene su solicitud/, {}, { timeout: 5000 })).toBeTruthy();
     const onDesk = await requestOnDesk(desk);
-    expect(onDesk).toMatchObject({ kind: 'help-self', firstName: 'Lucía', language: 'es', turningIn: true, dangerNow: false, priority: 'normal' });
+    expect(onDesk).toMatchObject({
+      kind: 'help-self',
+      firstName: 'Lucía',
+      language: 'es',
+      turningIn: true,
+      dangerNow: false,
+      priority: 'normal',
+    });
     expect(screen.getByText(onDesk?.reference ?? 'missing')).toBeTruthy();
     expect(screen.queryByText('Un oficial respondió:')).toBeNull();
 
@@ -107,7 +114,13 @@ describe('asking for help at the kiosk', () => {
 
   it('when the desk refuses the request for good, the fallback is all the screen offers', async () => {
     const url = await refusingServer();
-    const { user } = await renderKiosk({ withoutDesk: true, device: (json) => ({ ...json, delivery: { ...(json.delivery as object), channels: [{ id: 'front-desk', type: 'desk', url, secret: loopbackSecret }] } }) });
+    const { user } = await renderKiosk({
+      withoutDesk: true,
+      device: (json) => ({
+        ...json,
+        delivery: { ...(json.delivery as object), channels: [{ id: 'front-desk', type: 'desk', url, secret: loopbackSecret }] },
+      }),
+    });
     await answerUpToReview(user);
     await tap(user, 'Send to the front desk');
     expect(await screen.findByText('We could not reach the front desk.', {}, { timeout: 5000 })).toBeTruthy();
@@ -138,7 +151,10 @@ describe('the emergency path', () => {
     await heading('Call 911 now');
     expect(screen.getByText('Tell the officer at the front window right away.')).toBeTruthy();
     expect(screen.getByText('Signs of an overdose')).toBeTruthy();
-    await waitFor(async () => expect(await requestOnDesk(desk)).toMatchObject({ kind: 'emergency', priority: 'emergency', dangerNow: true }), { timeout: 5000 });
+    await waitFor(
+      async () => expect(await requestOnDesk(desk)).toMatchObject({ kind: 'emergency', priority: 'emergency', dangerNow: true }),
+      { timeout: 5000 },
+    );
     expect(await screen.findByText(/^The front desk has your request/)).toBeTruthy();
   });
 
@@ -148,7 +164,9 @@ describe('the emergency path', () => {
     await tap(user, /^Get help for someone with me/);
     await tap(user, 'Yes, someone is in danger');
     await heading('Call 911 now');
-    await waitFor(async () => expect(await requestOnDesk(desk)).toMatchObject({ priority: 'emergency', dangerNow: true }), { timeout: 5000 });
+    await waitFor(async () => expect(await requestOnDesk(desk)).toMatchObject({ priority: 'emergency', dangerNow: true }), {
+      timeout: 5000,
+    });
   });
 
   it('the same person tapping emergency again is not paged twice; the screen shows the page already sent', async () => {
@@ -187,6 +205,8 @@ describe('the emergency path', () => {
     });
     await waitFor(() => expect(returned).toHaveLength(2));
     expect(new Set(returned).size).toBe(1);
-    await waitFor(async () => expect((await desk['desk.getState']({})).requests.map((r) => r.id)).toEqual([returned[0]]), { timeout: 5000 });
+    await waitFor(async () => expect((await desk['desk.getState']({})).requests.map((r) => r.id)).toEqual([returned[0]]), {
+      timeout: 5000,
+    });
   });
 });

@@ -126,19 +126,20 @@ describe('the first-name question', () => {
     await heading('Are you turning in drugs or needles today?');
   });
 
-  it('can be typed on the kiosk\'s own keyboard', async () => {
+  it("can be typed on the kiosk's own keyboard", async () => {
     const { user } = await renderKiosk();
     await tap(user, 'Touch here to start');
     await tap(user, /^Get help for myself/);
     await tap(user, 'No');
     const keyboard = await screen.findByRole('group', { name: 'Keyboard for your first name' });
-    for (const key of ['J', 'o']) await user.click(Array.from(keyboard.querySelectorAll('button')).find((b) => b.textContent === key) as HTMLElement);
+    for (const key of ['J', 'o'])
+      await user.click(Array.from(keyboard.querySelectorAll('button')).find((b) => b.textContent === key) as HTMLElement);
     expect((screen.getByLabelText('First name') as HTMLInputElement).value).toBe('Jo');
   });
 });
 
 describe('moving between screens', () => {
-  it('puts focus on each new screen\'s heading', async () => {
+  it("puts focus on each new screen's heading", async () => {
     const { user } = await renderKiosk();
     await tap(user, 'Touch here to start');
     expect(document.activeElement).toBe(await heading('How can we help?'));

@@ -17,11 +17,12 @@ const rawKey = /\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*(\.[A-Za-z0-9]+)*\b/;
 function qrPath(text: string): string {
   const modules = create(text, { errorCorrectionLevel: 'M' }).modules;
   let d = '';
-  for (let row = 0; row < modules.size; row += 1) for (let col = 0; col < modules.size; col += 1) if (modules.get(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
+  for (let row = 0; row < modules.size; row += 1)
+    for (let col = 0; col < modules.size; col += 1) if (modules.get(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
   return d;
 }
 
-describe('the kiosk\'s screens', () => {
+describe("the kiosk's screens", () => {
   it('"not ready today" gives both helplines and a QR code that holds only the helpline\'s number', async () => {
     const { user } = await renderKiosk();
     await tap(user, 'Touch here to start');
@@ -75,22 +76,32 @@ describe('the kiosk\'s screens', () => {
     await tap(user, 'Touch here to start');
     await tap(user, 'Questions and answers');
     await tap(user, 'Will I get in trouble?');
-    expect(screen.getByText('If you have a warrant, tell the officer. It does not stop you from getting help. The officer will explain what happens next.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'If you have a warrant, tell the officer. It does not stop you from getting help. The officer will explain what happens next.',
+      ),
+    ).toBeTruthy();
   });
 
   it('a department states its own warrant policy through the profile, in the language it writes it for', async () => {
     const policy = 'If you have a warrant, tell the officer. Our judges decide about warrants. The officer will explain what happens next.';
-    const { user } = await renderKiosk({ profile: (json) => ({ ...json, textOverrides: { en: { 'kiosk:faq.topics.arrest.warrant': policy } } }) });
+    const { user } = await renderKiosk({
+      profile: (json) => ({ ...json, textOverrides: { en: { 'kiosk:faq.topics.arrest.warrant': policy } } }),
+    });
     await tap(user, 'Touch here to start');
     await tap(user, 'Questions and answers');
     await tap(user, 'Will I get in trouble?');
     expect(screen.getByText(policy)).toBeTruthy();
   });
 
-  it('shows the department\'s logo from the profile, and the naloxone line only where the desk keeps it', async () => {
+  it("shows the department's logo from the profile, and the naloxone line only where the desk keeps it", async () => {
     const logo = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>').toString('base64')}`;
     const { user } = await renderKiosk({
-      profile: (json) => ({ ...json, agency: { ...(json.agency as object), logoDataUrl: logo }, program: { ...(json.program as object), naloxoneAtDesk: true } }),
+      profile: (json) => ({
+        ...json,
+        agency: { ...(json.agency as object), logoDataUrl: logo },
+        program: { ...(json.program as object), naloxoneAtDesk: true },
+      }),
     });
     expect(document.querySelector('.masthead img')?.getAttribute('src')).toBe(logo);
     await tap(user, 'Touch here to start');

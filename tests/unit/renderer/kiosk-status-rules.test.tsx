@@ -10,7 +10,14 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReadyBootstrap } from '../../../shared/bootstrap';
 import { agencyProfileSchema } from '../../../shared/config';
 import type { KioskRequestView } from '../../../shared/request';
-import { requestStatuses, statusOf, statusTable, type CoreRequestStatus, type RequestStatus, type StatusFacts } from '../../../shared/request-status';
+import {
+  requestStatuses,
+  statusOf,
+  statusTable,
+  type CoreRequestStatus,
+  type RequestStatus,
+  type StatusFacts,
+} from '../../../shared/request-status';
 import { setupI18n } from '../../../renderer/src/i18n/setup-i18n';
 import { RequestStatusView } from '../../../renderer/src/kiosk/parts/request-status-view';
 import { KioskContext, type KioskContextValue } from '../../../renderer/src/kiosk/session/kiosk-context';
@@ -48,7 +55,9 @@ function submissionIn(status: RequestStatus): Submission {
   return { state: 'saved', view: view({ status, phase: phaseOf[status], ...(acknowledged ? { acknowledgement: ack } : {}) }) };
 }
 
-const profile = agencyProfileSchema.parse(JSON.parse(readFileSync(path.join(resourcesDir, 'profiles', 'safe-passage-lees-summit.json'), 'utf8')));
+const profile = agencyProfileSchema.parse(
+  JSON.parse(readFileSync(path.join(resourcesDir, 'profiles', 'safe-passage-lees-summit.json'), 'utf8')),
+);
 const bootstrap: ReadyBootstrap = {
   state: 'ready',
   role: 'kiosk',
@@ -101,22 +110,29 @@ describe.each(['en', 'es', 'ar', 'vi'])('the status screen in %s', (language) =>
     for (const other of requestStatuses) {
       const otherHeadline = t(statusTable[other].headlineKey);
       // "acknowledged" is a prefix of nothing else; compare whole sentences.
-      if (other !== status && otherHeadline !== t(row.headlineKey)) expect(text, `${status} shows ${other}'s headline`).not.toContain(otherHeadline);
+      if (other !== status && otherHeadline !== t(row.headlineKey))
+        expect(text, `${status} shows ${other}'s headline`).not.toContain(otherHeadline);
     }
     expect(text.includes(t(claims.stillTrying)), 'still trying').toBe(row.fallback === 'while-trying');
-    expect(text.includes(t(claims.lead)), 'other ways to get help, as the main instruction').toBe(row.fallback === 'while-trying' || row.fallback === 'only');
+    expect(text.includes(t(claims.lead)), 'other ways to get help, as the main instruction').toBe(
+      row.fallback === 'while-trying' || row.fallback === 'only',
+    );
     expect(text.includes(t(claims.alsoLead)), 'other ways to get help, as an addition').toBe(row.fallback === 'also');
     // The closed headline itself may name the window; the list of other ways is what must not show.
-    expect(document.querySelector('[data-fallback]')?.getAttribute('data-fallback') ?? 'none', 'the other ways to get help').toBe(row.fallback);
-    expect(text.includes(t(claims.answer)), 'the officer\'s answer').toBe(row.showsAnswer);
+    expect(document.querySelector('[data-fallback]')?.getAttribute('data-fallback') ?? 'none', 'the other ways to get help').toBe(
+      row.fallback,
+    );
+    expect(text.includes(t(claims.answer)), "the officer's answer").toBe(row.showsAnswer);
     expect(screen.queryByText('K1-1234') !== null, 'reference').toBe(status !== 'saving' && status !== 'not-saved');
   });
 });
 
-describe('the status that follows from the kiosk core\'s facts', () => {
+describe("the status that follows from the kiosk core's facts", () => {
   const phases = ['captured', 'delivered', 'acknowledged', 'closed'] as const;
   const combinations: StatusFacts[] = phases.flatMap((phase) =>
-    [false, true].flatMap((late) => [false, true].flatMap((failed) => [false, true].map((escalated) => ({ phase, late, failed, escalated })))),
+    [false, true].flatMap((late) =>
+      [false, true].flatMap((failed) => [false, true].map((escalated) => ({ phase, late, failed, escalated }))),
+    ),
   );
 
   const possible: Record<StatusFacts['phase'], CoreRequestStatus[]> = {
@@ -165,8 +181,13 @@ describe('what the report says besides the sentences', () => {
     expect(report.reference).toBeUndefined();
   });
 
-  it('answered: the officer\'s own message, by key', () => {
-    expect(reportFor({ state: 'saved', view: view({ phase: 'acknowledged', status: 'answered', acknowledgement: { ...ack, messageKey: 'wait-5-minutes' } }) })).toMatchObject({
+  it("answered: the officer's own message, by key", () => {
+    expect(
+      reportFor({
+        state: 'saved',
+        view: view({ phase: 'acknowledged', status: 'answered', acknowledgement: { ...ack, messageKey: 'wait-5-minutes' } }),
+      }),
+    ).toMatchObject({
       status: 'answered',
       ackKey: 'wait-5-minutes',
       steps: { answered: true },

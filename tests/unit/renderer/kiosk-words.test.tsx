@@ -20,7 +20,7 @@ async function start() {
   return user;
 }
 
-describe('the kiosk\'s words', () => {
+describe("the kiosk's words", () => {
   it('the home screen says what the person can ask for, and promises no officer before anything is sent', async () => {
     const user = await start();
     await user.click(screen.getByRole('button', { name: 'Touch here to start' }));
@@ -40,7 +40,10 @@ describe('the kiosk\'s words', () => {
     await heading('Check your request');
     expect(screen.getByText('Last step: check your answers')).toBeTruthy();
     expect(screen.queryByText(/^Question \d of \d$/)).toBeNull();
-    const rows = Array.from(document.querySelectorAll('.review__row'), (row) => [row.querySelector('dt')?.textContent, row.querySelector('.review__value')?.textContent]);
+    const rows = Array.from(document.querySelectorAll('.review__row'), (row) => [
+      row.querySelector('dt')?.textContent,
+      row.querySelector('.review__value')?.textContent,
+    ]);
     expect(rows).toEqual([
       ['What you asked for', 'Help for myself'],
       ['Someone in danger now', 'No'],

@@ -16,7 +16,10 @@ export const testDataKey = Buffer.alloc(32, 7);
 /** Where a core keeps its data in a test: `conf` in a folder of the test's own, the test key. */
 export function testStorage(dir: string, overrides: Partial<Platform> = {}): { dataDir: string; platform: Platform } {
   const dataDir = path.join(dir, 'data');
-  return { dataDir, platform: { ...nodePlatform({ dataDir, key: testDataKey, logger: createLogger('platform', memorySink()) }), ...overrides } };
+  return {
+    dataDir,
+    platform: { ...nodePlatform({ dataDir, key: testDataKey, logger: createLogger('platform', memorySink()) }), ...overrides },
+  };
 }
 
 /**

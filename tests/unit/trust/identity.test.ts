@@ -20,7 +20,14 @@ afterEach(async () => {
 
 const cipher = createKeyCipher(Buffer.alloc(32, 3));
 const load = (role: 'kiosk' | 'desk', deviceId: string, options: { sealWith?: typeof cipher | undefined } = {}) =>
-  loadDeviceIdentity({ role, deviceId, openStore: confStores(dir), cipher: 'sealWith' in options ? options.sealWith : cipher, now: Date.now, logger: testLogger().logger });
+  loadDeviceIdentity({
+    role,
+    deviceId,
+    openStore: confStores(dir),
+    cipher: 'sealWith' in options ? options.sealWith : cipher,
+    now: Date.now,
+    logger: testLogger().logger,
+  });
 
 describe('a device identity', () => {
   it('is made once for a desk, with a TLS certificate for its receiver, and is the same after a restart', async () => {

@@ -25,7 +25,12 @@ const hexOf = (grouped: string) => grouped.replace(/ /g, '').toLowerCase();
 /** A copy of what a kiosk keeps about its desks, as a thief who took its disk and key would have it. */
 async function stolenDesks(kiosk: TestCore) {
   const owner = hexOf((await kiosk.core.pairing['admin.pairing.overview']({})).fingerprint);
-  return openTrustStore({ openStore: confStores(path.join(kiosk.dir, 'data')), cipher: createKeyCipher(testDataKey), owner, logger: createLogger('thief', memorySink()) });
+  return openTrustStore({
+    openStore: confStores(path.join(kiosk.dir, 'data')),
+    cipher: createKeyCipher(testDataKey),
+    owner,
+    logger: createLogger('thief', memorySink()),
+  });
 }
 
 function nextView(core: Core, holds: (view: KioskRequestView) => boolean): Promise<KioskRequestView> {
@@ -64,7 +69,7 @@ async function pairedPair() {
 }
 
 describe('a paired kiosk and desk', () => {
-  it('deliver over TLS with the kiosk\'s own secret, and the kiosk believes the desk\'s signed acknowledgement', async () => {
+  it("deliver over TLS with the kiosk's own secret, and the kiosk believes the desk's signed acknowledgement", async () => {
     const { desk, kiosk, url } = await pairedPair();
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/lobby\/v1$/);
     const submitted = await kiosk.core.handlers['request.submit'](help);
@@ -76,7 +81,7 @@ describe('a paired kiosk and desk', () => {
     expect((await acknowledged).acknowledgement).toMatchObject({ deskId: 'D1', messageKey: 'coming-now', signature: expect.any(String) });
   });
 
-  it('with a copy of one kiosk\'s secret, an attacker cannot silence the desk\'s alert or block its officer', async () => {
+  it("with a copy of one kiosk's secret, an attacker cannot silence the desk's alert or block its officer", async () => {
     const { desk, kiosk, url } = await pairedPair();
     const submitted = await kiosk.core.handlers['request.submit'](help);
     await deskWhere(desk.core, (s) => s.alerting.includes(submitted.id));
@@ -84,7 +89,12 @@ describe('a paired kiosk and desk', () => {
 
     // The review's forged update: "another desk already answered", dated early to win.
     const forged = requestUpdated(submitted.id, {
-      acknowledgement: { messageKey: 'coming-now', deskId: 'D2', deskName: 'Back office', at: new Date(Date.parse(submitted.createdAt) - 1000).toISOString() },
+      acknowledgement: {
+        messageKey: 'coming-now',
+        deskId: 'D2',
+        deskName: 'Back office',
+        at: new Date(Date.parse(submitted.createdAt) - 1000).toISOString(),
+      },
     });
     const answer = await post(`${url}/updates`, forged, { secrets: [secret], anyCertificate: true });
     expect(answer.status).toBe(403);
@@ -99,7 +109,7 @@ describe('a paired kiosk and desk', () => {
     expect(JSON.stringify(desk.logs)).not.toContain('Marisol');
   });
 
-  it('refuses a kiosk presenting another kiosk\'s id, and updates for another kiosk\'s request', async () => {
+  it("refuses a kiosk presenting another kiosk's id, and updates for another kiosk's request", async () => {
     const { desk, kiosk, url } = await pairedPair();
     const other = track(await startCore(await kioskDevice('K2', 'Lobby kiosk 2', fast)));
     await pair(desk.core, other.core);
@@ -107,7 +117,10 @@ describe('a paired kiosk and desk', () => {
     await deskWhere(desk.core, (s) => s.requests.some((r) => r.id === theirs.id));
     const secret = (await stolenDesks(kiosk)).desk('D1')!.link!.secret;
 
-    const asK2 = await post(`${url}/requests`, requestCreated({ kiosk: { id: 'K2', location: 'Lobby kiosk 2' } }), { secrets: [secret], anyCertificate: true });
+    const asK2 = await post(`${url}/requests`, requestCreated({ kiosk: { id: 'K2', location: 'Lobby kiosk 2' } }), {
+      secrets: [secret],
+      anyCertificate: true,
+    });
     expect(asK2).toMatchObject({ status: 403, json: { error: 'wrong-kiosk' } });
     const closeTheirs = requestUpdated(theirs.id, { closed: { outcome: 'referred', at: new Date().toISOString(), deskId: 'D1' } });
     expect((await post(`${url}/updates`, closeTheirs, { secrets: [secret], anyCertificate: true })).status).toBe(403);
@@ -132,14 +145,20 @@ describe('a paired kiosk and desk', () => {
     // Someone on the LAN answers at the desk's address with a certificate of their own.
     const fixtures = path.join(import.meta.dirname, '../delivery/support/tls');
     let reached = 0;
-    const impostor = createServer({ cert: await readFile(path.join(fixtures, 'test-cert.pem')), key: await readFile(path.join(fixtures, 'test-key.pem')) }, (_req, res) => {
-      reached += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true,"duplicate":false}');
-    });
+    const impostor = createServer(
+      { cert: await readFile(path.join(fixtures, 'test-cert.pem')), key: await readFile(path.join(fixtures, 'test-key.pem')) },
+      (_req, res) => {
+        reached += 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true,"duplicate":false}');
+      },
+    );
     await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
     track({ close: () => new Promise<void>((resolve) => impostor.close(() => resolve())) });
     const real = desks.desk('D1')!;
-    desks.saveDesk({ ...real, link: { ...real.link!, url: `https://127.0.0.1:${(impostor.address() as { port: number }).port}/lobby/v1` } });
+    desks.saveDesk({
+      ...real,
+      link: { ...real.link!, url: `https://127.0.0.1:${(impostor.address() as { port: number }).port}/lobby/v1` },
+    });
 
     const kiosk = track(await startCore(await kioskDevice('K1', 'Lobby kiosk 1', fast), { dir: kioskCore.dir }));
     const submitted = await kiosk.core.handlers['request.submit'](help);

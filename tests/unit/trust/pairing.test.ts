@@ -35,7 +35,9 @@ describe('pairing a kiosk with a desk over TLS', () => {
     const kiosk = track(await startCore(await kioskDevice()));
     const { code, address } = await codeOf(desk.core);
     const pending = await kiosk.core.pairing['admin.pairing.pairWithDesk']({ address, code });
-    expect(await kiosk.core.pairing['admin.pairing.confirm']({ sessionId: pending.sessionId, same: true })).toEqual({ state: 'waiting-for-other-side' });
+    expect(await kiosk.core.pairing['admin.pairing.confirm']({ sessionId: pending.sessionId, same: true })).toEqual({
+      state: 'waiting-for-other-side',
+    });
     const deskView = await desk.core.pairing['admin.pairing.overview']({});
     await desk.core.pairing['admin.pairing.confirm']({ sessionId: deskView.pending[0]!.sessionId, same: true });
     const paired = await overviewWhere(kiosk.core, (o) => o.peers.length === 1);
@@ -47,7 +49,9 @@ describe('pairing a kiosk with a desk over TLS', () => {
     const kiosk = track(await startCore(await kioskDevice()));
     const { code, address } = await codeOf(desk.core);
     const pending = await kiosk.core.pairing['admin.pairing.pairWithDesk']({ address, code });
-    expect(await kiosk.core.pairing['admin.pairing.confirm']({ sessionId: pending.sessionId, same: false })).toEqual({ state: 'cancelled' });
+    expect(await kiosk.core.pairing['admin.pairing.confirm']({ sessionId: pending.sessionId, same: false })).toEqual({
+      state: 'cancelled',
+    });
     await overviewWhere(desk.core, (o) => o.pending.length === 0);
     expect((await desk.core.pairing['admin.pairing.overview']({})).peers).toEqual([]);
     expect((await kiosk.core.pairing['admin.pairing.overview']({})).peers).toEqual([]);
@@ -101,11 +105,13 @@ describe('pairing a kiosk with a desk over TLS', () => {
     expect(after.peers.map((p) => p.id)).toEqual(['D1']);
   });
 
-  it('lets two desks of one department learn each other\'s keys through the same ceremony', async () => {
+  it("lets two desks of one department learn each other's keys through the same ceremony", async () => {
     const front = track(await startCore(await deskDevice('D1', 'Front desk')));
     const back = track(await startCore(await deskDevice('D2', 'Back office')));
     await pair(front.core, back.core);
-    expect((await front.core.pairing['admin.pairing.overview']({})).peers).toMatchObject([{ role: 'desk', id: 'D2', label: 'Back office' }]);
+    expect((await front.core.pairing['admin.pairing.overview']({})).peers).toMatchObject([
+      { role: 'desk', id: 'D2', label: 'Back office' },
+    ]);
     expect((await back.core.pairing['admin.pairing.overview']({})).peers).toMatchObject([{ role: 'desk', id: 'D1', label: 'Front desk' }]);
   });
 });

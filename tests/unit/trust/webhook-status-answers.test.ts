@@ -16,7 +16,15 @@ const track = closeAfterEach();
 const secret = `whsec_${Buffer.alloc(32, 21).toString('base64')}`;
 const otherSecret = `whsec_${Buffer.alloc(32, 22).toString('base64')}`;
 const requestId = 'req_abcdefghijklmnop';
-const answer = JSON.stringify({ requests: [{ id: requestId, state: 'acknowledged', acknowledgement: { messageKey: 'coming-now', deskId: 'CAD', deskName: 'Dispatch', at: new Date().toISOString() } }] });
+const answer = JSON.stringify({
+  requests: [
+    {
+      id: requestId,
+      state: 'acknowledged',
+      acknowledgement: { messageKey: 'coming-now', deskId: 'CAD', deskName: 'Dispatch', at: new Date().toISOString() },
+    },
+  ],
+});
 
 async function backend(signWith: string | undefined): Promise<string> {
   const server = createServer((req, res) => {

@@ -27,11 +27,14 @@ describe('a page to Slack', () => {
 
   it('escapes Slack markup, so a place name cannot become a mention or a link', async () => {
     slack = await startFakeSlack();
-    await createVendorSender(channel(slack.url), vendorDeps()).send({ ...normalPage, kioskLocation: 'Lobby <!channel> & hall' }, neverAborted());
+    await createVendorSender(channel(slack.url), vendorDeps()).send(
+      { ...normalPage, kioskLocation: 'Lobby <!channel> & hall' },
+      neverAborted(),
+    );
     expect(slack.messages[0]?.text).toBe('Safe Passage request at Lobby &lt;!channel&gt; &amp; hall (ref K1-4821). See the desk console.');
   });
 
-  it('treats a removed webhook as permanent and keeps Slack\'s error token in the reason', async () => {
+  it("treats a removed webhook as permanent and keeps Slack's error token in the reason", async () => {
     slack = await startFakeSlack();
     const deps = vendorDeps();
     const revoked = `${slack.baseUrl}/services/T0001/B0001/REVOKEDsecret999`;
@@ -42,7 +45,12 @@ describe('a page to Slack', () => {
 
   it('reports invalid_payload and archived channels as permanent, rate limits and Slack outages as retries', async () => {
     slack = await startFakeSlack();
-    slack.script.push(text(400, 'invalid_payload'), text(410, 'channel_is_archived'), text(429, 'rate_limited', { 'retry-after': '30' }), text(500, 'rollup_error'));
+    slack.script.push(
+      text(400, 'invalid_payload'),
+      text(410, 'channel_is_archived'),
+      text(429, 'rate_limited', { 'retry-after': '30' }),
+      text(500, 'rollup_error'),
+    );
     const sender = createVendorSender(channel(slack.url), vendorDeps());
     const results = [];
     for (let i = 0; i < 4; i += 1) results.push(await sender.send(normalPage, neverAborted()));
@@ -57,7 +65,10 @@ describe('a page to Slack', () => {
   it('never copies free text from an error body into the reason', async () => {
     slack = await startFakeSlack();
     slack.script.push(text(400, 'something went wrong for officer@example.com'));
-    expect(await createVendorSender(channel(slack.url), vendorDeps()).send(normalPage, neverAborted())).toEqual({ outcome: 'permanent', reason: 'HTTP 400' });
+    expect(await createVendorSender(channel(slack.url), vendorDeps()).send(normalPage, neverAborted())).toEqual({
+      outcome: 'permanent',
+      reason: 'HTTP 400',
+    });
   });
 
   it('retries when nothing listens, without naming the address', async () => {
@@ -74,6 +85,9 @@ describe('a page to Slack', () => {
   it('gives up on an attempt Slack never answers, within the time limit', async () => {
     slack = await startFakeSlack();
     slack.script.push('hang');
-    expect(await createVendorSender(channel(slack.url), vendorDeps(200)).send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'timeout' });
+    expect(await createVendorSender(channel(slack.url), vendorDeps(200)).send(normalPage, neverAborted())).toEqual({
+      outcome: 'retry',
+      reason: 'timeout',
+    });
   });
 });

@@ -29,7 +29,11 @@ async function start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServe
 }
 
 type Security = 'tls' | 'starttls' | 'none';
-function channel(port: number, security: Security, extra: { auth?: typeof login; caFile?: string; rejectUnauthorized?: boolean; to?: string[] } = {}) {
+function channel(
+  port: number,
+  security: Security,
+  extra: { auth?: typeof login; caFile?: string; rejectUnauthorized?: boolean; to?: string[] } = {},
+) {
   return {
     id: 'email-duty',
     use: 'page' as const,
@@ -78,7 +82,10 @@ describe('a page by email over SMTP', () => {
   it.skipIf(noOpenssl)('[needs the openssl command] upgrades with STARTTLS, trusts the configured CA file and logs in', async () => {
     const smtp = await start({ certificate, login });
     const deps = vendorDeps();
-    const result = await createVendorSender(channel(smtp.port, 'starttls', { auth: login, caFile: certificate!.certFile }), deps).send(normalPage, neverAborted());
+    const result = await createVendorSender(channel(smtp.port, 'starttls', { auth: login, caFile: certificate!.certFile }), deps).send(
+      normalPage,
+      neverAborted(),
+    );
 
     expect(result).toEqual({ outcome: 'delivered' });
     expect(smtp.received[0]).toMatchObject({ secure: true, user: login.user, text: expectedBody(normalText) });
@@ -87,7 +94,10 @@ describe('a page by email over SMTP', () => {
 
   it.skipIf(noOpenssl)('[needs the openssl command] speaks TLS from the first byte when security is "tls"', async () => {
     const smtp = await start({ implicitTls: true, certificate });
-    const result = await createVendorSender(channel(smtp.port, 'tls', { caFile: certificate!.certFile }), vendorDeps()).send(normalPage, neverAborted());
+    const result = await createVendorSender(channel(smtp.port, 'tls', { caFile: certificate!.certFile }), vendorDeps()).send(
+      normalPage,
+      neverAborted(),
+    );
     expect(result).toEqual({ outcome: 'delivered' });
     expect(smtp.received[0]?.secure).toBe(true);
   });
@@ -149,7 +159,10 @@ describe('a page by email over SMTP', () => {
 
   it('is permanent when the configured CA file cannot be read, and connects to nothing', async () => {
     const smtp = await start();
-    const result = await createVendorSender(channel(smtp.port, 'starttls', { caFile: '/nonexistent/ca.pem' }), vendorDeps()).send(normalPage, neverAborted());
+    const result = await createVendorSender(channel(smtp.port, 'starttls', { caFile: '/nonexistent/ca.pem' }), vendorDeps()).send(
+      normalPage,
+      neverAborted(),
+    );
     expect(result).toEqual({ outcome: 'permanent', reason: 'caFile cannot be read' });
     expect(smtp.received).toEqual([]);
   });

@@ -38,14 +38,24 @@ describe('a page to Microsoft Teams', () => {
 
   it('sees through a legacy webhook that buries a refusal in a 200', async () => {
     teams = await startFakeTeams({ legacy: true });
-    teams.script.push(text(200, 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0.'));
-    teams.script.push(text(200, 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 400 with ContextId tcid=0.'));
+    teams.script.push(
+      text(200, 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0.'),
+    );
+    teams.script.push(
+      text(200, 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 400 with ContextId tcid=0.'),
+    );
     const sender = createVendorSender(channel(teams.url), vendorDeps());
-    expect(await sender.send(normalPage, neverAborted())).toMatchObject({ outcome: 'retry', reason: 'HTTP 200, Teams endpoint returned 429' });
-    expect(await sender.send(normalPage, neverAborted())).toMatchObject({ outcome: 'permanent', reason: 'HTTP 200, Teams endpoint returned 400' });
+    expect(await sender.send(normalPage, neverAborted())).toMatchObject({
+      outcome: 'retry',
+      reason: 'HTTP 200, Teams endpoint returned 429',
+    });
+    expect(await sender.send(normalPage, neverAborted())).toMatchObject({
+      outcome: 'permanent',
+      reason: 'HTTP 200, Teams endpoint returned 400',
+    });
   });
 
-  it('treats a workflow that no longer exists as permanent and names Power Automate\'s error code', async () => {
+  it("treats a workflow that no longer exists as permanent and names Power Automate's error code", async () => {
     teams = await startFakeTeams();
     const deps = vendorDeps();
     const result = await createVendorSender(channel(`${teams.baseUrl}/workflows/deleted?sig=old`), deps).send(normalPage, neverAborted());

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVendorSender } from '../../../electron/core/delivery/vendors/index.js';
 import { startFakeTwilio, twilioAccountSid, twilioAuthToken, twilioError, type FakeTwilio } from './fakes/fake-twilio.js';
-import { emergencyPage, emergencyText, escalationPage, expectNoSecrets, neverAborted, normalPage, normalText, vendorDeps } from './vendor-test-kit.js';
+import {
+  emergencyPage,
+  emergencyText,
+  escalationPage,
+  expectNoSecrets,
+  neverAborted,
+  normalPage,
+  normalText,
+  vendorDeps,
+} from './vendor-test-kit.js';
 
 let twilio: FakeTwilio;
 afterEach(() => twilio.close());
@@ -103,7 +112,10 @@ describe('a page by SMS through Twilio', () => {
     twilio = await startFakeTwilio();
     twilio.scriptFor.set(lieutenant, [twilioError(503, 20503, 'Service Unavailable'), 'hang']);
     const sender = createVendorSender(channel(), vendorDeps(300));
-    expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'HTTP 503 Twilio 20503 (1 of 2 recipients pending)' });
+    expect(await sender.send(normalPage, neverAborted())).toEqual({
+      outcome: 'retry',
+      reason: 'HTTP 503 Twilio 20503 (1 of 2 recipients pending)',
+    });
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'timeout (1 of 2 recipients pending)' });
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'delivered' });
     expect(twilio.sent.map((sms) => sms.to)).toEqual([sergeant, lieutenant]);
@@ -115,7 +127,10 @@ describe('a page by SMS through Twilio', () => {
     const sender = createVendorSender(channel({ to: [sergeant] }), vendorDeps(300));
     const first = sender.send(normalPage, neverAborted());
     await expect.poll(() => twilio.requests.length).toBe(1);
-    expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'an attempt for this page is still running' });
+    expect(await sender.send(normalPage, neverAborted())).toEqual({
+      outcome: 'retry',
+      reason: 'an attempt for this page is still running',
+    });
     expect(await first).toEqual({ outcome: 'retry', reason: 'timeout (1 of 1 recipients pending)' });
     expect(twilio.requests).toHaveLength(1);
   });

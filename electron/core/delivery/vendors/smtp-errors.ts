@@ -10,7 +10,8 @@ import { classifyNetworkError, type AttemptResult } from '../attempt.js';
 type SmtpFailure = { code?: unknown; responseCode?: unknown; originalCode?: unknown; cause?: { code?: unknown } };
 
 /** Node's codes for a certificate the client does not trust. */
-const untrustedCertificate = /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_[A-Z_]+)$/;
+const untrustedCertificate =
+  /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_[A-Z_]+)$/;
 
 /** Nodemailer codes that mean the setup is wrong, not the network. */
 const configurationCodes = new Set(['ETLS', 'EREQUIRETLS', 'EAUTH', 'ENOAUTH', 'ECONFIG', 'EENVELOPE', 'EMESSAGE', 'EPROTOCOL']);
@@ -20,7 +21,12 @@ function findCertificateCode(failure: SmtpFailure, message: string): string | un
     if (typeof candidate === 'string' && untrustedCertificate.test(candidate)) return candidate;
   }
   // Nodemailer rewraps a failed STARTTLS handshake as "Error initiating TLS - <node's message>".
-  if (/self[- ]signed certificate|unable to verify|certificate has expired|does not match certificate|Hostname\/IP does not match/i.test(message)) return 'certificate';
+  if (
+    /self[- ]signed certificate|unable to verify|certificate has expired|does not match certificate|Hostname\/IP does not match/i.test(
+      message,
+    )
+  )
+    return 'certificate';
   return undefined;
 }
 

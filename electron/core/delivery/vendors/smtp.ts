@@ -78,7 +78,11 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
       const deferred = pendingOf(progress, channel.to).length;
       if (deferred > 0) return { outcome: 'retry', reason: `SMTP 4xx (${deferred} of ${pending.length} addresses deferred)` };
       if (progress.refused.size > 0) {
-        deps.logger.warn('the mail server refused some addresses of a page; the others have it', { channel: channel.id, count: progress.refused.size, reference: message.reference });
+        deps.logger.warn('the mail server refused some addresses of a page; the others have it', {
+          channel: channel.id,
+          count: progress.refused.size,
+          reference: message.reference,
+        });
       }
       return { outcome: 'delivered' };
     } catch (error) {

@@ -26,7 +26,14 @@ export function teamsPayload(message: PageMessage): object {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: page.title, weight: 'Bolder', size: 'Medium', wrap: true, ...(urgent ? { color: 'Attention' } : {}) },
+            {
+              type: 'TextBlock',
+              text: page.title,
+              weight: 'Bolder',
+              size: 'Medium',
+              wrap: true,
+              ...(urgent ? { color: 'Attention' } : {}),
+            },
             { type: 'TextBlock', text: page.text, wrap: true },
           ],
         },

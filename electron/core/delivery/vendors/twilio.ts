@@ -65,14 +65,21 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
     return 'failed' in answer ? { result: answer.failed } : { result: classifyTwilioAnswer(answer, deps.now()), status: answer.status };
   };
 
-  const textPending = async (message: PageMessage, progress: PageProgress, signal: AbortSignal): Promise<{ result: AttemptResult; settled: boolean }> => {
+  const textPending = async (
+    message: PageMessage,
+    progress: PageProgress,
+    signal: AbortSignal,
+  ): Promise<{ result: AttemptResult; settled: boolean }> => {
     for (const to of pendingOf(progress, channel.to)) {
       const { result, status } = await textOne(to, message, signal);
       if (result.outcome === 'delivered') {
         progress.accepted.add(to);
       } else if (result.outcome === 'retry') {
         const pending = pendingOf(progress, channel.to).length;
-        return { result: { ...result, reason: `${result.reason} (${pending} of ${channel.to.length} recipients pending)` }, settled: false };
+        return {
+          result: { ...result, reason: `${result.reason} (${pending} of ${channel.to.length} recipients pending)` },
+          settled: false,
+        };
       } else if (status === 400) {
         progress.refused.add(to);
         progress.firstRefusal ??= result.reason;
@@ -80,7 +87,8 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
         return { result, settled: false };
       }
     }
-    if (progress.accepted.size === 0) return { result: { outcome: 'permanent', reason: `${progress.firstRefusal ?? 'refused'} for every recipient` }, settled: true };
+    if (progress.accepted.size === 0)
+      return { result: { outcome: 'permanent', reason: `${progress.firstRefusal ?? 'refused'} for every recipient` }, settled: true };
     if (progress.refused.size > 0) {
       deps.logger.warn('Twilio refused some recipients of a page; the others have it', {
         channel: channel.id,

@@ -36,7 +36,9 @@ export async function postToVendor(request: VendorRequest): Promise<VendorAnswer
     const body = (await response.text()).slice(0, maxBodyChars);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
   } catch (error) {
-    return { failed: request.signal.aborted && !isTimeout(request.signal) ? { outcome: 'retry', reason: 'aborted' } : classifyNetworkError(error) };
+    return {
+      failed: request.signal.aborted && !isTimeout(request.signal) ? { outcome: 'retry', reason: 'aborted' } : classifyNetworkError(error),
+    };
   }
 }
 

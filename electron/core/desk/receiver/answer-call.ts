@@ -25,7 +25,10 @@ export type AnswerOptions = {
   bodyLimit: number;
 };
 
-const refuse = (status: number, error: string, message: string): ReceiverAnswer => ({ status, body: { error, message } satisfies ErrorAnswer });
+const refuse = (status: number, error: string, message: string): ReceiverAnswer => ({
+  status,
+  body: { error, message } satisfies ErrorAnswer,
+});
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -40,7 +43,7 @@ function verifySender(
   senders: readonly TrustedSender[],
   body: string,
   headers: IncomingMessage['headers'],
-): ({ ok: true; sender: TrustedSender; messageId: string }) | Extract<VerifyResult, { ok: false }> {
+): { ok: true; sender: TrustedSender; messageId: string } | Extract<VerifyResult, { ok: false }> {
   let last: Extract<VerifyResult, { ok: false }> = { ok: false, reason: 'bad-signature', message: 'no signature matched any paired kiosk' };
   for (const sender of senders) {
     const result = verifyMessage([sender.secret], body, headers);
@@ -79,14 +82,17 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   const from = verified.sender.kioskId;
   const claimed = route.kioskIdOf(message);
   // A paired kiosk's secret speaks for that kiosk only.
-  if (from !== undefined && claimed !== undefined && claimed !== from) return refuse(403, 'wrong-kiosk', 'this secret belongs to another kiosk');
+  if (from !== undefined && claimed !== undefined && claimed !== from)
+    return refuse(403, 'wrong-kiosk', 'this secret belongs to another kiosk');
   const requestId = route.requestIdOf(message);
   const at = options.now();
   const earlier = options.replays.seen(verified.messageId, at);
   if (earlier) {
     // The kiosk's outbox resends a request with the same webhook-id until it sees a 2xx: that is a retry, not an attack.
-    const retry = message.type === 'request.created' && earlier.type === message.type && requestId !== undefined && earlier.requestId === requestId;
-    if (retry && options.handlers.hasRequest(requestId)) return { status: 200, body: { received: true, duplicate: true }, type: message.type, requestId };
+    const retry =
+      message.type === 'request.created' && earlier.type === message.type && requestId !== undefined && earlier.requestId === requestId;
+    if (retry && options.handlers.hasRequest(requestId))
+      return { status: 200, body: { received: true, duplicate: true }, type: message.type, requestId };
     return refuse(409, 'replayed', 'this webhook-id was already processed');
   }
   options.replays.remember(verified.messageId, requestId === undefined ? { type: message.type } : { type: message.type, requestId }, at);

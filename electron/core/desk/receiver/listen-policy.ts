@@ -23,7 +23,8 @@ export function isLoopbackHost(host: string): boolean {
 export function listenRefusal(host: string, secrets: readonly string[], tls = true): string | undefined {
   if (isLoopbackHost(host)) return undefined;
   if (secrets.includes(demoSecret)) return 'replace the demo secret before listening on the network';
-  if (secrets.length > 0) return 'receiver.secrets are for a desk on this computer only; remove them and pair each kiosk from the admin screen';
+  if (secrets.length > 0)
+    return 'receiver.secrets are for a desk on this computer only; remove them and pair each kiosk from the admin screen';
   if (!tls) return 'the receiver needs TLS to listen on the network';
   return undefined;
 }

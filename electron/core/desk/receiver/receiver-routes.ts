@@ -58,8 +58,13 @@ function route<S extends z.ZodType>(
 }
 
 export const routes: Record<string, Route> = {
-  [receiverBasePath + backendPaths.requests]: route(requestCreatedSchema, (h, m) => h.requestCreated(m), { requestIdOf: (m) => m.request.id, kioskIdOf: (m) => m.request.kiosk.id }),
+  [receiverBasePath + backendPaths.requests]: route(requestCreatedSchema, (h, m) => h.requestCreated(m), {
+    requestIdOf: (m) => m.request.id,
+    kioskIdOf: (m) => m.request.kiosk.id,
+  }),
   [receiverBasePath + backendPaths.status]: route(statusQuerySchema, (h, m) => h.statusQuery(m), { kioskIdOf: (m) => m.kioskId }),
-  [receiverBasePath + backendPaths.updates]: route(requestUpdatedSchema, (h, m, from) => h.requestUpdated(m, from), { requestIdOf: (m) => m.requestId }),
+  [receiverBasePath + backendPaths.updates]: route(requestUpdatedSchema, (h, m, from) => h.requestUpdated(m, from), {
+    requestIdOf: (m) => m.requestId,
+  }),
   [receiverBasePath + backendPaths.heartbeats]: route(heartbeatSchema, (h, m) => h.heartbeat(m), { kioskIdOf: (m) => m.kiosk.id }),
 };

@@ -75,15 +75,24 @@ export async function startReceiver(options: {
   const { config, logger } = options;
   const refusal = listenRefusal(config.host, config.secrets, Boolean(config.tls ?? options.tls));
   if (refusal) {
-    logger.error('the receiver will not listen', { host: config.host, reason: config.secrets.includes(demoSecret) ? 'demo-secret' : 'policy' });
+    logger.error('the receiver will not listen', {
+      host: config.host,
+      reason: config.secrets.includes(demoSecret) ? 'demo-secret' : 'policy',
+    });
     return { health: () => ({ listening: false, problem: refusal }), close: async () => {} };
   }
   let server: http.Server;
   try {
     server = await createServer(config, options.tls);
   } catch (error) {
-    logger.error('the receiver could not read its TLS certificate or key', { error: error as Error, code: (error as NodeJS.ErrnoException).code });
-    return { health: () => ({ listening: false, problem: 'the TLS certificate or key file in receiver.tls could not be read' }), close: async () => {} };
+    logger.error('the receiver could not read its TLS certificate or key', {
+      error: error as Error,
+      code: (error as NodeJS.ErrnoException).code,
+    });
+    return {
+      health: () => ({ listening: false, problem: 'the TLS certificate or key file in receiver.tls could not be read' }),
+      close: async () => {},
+    };
   }
   const answerOptions: AnswerOptions = { ...options.answer, bodyLimit: bodyLimitBytes };
   const tlsOn = server instanceof https.Server;
@@ -110,7 +119,8 @@ export async function startReceiver(options: {
       },
       (error: unknown) => {
         logger.error('the receiver failed to answer a call', { error: error as Error });
-        if (!response.headersSent && !response.destroyed) send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } });
+        if (!response.headersSent && !response.destroyed)
+          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } });
       },
     );
   });

@@ -24,7 +24,12 @@ export function ChannelsSection({ api, overview, refresh }: AdminSectionProps) {
     }
   };
   const sendButton = (channelId: string | undefined, label: string) => (
-    <button type="button" className="button" aria-disabled={sending !== undefined || undefined} onClick={() => void (sending ? undefined : send(channelId))}>
+    <button
+      type="button"
+      className="button"
+      aria-disabled={sending !== undefined || undefined}
+      onClick={() => void (sending ? undefined : send(channelId))}
+    >
       {label}
     </button>
   );
@@ -49,7 +54,10 @@ export function ChannelsSection({ api, overview, refresh }: AdminSectionProps) {
           {overview.channels.map((channel) => (
             <tr key={channel.id} data-channel={channel.id}>
               <th scope="row">
-                {channel.id} <span className="admin__muted">({channel.type}, {t(`channels.use.${channel.use}`)})</span>
+                {channel.id}{' '}
+                <span className="admin__muted">
+                  ({channel.type}, {t(`channels.use.${channel.use}`)})
+                </span>
               </th>
               <td>{channel.host}</td>
               <td>

@@ -4,7 +4,11 @@ import type { AdminLogLine } from '../../../../shared/admin';
 import type { AdminSectionProps } from '../admin-sections';
 
 function lineText(line: AdminLogLine): string {
-  const fields = line.fields ? ` ${Object.entries(line.fields).map(([k, v]) => `${k}=${String(v)}`).join(' ')}` : '';
+  const fields = line.fields
+    ? ` ${Object.entries(line.fields)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ')}`
+    : '';
   return `${line.time} ${line.level.toUpperCase()} ${line.area}: ${line.message}${fields}`;
 }
 

@@ -65,7 +65,12 @@ export function DisplayToggles() {
       <button type="button" className="button" aria-pressed={prefs.largeText} onClick={() => change({ largeText: !prefs.largeText })}>
         {t('display.largeText')}
       </button>
-      <button type="button" className="button" aria-pressed={prefs.highContrast} onClick={() => change({ highContrast: !prefs.highContrast })}>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={prefs.highContrast}
+        onClick={() => change({ highContrast: !prefs.highContrast })}
+      >
         {t('display.highContrast')}
       </button>
     </div>

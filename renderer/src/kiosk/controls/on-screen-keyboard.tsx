@@ -65,7 +65,16 @@ export function OnScreenKeyboard({ value, onChange, language, maxLength, onDone,
           </KeyButton>
         ))}
       </div>
-      <LetterRows layout={layout} lang={labelLang} pageLang={language} capital={capital} value={value} maxLength={maxLength} onType={type} onChange={onChange} />
+      <LetterRows
+        layout={layout}
+        lang={labelLang}
+        pageLang={language}
+        capital={capital}
+        value={value}
+        maxLength={maxLength}
+        onType={type}
+        onChange={onChange}
+      />
       <div className="osk__row">
         {layout.hasCase ? (
           <KeyButton label={t('keyboard.shift')} pressed={capital} onPress={() => setShiftFlipped(!shiftFlipped)}>

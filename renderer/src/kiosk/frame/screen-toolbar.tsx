@@ -13,7 +13,8 @@ export function ScreenToolbar({ mainRef, onWelcome }: { mainRef: RefObject<HTMLE
   const language = i18n.resolvedLanguage ?? i18n.language;
   // The untouched welcome screen holds nothing to start over from.
   const defaultDisplay = useDefaultDisplay();
-  const untouched = onWelcome && isPristine(state) && submission === undefined && language === bootstrap.profile.languages.default && defaultDisplay;
+  const untouched =
+    onWelcome && isPristine(state) && submission === undefined && language === bootstrap.profile.languages.default && defaultDisplay;
   return (
     <div className="toolbar" role="group" aria-label={t('frame.tools')}>
       {!untouched && (

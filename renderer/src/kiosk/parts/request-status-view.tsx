@@ -25,7 +25,10 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
       </div>
       {report.reference && (
         <p className="request-status__reference">
-          {t('status.reference')} <strong className="reference" dir="ltr">{report.reference}</strong>
+          {t('status.reference')}{' '}
+          <strong className="reference" dir="ltr">
+            {report.reference}
+          </strong>
         </p>
       )}
       {report.status !== 'not-saved' && (

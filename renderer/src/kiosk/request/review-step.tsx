@@ -21,7 +21,12 @@ export function ReviewStep() {
   const rows: Array<{ id: string; label: string; value: string; change?: Screen }> = [
     { id: 'kind', label: t('request.review.what'), value: kind ? t(kindKeys[kind]) : '' },
     // Every answer, the danger one too: "yes" would have paged the desk at once, so here it reads "No".
-    { id: 'danger', label: t('request.review.danger'), value: dangerNow ? t('request.danger.yes') : t('request.danger.no'), change: { name: 'request-danger' } },
+    {
+      id: 'danger',
+      label: t('request.review.danger'),
+      value: dangerNow ? t('request.danger.yes') : t('request.danger.no'),
+      change: { name: 'request-danger' },
+    },
     {
       id: 'name',
       label: t('request.review.name'),
@@ -30,7 +35,14 @@ export function ReviewStep() {
     },
     ...(kind === 'drop-off'
       ? []
-      : [{ id: 'items', label: t('request.review.items'), value: turningIn ? t('request.items.yes') : t('request.items.no'), change: { name: 'request-items' } as const }]),
+      : [
+          {
+            id: 'items',
+            label: t('request.review.items'),
+            value: turningIn ? t('request.items.yes') : t('request.items.no'),
+            change: { name: 'request-items' } as const,
+          },
+        ]),
   ];
   return (
     <>
@@ -43,7 +55,11 @@ export function ReviewStep() {
             <dd>
               <span className="review__value">{row.value}</span>
               {row.change && (
-                <button type="button" className="button button--quiet" onClick={() => row.change && dispatch({ type: 'edit', screen: row.change })}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => row.change && dispatch({ type: 'edit', screen: row.change })}
+                >
                   {t('request.review.change')}
                   <span className="visually-hidden">: {row.label}</span>
                 </button>

@@ -11,8 +11,6 @@ export function StepProgress({ step }: { step: ScreenName }) {
   const { state } = useKiosk();
   if (step === 'request-review') return <p className="step-progress">{t('request.review.progress')}</p>;
   const steps: ScreenName[] =
-    state.answers.kind === 'drop-off'
-      ? ['request-danger', 'request-name']
-      : ['request-danger', 'request-name', 'request-items'];
+    state.answers.kind === 'drop-off' ? ['request-danger', 'request-name'] : ['request-danger', 'request-name', 'request-items'];
   return <p className="step-progress">{t('request.progress', { step: steps.indexOf(step) + 1, total: steps.length })}</p>;
 }

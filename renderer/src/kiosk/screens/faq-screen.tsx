@@ -10,7 +10,11 @@ export function FaqScreen() {
   const { dispatch } = useKiosk();
   const entries: Array<{ id: string; question: string; screen: Screen }> = [
     { id: 'what', question: t('faq.what'), screen: { name: 'program' } },
-    ...faqTopics.map((topic) => ({ id: topic, question: t(`faq.topics.${topic}.question`), screen: { name: 'faq-topic', topic } as const })),
+    ...faqTopics.map((topic) => ({
+      id: topic,
+      question: t(`faq.topics.${topic}.question`),
+      screen: { name: 'faq-topic', topic } as const,
+    })),
     { id: 'dropOff', question: t('faq.dropOff'), screen: { name: 'drop-off' } },
     { id: 'notReady', question: t('faq.notReady'), screen: { name: 'not-ready' } },
   ];

@@ -12,7 +12,11 @@ export function WelcomeScreen() {
       <LanguagePicker languages={bootstrap.languages} />
       <ScreenHeading>{t('welcome.title')}</ScreenHeading>
       <p className="lead">{t('welcome.body')}</p>
-      <button type="button" className="button button--primary button--start" onClick={() => dispatch({ type: 'go', screen: { name: 'home' } })}>
+      <button
+        type="button"
+        className="button button--primary button--start"
+        onClick={() => dispatch({ type: 'go', screen: { name: 'home' } })}
+      >
         {t('welcome.start')}
       </button>
       <p className="notice">{t('welcome.howToAsk')}</p>

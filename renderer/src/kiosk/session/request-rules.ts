@@ -4,7 +4,14 @@
  * bundle stays small (DESIGN.md budget: 150 KB gzip) and cannot drift from
  * the schema the core checks.
  */
-import { firstNameMaxLength, firstNamePattern, priorityOf, requestPhases, type Priority, type RequestKind } from '../../../../shared/request-rules';
+import {
+  firstNameMaxLength,
+  firstNamePattern,
+  priorityOf,
+  requestPhases,
+  type Priority,
+  type RequestKind,
+} from '../../../../shared/request-rules';
 
 export const requestPhaseOrder = requestPhases;
 

@@ -56,7 +56,12 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
           // In case an event was lost in transit before the listener was connected, ask once.
           api['request.get']({ id: view.id }).then(
             (fresh) => {
-              if (fresh) setSubmission((current) => (current?.state === 'saved' && current.view.id === fresh.id ? { state: 'saved', view: newerView(current.view, fresh) } : current));
+              if (fresh)
+                setSubmission((current) =>
+                  current?.state === 'saved' && current.view.id === fresh.id
+                    ? { state: 'saved', view: newerView(current.view, fresh) }
+                    : current,
+                );
             },
             () => undefined,
           );

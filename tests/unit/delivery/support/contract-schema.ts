@@ -36,7 +36,8 @@ export function contractJsonSchema(): object {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Lobby kiosk backend-call contract, version 1',
-    description: 'Generated from shared/backend/messages.ts by tests/unit/delivery/backend-contract.test.ts (LOBBY_UPDATE_SCHEMA=1 rewrites it). See docs/backend-contract.md.',
+    description:
+      'Generated from shared/backend/messages.ts by tests/unit/delivery/backend-contract.test.ts (LOBBY_UPDATE_SCHEMA=1 rewrites it). See docs/backend-contract.md.',
     $defs: defs,
   };
 }

@@ -4,7 +4,14 @@
  * request.created on webhook-id, refuses other replayed ids, answers status
  * queries from what the test says the officers did.
  */
-import { heartbeatSchema, requestCreatedSchema, requestUpdatedSchema, statusQuerySchema, type RequestCreated, type StatusAnswer } from '../../../../shared/backend/messages.js';
+import {
+  heartbeatSchema,
+  requestCreatedSchema,
+  requestUpdatedSchema,
+  statusQuerySchema,
+  type RequestCreated,
+  type StatusAnswer,
+} from '../../../../shared/backend/messages.js';
 import { verifyMessage } from '../../../../shared/backend/signing.js';
 import type { Acknowledgement } from '../../../../shared/request.js';
 import { startScriptedServer, type Answer, type Received, type ScriptedServer } from './scripted-server.js';
@@ -65,15 +72,20 @@ export async function startVerifyingReceiver(secrets: string[]): Promise<Verifyi
         requests: parsed.data.requestIds.map((id) => {
           const stored = requests.get(id);
           if (!stored) return { id, state: 'unknown' as const };
-          if (stored.closed) return { id, state: 'closed' as const, closed: { outcome: 'referred' as const, at: new Date().toISOString(), deskId: 'D1' } };
-          return stored.acknowledgement ? { id, state: 'acknowledged' as const, acknowledgement: stored.acknowledgement } : { id, state: 'received' as const };
+          if (stored.closed)
+            return { id, state: 'closed' as const, closed: { outcome: 'referred' as const, at: new Date().toISOString(), deskId: 'D1' } };
+          return stored.acknowledgement
+            ? { id, state: 'acknowledged' as const, acknowledgement: stored.acknowledgement }
+            : { id, state: 'received' as const };
         }),
       };
       return { status: 200, json: answer };
     }
     const schema = path === '/updates' ? requestUpdatedSchema : path === '/heartbeats' ? heartbeatSchema : undefined;
     if (!schema) return error(404, 'not-found', 'no such path');
-    return schema.safeParse(r.json).success ? { status: 200, json: { ok: true } } : error(400, 'invalid-message', 'body does not follow the contract');
+    return schema.safeParse(r.json).success
+      ? { status: 200, json: { ok: true } }
+      : error(400, 'invalid-message', 'body does not follow the contract');
   };
 
   const server = await startScriptedServer(handle);

@@ -87,13 +87,25 @@ export function post(url: string, body: object | string, options: PostOptions = 
   const signed = signMessage(options.secrets ?? [shippedSecret], options.messageId ?? newMessageId(), text, options.signedAt ?? new Date());
   const payload = options.sendBody ?? text;
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': options.contentType ?? 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...signed, ...options.headers };
+    const headers = {
+      'content-type': options.contentType ?? 'application/json',
+      'content-length': String(Buffer.byteLength(payload)),
+      ...signed,
+      ...options.headers,
+    };
     const method = options.method ?? 'POST';
-    const req = url.startsWith('https:') ? httpsRequest(url, { method, headers, ca: options.ca, ...(options.anyCertificate ? { rejectUnauthorized: false } : {}) }) : httpRequest(url, { method, headers });
+    const req = url.startsWith('https:')
+      ? httpsRequest(url, { method, headers, ca: options.ca, ...(options.anyCertificate ? { rejectUnauthorized: false } : {}) })
+      : httpRequest(url, { method, headers });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+        }),
+      );
     });
     req.on('error', reject);
     req.end(payload);

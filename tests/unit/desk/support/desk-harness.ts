@@ -43,7 +43,9 @@ export async function startDesk(options: DeskOptions = {}) {
   // The shipped config trusts no one until a kiosk is paired; these tests sign with a configured loopback secret.
   device.receiver.secrets = [shippedSecret];
   options.device?.(device);
-  const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
+  const profile = agencyProfileSchema.parse(
+    JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')),
+  );
 
   const clock = { now: options.startAt ?? Date.parse('2026-11-20T15:00:00Z') };
   const notifications: Notification[] = [];

@@ -11,9 +11,19 @@ import { repoRoot } from '../../support/temp-config.js';
 export const hostScript = path.join(repoRoot, 'dist-electron', 'host.js');
 export const isBuilt = () => existsSync(hostScript) && existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'));
 
-export type HostProcess = { child: ChildProcess; origin: string; call(name: string, input: unknown): Promise<{ status: number; json: unknown }>; kill(): Promise<void> };
+export type HostProcess = {
+  child: ChildProcess;
+  origin: string;
+  call(name: string, input: unknown): Promise<{ status: number; json: unknown }>;
+  kill(): Promise<void>;
+};
 
-export async function startHostProcess(args: { kioskConfig: string; deskConfig: string; dataDir: string; dataKey: string }): Promise<HostProcess> {
+export async function startHostProcess(args: {
+  kioskConfig: string;
+  deskConfig: string;
+  dataDir: string;
+  dataKey: string;
+}): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
     [hostScript, '--port=0', `--kiosk-config=${args.kioskConfig}`, `--desk-config=${args.deskConfig}`, `--data-dir=${args.dataDir}`],

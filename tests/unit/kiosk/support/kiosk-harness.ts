@@ -26,14 +26,26 @@ export function kioskConfig(delivery: DeliveryOverrides, retention?: KioskDevice
     schemaVersion: 1,
     role: 'kiosk',
     kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
-    delivery: { pollSeconds: 0.2, heartbeatSeconds: 60, requestTimeoutMs: 1000, retry: { initialDelayMs: 20, maxDelayMs: 200 }, ...delivery },
+    delivery: {
+      pollSeconds: 0.2,
+      heartbeatSeconds: 60,
+      requestTimeoutMs: 1000,
+      retry: { initialDelayMs: 20, maxDelayMs: 200 },
+      ...delivery,
+    },
     ...(retention ? { retention } : {}),
   });
   if (device.role !== 'kiosk') throw new Error('expected a kiosk config');
   return device;
 }
 
-export const deskChannel = (url: string, extra: Record<string, unknown> = {}) => ({ id: 'front-desk', type: 'desk', url, secret: testSecret, ...extra });
+export const deskChannel = (url: string, extra: Record<string, unknown> = {}) => ({
+  id: 'front-desk',
+  type: 'desk',
+  url,
+  secret: testSecret,
+  ...extra,
+});
 
 export const sampleInput = (overrides: Partial<RequestInput> = {}) =>
   requestInputSchema.parse({ kind: 'help-self', firstName: 'Maya', turningIn: false, dangerNow: false, language: 'en', ...overrides });
@@ -53,9 +65,14 @@ export type KioskHarness = {
   close(): Promise<void>;
 };
 
-export async function startKiosk(device: KioskDeviceConfig, setup: { platform?: Partial<Platform>; options?: KioskServiceOptions } = {}): Promise<KioskHarness> {
+export async function startKiosk(
+  device: KioskDeviceConfig,
+  setup: { platform?: Partial<Platform>; options?: KioskServiceOptions } = {},
+): Promise<KioskHarness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-kiosk-'));
-  const profile = agencyProfileSchema.parse(JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')));
+  const profile = agencyProfileSchema.parse(
+    JSON.parse(await readFile(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), 'utf8')),
+  );
   const sink = memorySink();
   const logWaiters: Array<{ match: (e: LogEntry) => boolean; resolve: (e: LogEntry) => void }> = [];
   const watchedSink = (entry: LogEntry) => {
@@ -82,7 +99,10 @@ export async function startKiosk(device: KioskDeviceConfig, setup: { platform?: 
   };
   const start = async (current: KioskDeviceConfig, platform: Partial<Platform> | undefined, options: KioskServiceOptions | undefined) => {
     const storage = testStorage(dir, platform);
-    return startKioskService({ device: current, profile, logger: createLogger('test', watchedSink), dataDir: storage.dataDir, platform: storage.platform, emit }, options);
+    return startKioskService(
+      { device: current, profile, logger: createLogger('test', watchedSink), dataDir: storage.dataDir, platform: storage.platform, emit },
+      options,
+    );
   };
   const harness: KioskHarness = {
     service: await start(device, setup.platform, setup.options),

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../renderer/src/styles/controls.css'), 'utf8');
+const css = readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../renderer/src/styles/controls.css'),
+  'utf8',
+);
 
 /** Declarations of every rule whose selector list mentions `selector`, in order. */
 function rulesFor(selector: RegExp): Array<Record<string, string>> {
@@ -42,7 +45,16 @@ describe('keyboard keys are big enough to touch', () => {
 
   it('no other key rule lowers those minimums or caps a key below them', () => {
     for (const rule of rulesFor(/\.osk__key/)) {
-      for (const property of ['min-inline-size', 'min-block-size', 'max-inline-size', 'max-block-size', 'inline-size', 'block-size', 'width', 'height']) {
+      for (const property of [
+        'min-inline-size',
+        'min-block-size',
+        'max-inline-size',
+        'max-block-size',
+        'inline-size',
+        'block-size',
+        'width',
+        'height',
+      ]) {
         const value = rule[property];
         if (value === undefined || !value.endsWith('px')) continue;
         expect(px(value), `${property}: ${value}`).toBeGreaterThanOrEqual(48);
@@ -60,7 +72,14 @@ describe('the high-contrast palette', () => {
   it('defines black, white and yellow custom properties that pass WCAG AA', () => {
     const block = /:root\[data-contrast='high'\]\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
     const colour = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(block)?.[1] ?? '';
-    const pairs: Array<[string, string]> = [['ink', 'paper'], ['brand', 'paper'], ['brand-ink', 'brand'], ['urgent-ink', 'urgent-bg'], ['surface-ink', 'surface'], ['muted', 'paper']];
+    const pairs: Array<[string, string]> = [
+      ['ink', 'paper'],
+      ['brand', 'paper'],
+      ['brand-ink', 'brand'],
+      ['urgent-ink', 'urgent-bg'],
+      ['surface-ink', 'surface'],
+      ['muted', 'paper'],
+    ];
     for (const [text, background] of pairs) {
       expect(contrast(colour(text), colour(background)), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
     }

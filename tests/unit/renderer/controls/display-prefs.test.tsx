@@ -55,7 +55,7 @@ describe('display preferences', () => {
     expect(root.hasAttribute('data-contrast')).toBe(false);
   });
 
-  it('the toggles are labelled in the person\'s language', async () => {
+  it("the toggles are labelled in the person's language", async () => {
     await renderWithI18n(kiosk(1), 'es');
     expect(screen.getByRole('group', { name: 'Opciones de pantalla' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Letra más grande' })).toBeTruthy();

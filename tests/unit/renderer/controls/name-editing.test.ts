@@ -11,8 +11,23 @@ const nang = '\u0323';
 const requestAccepts = (firstName: string) =>
   requestInputSchema.safeParse({ kind: 'help-self', firstName, turningIn: false, dangerNow: false, language: 'en' }).success;
 
-describe('the keyboard\'s name rule agrees with the request model', () => {
-  const samples = ['María', "O'Brien", 'Jean-Luc', 'Nguyễn Văn', 'فاطمة', 'Anna ', 'A', 'x'.repeat(30), 'x'.repeat(31), 'R2D2', 'Ann@', 'Ann.', 'Ann_', 'Ana\u2019s'];
+describe("the keyboard's name rule agrees with the request model", () => {
+  const samples = [
+    'María',
+    "O'Brien",
+    'Jean-Luc',
+    'Nguyễn Văn',
+    'فاطمة',
+    'Anna ',
+    'A',
+    'x'.repeat(30),
+    'x'.repeat(31),
+    'R2D2',
+    'Ann@',
+    'Ann.',
+    'Ann_',
+    'Ana\u2019s',
+  ];
   it.each(samples)('%j', (name) => {
     // Wherever the keyboard accepts a name, so does the request; the reverse holds for these samples too.
     expect(acceptsName(name, 30)).toBe(requestAccepts(name));
@@ -33,7 +48,7 @@ describe('typing', () => {
     expect(insertText('An', 'a', 3)).toBe('Ana');
   });
 
-  it('never goes past the request model\'s own limit, whatever the screen passes', () => {
+  it("never goes past the request model's own limit, whatever the screen passes", () => {
     expect(insertText('x'.repeat(30), 'y', 99)).toBeNull();
   });
 

@@ -13,7 +13,14 @@ function NameField({ language, maxLength = 30, onDone = () => {} }: { language: 
   return (
     <>
       <output data-testid="name">{name}</output>
-      <OnScreenKeyboard value={name} onChange={setName} language={language} maxLength={maxLength} onDone={onDone} label="Keyboard for your first name" />
+      <OnScreenKeyboard
+        value={name}
+        onChange={setName}
+        language={language}
+        maxLength={maxLength}
+        onDone={onDone}
+        label="Keyboard for your first name"
+      />
     </>
   );
 }
@@ -102,13 +109,15 @@ describe('the on-screen keyboard', () => {
     await renderWithI18n(<NameField language="en" />);
     const group = screen.getByRole('group', { name: 'Keyboard for your first name' });
     const keys = within(group).getAllByRole('button');
-    expect(keys.every((key) => key.getAttribute('type') === 'button' && (key.textContent ?? '') + (key.getAttribute('aria-label') ?? '') !== '')).toBe(true);
+    expect(
+      keys.every((key) => key.getAttribute('type') === 'button' && (key.textContent ?? '') + (key.getAttribute('aria-label') ?? '') !== ''),
+    ).toBe(true);
     screen.getByRole('button', { name: 'A' }).focus();
     await userEvent.keyboard('{Enter}');
     expect(typed()).toBe('A');
   });
 
-  it('keeps its rows and the bottom row\'s places when switching to a script without capitals', async () => {
+  it("keeps its rows and the bottom row's places when switching to a script without capitals", async () => {
     await renderWithI18n(<NameField language="en" />);
     const shape = () => [...document.querySelectorAll('.osk > .osk__row')].map((row) => row.children.length);
     const before = shape();

@@ -112,7 +112,7 @@ describe('ReadAloudButton', () => {
     expect(engine.cancelCount).toBe(cancelsBefore + 1);
   });
 
-  it('stops when the screen\'s text changes', async () => {
+  it("stops when the screen's text changes", async () => {
     function Changing() {
       const [text, setText] = useState('First screen.');
       return (

@@ -75,7 +75,13 @@ describe('the alert sound', () => {
         return { gain: param, connect: (target: unknown) => target };
       }
       createOscillator() {
-        return { type: '', frequency: { value: 0 }, connect: (target: unknown) => target, start: (at: number) => started.push(at), stop: () => {} };
+        return {
+          type: '',
+          frequency: { value: 0 },
+          connect: (target: unknown) => target,
+          start: (at: number) => started.push(at),
+          stop: () => {},
+        };
       }
     }
     vi.stubGlobal('AudioContext', FakeAudioContext);

@@ -14,7 +14,7 @@ afterEach(async () => {
 const liveRegion = (politeness: 'polite' | 'assertive') => document.querySelector(`[aria-live="${politeness}"]`);
 const alertBanner = () => document.querySelector('[data-alert="requests"]');
 
-describe('the desk console\'s alerts', () => {
+describe("the desk console's alerts", () => {
   it('a new request raises a banner, in words, that stays until someone answers', async () => {
     const desk = await renderDesk();
     expect(alertBanner()).toBeNull();
@@ -39,7 +39,9 @@ describe('the desk console\'s alerts', () => {
     await waitFor(() => expect(liveRegion('polite')?.textContent).toBe('New kiosk request: Drop-off only (amnesty) — Lobby kiosk 2.'));
     expect(liveRegion('assertive')?.textContent).toBe('');
     await sendRequest(desk, kioskRequest({ kind: 'emergency', dangerNow: true }));
-    await waitFor(() => expect(liveRegion('assertive')?.textContent).toBe('Emergency kiosk request: Emergency: possible overdose — Lobby kiosk 1.'));
+    await waitFor(() =>
+      expect(liveRegion('assertive')?.textContent).toBe('Emergency kiosk request: Emergency: possible overdose — Lobby kiosk 1.'),
+    );
     expect(alertBanner()?.textContent).toContain('Emergency request from a kiosk.');
   });
 
@@ -66,7 +68,7 @@ describe('the desk console\'s alerts', () => {
     expect(notes > 0).toBe(sound);
   });
 
-  it('says plainly when kiosks cannot reach this desk, with the receiver\'s reason', async () => {
+  it("says plainly when kiosks cannot reach this desk, with the receiver's reason", async () => {
     const blocker = createServer();
     servers.push(blocker);
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -89,7 +91,9 @@ describe('the kiosk health panel', () => {
     await sendHeartbeat(desk, { id: 'K1', location: 'Lobby kiosk 1', outboxDepth: 2, failedDeliveries: 1 });
     const row = (await screen.findByRole('rowheader', { name: 'Lobby kiosk 1 (K1)' })).closest('tr');
     if (!row) throw new Error('no kiosk row');
-    const cells = within(row).getAllByRole('cell').map((cell) => cell.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     expect(cells[0]).toContain('Online');
     expect(cells[1]).toMatch(/\d/);
     expect(cells.slice(2)).toEqual(['2', '1']);
@@ -101,11 +105,14 @@ describe('the kiosk health panel', () => {
     await screen.findByRole('rowheader', { name: 'Lobby kiosk 1 (K1)' });
     expect(document.querySelector('[data-alert="kiosk-offline"]')).toBeNull();
     desk.clock.now += 11_000;
-    const alert = await waitFor(() => {
-      const found = document.querySelector('[data-alert="kiosk-offline"]');
-      if (!found) throw new Error('no offline alert yet');
-      return found;
-    }, { timeout: 3000 });
+    const alert = await waitFor(
+      () => {
+        const found = document.querySelector('[data-alert="kiosk-offline"]');
+        if (!found) throw new Error('no offline alert yet');
+        return found;
+      },
+      { timeout: 3000 },
+    );
     expect(alert.textContent).toContain('A kiosk has gone quiet: Lobby kiosk 1 (K1)');
     expect(document.querySelector('[data-kiosk-id="K1"] [data-field="kiosk-status"]')?.textContent).toContain('Offline');
   });

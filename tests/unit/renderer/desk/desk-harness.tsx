@@ -43,7 +43,11 @@ export async function closeDesks(): Promise<void> {
  * core's time: move it to age requests or silence a kiosk.
  */
 export async function renderDesk(
-  options: { device?: (json: Record<string, unknown>) => unknown; profile?: (json: Record<string, unknown>) => unknown; api?: (api: LobbyApi) => LobbyApi } = {},
+  options: {
+    device?: (json: Record<string, unknown>) => unknown;
+    profile?: (json: Record<string, unknown>) => unknown;
+    api?: (api: LobbyApi) => LobbyApi;
+  } = {},
 ): Promise<DeskHarness> {
   const config = await tempConfig('config/desk.json');
   await config.edit(config.paths.deviceConfig, (json) => ({ ...json, receiver: { ...(json.receiver as object), secrets } }));
@@ -141,10 +145,24 @@ export async function sendRequest(desk: DeskHarness, request: KioskRequest): Pro
  * ceremony, receives the same request and answers it; the kiosk then relays
  * that desk's signed answer here, as it does in the lobby.
  */
-export async function sendOtherDeskAnswer(desk: DeskHarness, request: KioskRequest, deskName: string, messageKey: AckMessageKey): Promise<void> {
+export async function sendOtherDeskAnswer(
+  desk: DeskHarness,
+  request: KioskRequest,
+  deskName: string,
+  messageKey: AckMessageKey,
+): Promise<void> {
   const config = await tempConfig('config/desk.json');
-  await config.edit(config.paths.deviceConfig, (json) => ({ ...json, desk: { id: 'D2', name: deskName }, receiver: { ...(json.receiver as object), secrets } }));
-  const other = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });
+  await config.edit(config.paths.deviceConfig, (json) => ({
+    ...json,
+    desk: { id: 'D2', name: deskName },
+    receiver: { ...(json.receiver as object), secrets },
+  }));
+  const other = await createCore({
+    paths: config.paths,
+    ...config.storage,
+    logger: createLogger('t', memorySink()),
+    watchIntervalMs: false,
+  });
   running.push(async () => {
     await other.close();
     await config.remove();
@@ -154,11 +172,20 @@ export async function sendOtherDeskAnswer(desk: DeskHarness, request: KioskReque
   const answered = await other.handlers['desk.acknowledge']({ id: request.id, messageKey });
   const { messageKey: key, deskId, deskName: name, at, signature } = answered.acknowledgement!;
   const acknowledgement = { messageKey: key, deskId, deskName: name, at, signature };
-  await send(`${desk.receiverUrl}/updates`, { type: 'request.updated', version: 1, sentAt: new Date().toISOString(), requestId: request.id, acknowledgement });
+  await send(`${desk.receiverUrl}/updates`, {
+    type: 'request.updated',
+    version: 1,
+    sentAt: new Date().toISOString(),
+    requestId: request.id,
+    acknowledgement,
+  });
 }
 
 /** A kiosk's periodic "I am alive", with its outbox numbers. */
-export async function sendHeartbeat(desk: DeskHarness, kiosk: { id: string; location: string; outboxDepth?: number; failedDeliveries?: number }): Promise<void> {
+export async function sendHeartbeat(
+  desk: DeskHarness,
+  kiosk: { id: string; location: string; outboxDepth?: number; failedDeliveries?: number },
+): Promise<void> {
   await send(`${desk.receiverUrl}/heartbeats`, {
     type: 'kiosk.heartbeat',
     version: 1,

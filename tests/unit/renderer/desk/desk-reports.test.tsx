@@ -23,7 +23,10 @@ describe('the program report', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Reports' }));
     await waitFor(() => expect(document.querySelector('[data-field="report-total"]')?.textContent).toBe('1'));
     const row = (table: string, label: string) =>
-      within(screen.getByRole('table', { name: table })).getByRole('rowheader', { name: label }).closest('tr')?.querySelector('td')?.textContent;
+      within(screen.getByRole('table', { name: table }))
+        .getByRole('rowheader', { name: label })
+        .closest('tr')
+        ?.querySelector('td')?.textContent;
     expect(row('By type of request', 'Asking help for someone else')).toBe('1');
     expect(row('By type of request', 'Drop-off only (amnesty)')).toBe('0');
     expect(row('By language', 'Vietnamese')).toBe('1');
@@ -78,7 +81,7 @@ describe('the program report', () => {
   });
 });
 
-describe('the console in the officer\'s language', () => {
+describe("the console in the officer's language", () => {
   it('switches to Spanish, answers and window title included, and marks the page as Spanish', async () => {
     const desk = await renderDesk();
     await sendRequest(desk, kioskRequest({ language: 'en' }));

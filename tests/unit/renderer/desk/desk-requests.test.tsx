@@ -7,7 +7,7 @@ afterEach(closeDesks);
 
 const cards = () => screen.queryAllByRole('article');
 
-describe('the desk console\'s live list of kiosk requests', () => {
+describe("the desk console's live list of kiosk requests", () => {
   it('shows a new request with its type, kiosk, reference, language by name, first name and answers', async () => {
     const desk = await renderDesk();
     expect(screen.getByText('No kiosk requests are waiting.')).toBeTruthy();
@@ -61,7 +61,9 @@ describe('the desk console\'s live list of kiosk requests', () => {
     expect(within(card).queryByText('Needs an answer')).toBeNull();
     expect(within(card).getByRole('group', { name: /Close the request/ })).toBeTruthy();
     // Answered: how long the person waited for it, fixed, instead of a ticking "Waiting".
-    expect(within(card).getByText('Waited for an answer').nextElementSibling?.querySelector('[data-field="waited"]')?.textContent).toMatch(/\d/);
+    expect(within(card).getByText('Waited for an answer').nextElementSibling?.querySelector('[data-field="waited"]')?.textContent).toMatch(
+      /\d/,
+    );
     expect(within(card).queryByText('Waiting')).toBeNull();
   });
 
@@ -123,7 +125,9 @@ describe('an emergency on the desk', () => {
     expect(guidance?.querySelector('[data-field="naloxone"]')?.textContent).toBe('Take the naloxone (Narcan) kept at the desk.');
     // Guidance before the facts.
     expect(guidance?.compareDocumentPosition(card.querySelector('dl') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
-    const answers = within(within(card).getByRole('group', { name: /Answer the person/ })).getAllByRole('button').map((b) => b.textContent);
+    const answers = within(within(card).getByRole('group', { name: /Answer the person/ }))
+      .getAllByRole('button')
+      .map((b) => b.textContent);
     expect(answers).toEqual(['An officer is coming now', 'We called 911. An officer is coming now']);
   });
 
@@ -141,7 +145,9 @@ describe('an emergency on the desk', () => {
     await sendRequest(desk, request);
     await screen.findByRole('article');
     for (const messageKey of ['wait-5-minutes', 'come-to-window'] as const) {
-      await expect(desk.api['desk.acknowledge']({ id: request.id, messageKey })).rejects.toMatchObject({ message: expect.stringMatching(/only be answered with help now/) });
+      await expect(desk.api['desk.acknowledge']({ id: request.id, messageKey })).rejects.toMatchObject({
+        message: expect.stringMatching(/only be answered with help now/),
+      });
     }
     expect((await desk.api['desk.getState']({})).requests[0]?.acknowledgement).toBeUndefined();
     await desk.api['desk.acknowledge']({ id: request.id, messageKey: 'called-911' });

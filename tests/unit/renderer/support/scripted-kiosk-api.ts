@@ -17,7 +17,9 @@ import { resourcesDir } from '../../support/temp-config';
 // the files that drive one get room beyond vitest's default 5 s.
 vi.setConfig({ testTimeout: 20_000 });
 
-export const shippedProfile = agencyProfileSchema.parse(JSON.parse(readFileSync(path.join(resourcesDir, 'profiles', 'safe-passage-lees-summit.json'), 'utf8')));
+export const shippedProfile = agencyProfileSchema.parse(
+  JSON.parse(readFileSync(path.join(resourcesDir, 'profiles', 'safe-passage-lees-summit.json'), 'utf8')),
+);
 const languages = JSON.parse(readFileSync(path.join(resourcesDir, 'locales', 'languages.json'), 'utf8')) as ReadyBootstrap['languages'];
 
 export function kioskBootstrap(idle: Partial<ReadyBootstrap['idle']> = {}): ReadyBootstrap {
@@ -54,7 +56,15 @@ export function scriptedKioskApi(bootstrap: ReadyBootstrap = kioskBootstrap()): 
     'request.submit': async (input: RequestInput) => {
       submits.push(input);
       const priority = input.kind === 'emergency' || input.dangerNow ? 'emergency' : 'normal';
-      current = { id: `req_${'a'.repeat(23)}${submits.length}`, reference: `K1-100${submits.length}`, priority, phase: 'captured', status: 'sending', createdAt: stamp(), updatedAt: stamp() };
+      current = {
+        id: `req_${'a'.repeat(23)}${submits.length}`,
+        reference: `K1-100${submits.length}`,
+        priority,
+        phase: 'captured',
+        status: 'sending',
+        createdAt: stamp(),
+        updatedAt: stamp(),
+      };
       return current;
     },
     'request.get': async () => current ?? null,

@@ -27,7 +27,11 @@ export async function startCore(device: Device, options: { dir?: string; keep?: 
   await writeFile(deviceConfig, JSON.stringify(device));
   const sink = memorySink();
   const core = await createCore({
-    paths: { deviceConfig, agencyProfile: path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), localesDir: path.join(resourcesDir, 'locales') },
+    paths: {
+      deviceConfig,
+      agencyProfile: path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'),
+      localesDir: path.join(resourcesDir, 'locales'),
+    },
     logger: createLogger('test', sink),
     watchIntervalMs: false,
     ...testStorage(dir, options.now ? { now: options.now } : {}),

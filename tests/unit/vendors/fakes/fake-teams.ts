@@ -54,9 +54,15 @@ export async function startFakeTeams(options: { legacy?: boolean } = {}): Promis
     if (request.path !== path) return json(404, { error: { code: 'WorkflowNotFound', message: 'The workflow could not be found.' } });
     const problem = shapeProblem(request);
     if (problem) {
-      return json(400, { error: { code: 'TriggerInputSchemaMismatch', message: `The input body for trigger 'manual' of type 'Request' did not match its schema (${problem}).` } });
+      return json(400, {
+        error: {
+          code: 'TriggerInputSchemaMismatch',
+          message: `The input body for trigger 'manual' of type 'Request' did not match its schema (${problem}).`,
+        },
+      });
     }
-    for (const attachment of (JSON.parse(request.body) as Envelope).attachments ?? []) if (attachment.content) cards.push(attachment.content);
+    for (const attachment of (JSON.parse(request.body) as Envelope).attachments ?? [])
+      if (attachment.content) cards.push(attachment.content);
     return options.legacy ? text(200, '1') : { status: 202 };
   });
   return Object.assign(server, { url: `${server.baseUrl}${path}`, secret, script, cards });

@@ -64,7 +64,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     authOptional: !options.login,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (options.login && auth.username === options.login.user && auth.password === options.login.pass) callback(null, { user: auth.username });
+      if (options.login && auth.username === options.login.user && auth.password === options.login.pass)
+        callback(null, { user: auth.username });
       else callback(smtpError(535, 'Authentication credentials invalid'));
     },
     onRcptTo(address, _session, callback) {

@@ -38,7 +38,12 @@ export function ComparisonCard({ api, pending }: { api: LobbyApi; pending: Pendi
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void (busy ? undefined : answer(true))}>
             {t('pairing.same')}
           </button>
-          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void (busy ? undefined : answer(false))}>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={busy || undefined}
+            onClick={() => void (busy ? undefined : answer(false))}
+          >
             {t('pairing.different')}
           </button>
         </div>

@@ -8,7 +8,13 @@ import '../../../styles/controls.css';
  * physical keyboard). Digits always; `extraKeys` adds what an address needs
  * (a dot and a colon). The value is shown as typed: it is not a secret.
  */
-export function KeyEntry(props: { label: string; value: string; onChange: (value: string) => void; extraKeys?: string[]; maxLength: number }) {
+export function KeyEntry(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  extraKeys?: string[];
+  maxLength: number;
+}) {
   const { t } = useTranslation('admin');
   const { label, value, onChange, extraKeys = [], maxLength } = props;
   const add = (key: string) => onChange(value.length < maxLength ? value + key : value);

@@ -19,7 +19,10 @@ export function PeerList({ api, peers }: { api: LobbyApi; peers: PairedPeer[] })
         return (
           <li key={key} data-peer={key}>
             <p>
-              <strong>{t(`about.roles.${peer.role}`)} {peer.id}</strong> · {peer.label}
+              <strong>
+                {t(`about.roles.${peer.role}`)} {peer.id}
+              </strong>{' '}
+              · {peer.label}
               {peer.address ? ` · ${peer.address}` : ''}
             </p>
             <p className="pairing__fingerprint">{peer.fingerprint}</p>
