@@ -303,6 +303,19 @@ const deskDevice = z
       .object({ days: z.number().min(1).max(365).default(30) })
       .strict()
       .default({ days: 30 }),
+    /**
+     * What one kiosk may send per minute before the desk answers 429 with
+     * Retry-After (the kiosk keeps the message and tries later). Far above a
+     * real lobby: a kiosk sends a heartbeat and a status query every few
+     * seconds and a few requests an hour.
+     */
+    limits: z
+      .object({
+        messagesPerKioskPerMinute: z.number().int().min(60).max(6000).default(600),
+        requestsPerKioskPerMinute: z.number().int().min(3).max(600).default(10),
+      })
+      .strict()
+      .default({ messagesPerKioskPerMinute: 600, requestsPerKioskPerMinute: 10 }),
   })
   .strict();
 

@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { pinSchema, type AdminLogLine, type AdminOverview, type AdminSessionState, type TestPageResult } from './admin.js';
 import type { Bootstrap } from './bootstrap.js';
-import type { DeskReport, DeskRequestView, DeskState } from './desk.js';
+import type { DeskChange, DeskReport, DeskRequestView, DeskState } from './desk.js';
+import { requestIdSchema } from './backend/messages.js';
 import { ackMessageKeys, closeOutcomes, requestInputSchema, type KioskRequestView } from './request.js';
 import { reportPeriods } from './desk.js';
 import type { PairingOverview, PendingComparison } from './trust.js';
@@ -58,8 +59,9 @@ export const calls = {
   // Desk role: the officer's console (issue 5).
   'desk.getState': call<DeskState>()(z.object({}).strict()),
   /** The officer's answer, sent to the kiosk as a message key so the person reads it in their language. */
-  'desk.acknowledge': call<DeskRequestView>()(z.object({ id: z.string().min(1).max(64), messageKey: z.enum(ackMessageKeys) }).strict()),
-  'desk.close': call<DeskRequestView>()(z.object({ id: z.string().min(1).max(64), outcome: z.enum(closeOutcomes) }).strict()),
+  // The same request-id rule as the receiver's: "constructor" or "__proto__" never reaches the desk core.
+  'desk.acknowledge': call<DeskRequestView>()(z.object({ id: requestIdSchema, messageKey: z.enum(ackMessageKeys) }).strict()),
+  'desk.close': call<DeskRequestView>()(z.object({ id: requestIdSchema, outcome: z.enum(closeOutcomes) }).strict()),
   /** Closed requests, newest first. */
   'desk.history': call<DeskRequestView[]>()(z.object({ days: z.number().int().min(1).max(365).default(7) }).strict()),
   'desk.report': call<DeskReport>()(z.object({ period: z.enum(reportPeriods) }).strict()),
@@ -132,8 +134,10 @@ export const events = {
   'app.bootstrapChanged': event<Bootstrap>(),
   /** A request this kiosk captured moved on (delivered, acknowledged, late, closed). */
   'request.changed': event<KioskRequestView>(),
-  /** The desk's live state changed (a request arrived, was answered, a kiosk went quiet). */
+  /** The desk's live state, whole: after retention purged requests, or once the receiver is up. */
   'desk.changed': event<DeskState>(),
+  /** One request arrived, was answered or closed, or a kiosk came or went: apply with shared/desk-change.ts. */
+  'desk.requestChanged': event<DeskChange>(),
   /** The admin session opened or ended (for example after 2 minutes without a touch). */
   'admin.sessionChanged': event<AdminSessionState>(),
   /** Pairings or a waiting comparison changed (for the admin screen). */

@@ -48,8 +48,14 @@ export type KioskHealthView = {
   failedDeliveries: number;
 };
 
-/** Everything the console's live view needs, sent whole on every change. */
+/**
+ * Everything the console's live view needs: sent whole for the first load
+ * (`desk.getState`) and for rare changes (retention, the receiver), then kept
+ * up to date by `desk.requestChanged`, one request at a time.
+ */
 export type DeskState = {
+  /** Counts every change the desk announced; a change with a revision at or below this one is already in it. */
+  revision: number;
   deskId: string;
   deskName: string;
   /** Open and acknowledged requests, emergencies first, then oldest first. */
@@ -60,6 +66,20 @@ export type DeskState = {
   alert: { repeatSeconds: number; sound: boolean };
   /** The receiver's own health: listening, or why not (for example the port is taken). */
   receiver: { listening: boolean; url?: string; problem?: string };
+};
+
+/**
+ * One change to the console's live state: at most one request (its new view,
+ * or the id of one that left the live list once closed or purged) plus the
+ * small header parts, which are sent whole.
+ */
+export type DeskChange = {
+  revision: number;
+  request?: DeskRequestView;
+  removed?: string;
+  alerting: string[];
+  kiosks: KioskHealthView[];
+  receiver: DeskState['receiver'];
 };
 
 export const reportPeriods = ['day', 'week', 'month', 'year'] as const;

@@ -33,6 +33,10 @@ export async function dispatchCall(
       error: { code: 'invalid-input', message: `${name}: ${issues.map((i) => i.message).join('; ')}`, issues },
     };
   }
+  // Own properties only: a handler table is never searched through its prototype.
+  if (!Object.hasOwn(handlers, name)) {
+    return { ok: false, error: { code: 'unknown-call', message: `unknown call: ${name}` } };
+  }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };

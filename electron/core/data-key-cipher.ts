@@ -7,7 +7,11 @@ import type { Cipher } from './platform.js';
 
 const keyBytes = 32;
 const ivBytes = 12;
-const sealedPrefix = 'v1:';
+const tagBytes = 16;
+/** v1: no associated data (records sealed before it existed; still opened). */
+const legacyPrefix = 'v1:';
+/** v2: sealed with associated data (the record's id), so a sealed field cannot be moved to another record. */
+const boundPrefix = 'v2:';
 
 /** Reads a 32-byte key given as base64 (LOBBY_DATA_KEY or a key file); throws a sentence naming what is wrong. */
 export function parseDataKey(text: string, source: string): Buffer {
@@ -20,23 +24,33 @@ export function parseDataKey(text: string, source: string): Buffer {
   return key;
 }
 
-/** AES-256-GCM: "v1:" + base64(iv | tag | ciphertext). Tampering or a wrong key throws on decrypt. */
+/**
+ * AES-256-GCM: "v1:" + base64(iv | tag | ciphertext) without associated data,
+ * "v2:" + the same with it. Tampering, a wrong key or other associated data
+ * throws on decrypt.
+ */
 export function createKeyCipher(key: Buffer): Cipher {
   if (key.length !== keyBytes) throw new Error(`the data key must be ${keyBytes} bytes`);
   return {
     kind: 'aes-256-gcm',
-    encrypt(plain) {
+    encrypt(plain, associatedData) {
       const iv = randomBytes(ivBytes);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
+      if (associatedData !== undefined) cipher.setAAD(Buffer.from(associatedData, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return sealedPrefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+      const prefix = associatedData === undefined ? legacyPrefix : boundPrefix;
+      return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    decrypt(sealed) {
-      if (!sealed.startsWith(sealedPrefix)) throw new Error('not sealed by this cipher');
-      const raw = Buffer.from(sealed.slice(sealedPrefix.length), 'base64');
+    decrypt(sealed, associatedData) {
+      const bound = sealed.startsWith(boundPrefix);
+      if (!bound && !sealed.startsWith(legacyPrefix)) throw new Error('not sealed by this cipher');
+      // A v2 field opens only with the associated data it was sealed with; v1 fields never had any.
+      if (bound && associatedData === undefined) throw new Error('this field is bound to a record; give its id');
+      const raw = Buffer.from(sealed.slice(boundPrefix.length), 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, ivBytes));
-      decipher.setAuthTag(raw.subarray(ivBytes, ivBytes + 16));
-      return Buffer.concat([decipher.update(raw.subarray(ivBytes + 16)), decipher.final()]).toString('utf8');
+      if (bound && associatedData !== undefined) decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+      decipher.setAuthTag(raw.subarray(ivBytes, ivBytes + tagBytes));
+      return Buffer.concat([decipher.update(raw.subarray(ivBytes + tagBytes)), decipher.final()]).toString('utf8');
     },
   };
 }

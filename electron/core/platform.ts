@@ -9,9 +9,13 @@
 export type Cipher = {
   /** "safeStorage" or "aes-256-gcm"; for the log, never a secret. */
   readonly kind: string;
-  encrypt(plain: string): string;
-  /** Throws when the text was not sealed by this key. */
-  decrypt(sealed: string): string;
+  /**
+   * `associatedData` binds the ciphertext to its context (the record's id): it
+   * is not stored, and the same value must be given to decrypt.
+   */
+  encrypt(plain: string, associatedData?: string): string;
+  /** Throws when the text was not sealed by this key, or with other associated data. */
+  decrypt(sealed: string, associatedData?: string): string;
 };
 
 /**

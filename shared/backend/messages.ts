@@ -31,7 +31,9 @@ export const backendPaths = {
 
 const deviceId = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/);
 const isoTime = z.iso.datetime({ offset: true });
-const requestId = z.string().regex(/^req_[A-Za-z0-9]{16,40}$/, 'use the kiosk\'s request id ("req_" and letters or digits)');
+/** The kiosk's request id: the one rule for every place that takes one (receiver, desk calls, the desk's stored records). */
+export const requestIdSchema = z.string().regex(/^req_[A-Za-z0-9]{16,40}$/, 'use the kiosk\'s request id ("req_" and letters or digits)');
+const requestId = requestIdSchema;
 /** A desk's Ed25519 signature (base64) over the statement in ./statements.ts: who answered, how and when. */
 const deskSignature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'an Ed25519 signature in base64');
 

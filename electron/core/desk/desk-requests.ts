@@ -26,12 +26,16 @@ export type AnswerSigner = {
 };
 
 export type DeskRequests = {
-  /** Stores a new request; false when this request id is already here (a retry or a second channel). */
-  receive(message: RequestCreated, receivedAt: string): boolean;
-  acknowledge(id: string, messageKey: AckMessageKey, at: string): StoredRequest;
-  close(id: string, outcome: CloseOutcome, at: string): StoredRequest;
-  /** Records another desk's acknowledgement or closure; true when anything changed. */
-  applyUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): boolean;
+  /**
+   * Stores a new request; resolves with the stored record once it is on
+   * disk, or undefined when this request id is already here (a retry or a
+   * second channel). Rejects when it could not be stored.
+   */
+  receive(message: RequestCreated, receivedAt: string): Promise<StoredRequest | undefined>;
+  acknowledge(id: string, messageKey: AckMessageKey, at: string): Promise<StoredRequest>;
+  close(id: string, outcome: CloseOutcome, at: string): Promise<StoredRequest>;
+  /** Records another desk's acknowledgement or closure; resolves with the changed record, or undefined when nothing changed. */
+  applyUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): Promise<StoredRequest | undefined>;
   /** Why an update from another desk must be refused (a missing or bad signature, a date before the request), or undefined. */
   checkUpdate(update: Pick<RequestUpdated, 'requestId' | 'acknowledgement' | 'closed'>): string | undefined;
   status(kioskId: string, ids: readonly string[]): StatusAnswer;
@@ -58,6 +62,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
   // Updates that arrive before their request (another desk was faster than our copy), applied on arrival.
   const early = new Map<string, Pick<RequestUpdated, 'acknowledgement' | 'closed'>>();
   const maxEarly = 500;
+  // Arrivals being written: the same request on two channels at once is stored once, and alerts once.
+  const arriving = new Map<string, Promise<StoredRequest | undefined>>();
 
   const require = (id: string) => {
     const record = store.get(id);
@@ -79,22 +85,34 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
   };
 
   return {
-    receive(message, receivedAt) {
+    async receive(message, receivedAt) {
       const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, firstName } = message.request;
-      if (store.get(id)) return false;
+      const pending = arriving.get(id);
+      if (pending) {
+        await pending.catch(() => undefined);
+        // The first arrival failed to store: this copy is the one to store.
+        if (store.get(id)) return undefined;
+      }
+      if (store.get(id)) return undefined;
       // Program and agency are the same on every request of this desk: not worth keeping.
       const askedAt = new Date(Date.parse(receivedAt) - ageSecondsOf(message) * 1000).toISOString();
       let record: StoredRequest = { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, askedAt };
       if (message.request.test) record.test = true;
-      const pending = early.get(id);
-      if (pending) {
+      const update = early.get(id);
+      if (update) record = merge(record, update);
+      const stored = record;
+      const storing = store.add(stored, firstName).then(() => {
         early.delete(id);
-        record = merge(record, pending);
+        return stored;
+      });
+      arriving.set(id, storing);
+      try {
+        return await storing;
+      } finally {
+        if (arriving.get(id) === storing) arriving.delete(id);
       }
-      store.add(record, firstName);
-      return true;
     },
-    acknowledge(id, messageKey, at) {
+    async acknowledge(id, messageKey, at) {
       const record = require(id);
       // Checked here, not only on the console: no transport can send a wait to someone with an overdose.
       if (!ackMessageKeysFor[record.priority].includes(messageKey)) {
@@ -105,28 +123,31 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
       const ack = { messageKey, deskId: desk.id, deskName: desk.name, at };
       const acknowledgement = signer ? { ...ack, signature: signer.sign(ackStatement(id, ack)) } : ack;
       // A test page has nobody waiting: acknowledging it is all the officer needs to do, so it closes too.
-      if (record.test) return store.update(id, (r) => ({ ...r, acknowledgement, closed: { outcome: 'not-today', at, deskId: desk.id } }));
-      return store.update(id, (r) => ({ ...r, acknowledgement }));
+      // Checked again on the record the write starts from: two officers pressing at once, the first one wins.
+      return store.update(id, (r) => {
+        if (r.acknowledgement || r.closed) return r;
+        if (r.test) return { ...r, acknowledgement, closed: { outcome: 'not-today', at, deskId: desk.id } };
+        return { ...r, acknowledgement };
+      });
     },
-    close(id, outcome, at) {
+    async close(id, outcome, at) {
       const record = require(id);
       refuseIfTakenElsewhere(record);
       if (record.closed) return record;
       const unsigned: Closure = { outcome, at, deskId: desk.id };
       const closed: Closure = signer ? { ...unsigned, signature: signer.sign(closeStatement(id, unsigned)) } : unsigned;
-      return store.update(id, (r) => ({ ...r, closed }));
+      return store.update(id, (r) => (r.closed ? r : { ...r, closed }));
     },
-    applyUpdate({ requestId, acknowledgement, closed }) {
+    async applyUpdate({ requestId, acknowledgement, closed }) {
       const record = store.get(requestId);
       if (!record) {
         if (early.size >= maxEarly) early.delete(early.keys().next().value as string);
         early.set(requestId, { acknowledgement, closed });
-        return false;
+        return undefined;
       }
       const next = merge(record, { acknowledgement, closed });
-      if (JSON.stringify(next) === JSON.stringify(record)) return false;
-      store.update(requestId, () => next);
-      return true;
+      if (JSON.stringify(next) === JSON.stringify(record)) return undefined;
+      return store.update(requestId, (current) => merge(current, { acknowledgement, closed }));
     },
     checkUpdate({ requestId, acknowledgement, closed }) {
       const record = store.get(requestId);

@@ -1,45 +1,29 @@
 /**
- * The console's live state, built whole from the store, kiosk health and
- * receiver health on every change.
+ * The console's state and its changes, from the live list, kiosk health and
+ * receiver health. The whole state is built for the first load and for rare
+ * changes; everyday changes carry one request and the small header parts.
  */
-import type { DeskState } from '../../../shared/desk.js';
+import type { DeskChange, DeskState } from '../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
-import type { RequestStore } from './request-store.js';
-import { askedAtOf, type StoredRequest } from './stored-request.js';
+import type { LiveChange, LiveRequests } from './live-requests.js';
 
-/** Emergencies first, then whoever has waited longest (asked first, on this desk's clock). */
-export function byUrgency(a: StoredRequest, b: StoredRequest): number {
-  if (a.priority !== b.priority) return a.priority === 'emergency' ? -1 : 1;
-  return Date.parse(askedAtOf(a)) - Date.parse(askedAtOf(b)) || a.id.localeCompare(b.id);
-}
+export type Header = Pick<DeskState, 'kiosks' | 'receiver'>;
 
-/** Open and acknowledged requests, most urgent first. */
-export function activeRequests(store: RequestStore): StoredRequest[] {
-  return store
-    .all()
-    .filter((r) => !r.closed)
-    .sort(byUrgency);
-}
-
-/** Requests that still need someone to acknowledge them, most urgent first. */
-export function waitingRequests(store: RequestStore): StoredRequest[] {
-  return activeRequests(store).filter((r) => !r.acknowledgement);
-}
-
-/** The whole DeskState the console draws; `view` adds the first name where it can be unsealed. */
-export function buildDeskState(
-  device: DeskDeviceConfig,
-  store: RequestStore,
-  parts: Pick<DeskState, 'kiosks' | 'receiver'>,
-  view: (record: StoredRequest) => DeskState['requests'][number],
-): DeskState {
+/** The whole DeskState the console draws. */
+export function deskStateOf(device: DeskDeviceConfig, revision: number, live: LiveRequests, header: Header): DeskState {
   return {
+    revision,
     deskId: device.desk.id,
     deskName: device.desk.name,
-    requests: activeRequests(store).map(view),
-    kiosks: parts.kiosks,
-    alerting: waitingRequests(store).map((r) => r.id),
+    requests: live.views(),
+    kiosks: header.kiosks,
+    alerting: live.alertingIds(),
     alert: { repeatSeconds: device.alerts.repeatSeconds, sound: device.alerts.sound },
-    receiver: parts.receiver,
+    receiver: header.receiver,
   };
+}
+
+/** One change: the request it is about (if any) and the header parts, whole. */
+export function deskChangeOf(revision: number, change: LiveChange, live: LiveRequests, header: Header): DeskChange {
+  return { revision, ...change, alerting: live.alertingIds(), kiosks: header.kiosks, receiver: header.receiver };
 }

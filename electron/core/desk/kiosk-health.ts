@@ -12,8 +12,12 @@ type KioskRecord = { kioskId: string; location: string; lastHeartbeatAt: string;
 type KioskDocument = { version: 1; kiosks: Record<string, KioskRecord> };
 
 export type KioskHealth = {
-  /** Records a heartbeat; true when the console's view of that kiosk changed (new, back online, numbers). */
-  heartbeat(message: Heartbeat, at: number): boolean;
+  /**
+   * Records a heartbeat in memory; `changed` when the console's view of that
+   * kiosk changed (new, back online, numbers). `persist` writes it down when
+   * due: call it after answering, off the heartbeat's path.
+   */
+  heartbeat(message: Heartbeat, at: number): { changed: boolean; persist(): void };
   /** Re-evaluates online/offline at `at`; true when any kiosk changed. */
   evaluate(at: number): boolean;
   views(): KioskHealthView[];
@@ -22,14 +26,15 @@ export type KioskHealth = {
 /** Kiosk health, loaded from its store and evaluated at `now`. */
 export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offlineAfterSeconds: number, now: number): KioskHealth {
   const store = platform.openStore<KioskDocument>('desk-kiosks', { version: 1, kiosks: {} });
-  const kiosks: Record<string, KioskRecord> = { ...store.read().kiosks };
+  // Own properties only, into a Map: a kiosk id is never looked up through a prototype.
+  const kiosks = new Map<string, KioskRecord>(Object.entries(store.read().kiosks ?? {}));
   const online = new Map<string, boolean>();
   const persisted = new Map<string, number>();
   const isOnline = (record: KioskRecord, at: number) => at - Date.parse(record.lastHeartbeatAt) < offlineAfterSeconds * 1000;
 
   const evaluate = (at: number) => {
     let changed = false;
-    for (const record of Object.values(kiosks)) {
+    for (const record of kiosks.values()) {
       const next = isOnline(record, at);
       if (online.get(record.kioskId) !== next) changed = true;
       online.set(record.kioskId, next);
@@ -40,7 +45,7 @@ export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offline
 
   return {
     heartbeat(message, at) {
-      const before = kiosks[message.kiosk.id];
+      const before = kiosks.get(message.kiosk.id);
       const next: KioskRecord = {
         kioskId: message.kiosk.id,
         location: message.kiosk.location,
@@ -48,7 +53,7 @@ export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offline
         outboxDepth: message.outboxDepth,
         failedDeliveries: message.failedDeliveries,
       };
-      kiosks[next.kioskId] = next;
+      kiosks.set(next.kioskId, next);
       const wasOnline = online.get(next.kioskId) === true;
       online.set(next.kioskId, true);
       const changed =
@@ -57,17 +62,19 @@ export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offline
         before.location !== next.location ||
         before.outboxDepth !== next.outboxDepth ||
         before.failedDeliveries !== next.failedDeliveries;
-      // The disk only needs to know roughly when each kiosk was last heard, for a restart: skip most fsyncs.
-      const persistedAt = persisted.get(next.kioskId) ?? 0;
-      if (changed || at - persistedAt >= (offlineAfterSeconds * 1000) / 2) {
-        store.write({ version: 1, kiosks });
-        persisted.set(next.kioskId, at);
-      }
-      return changed;
+      const persist = () => {
+        // The disk only needs to know roughly when each kiosk was last heard, for a restart: skip most fsyncs.
+        const persistedAt = persisted.get(next.kioskId) ?? 0;
+        if (changed || at - persistedAt >= (offlineAfterSeconds * 1000) / 2) {
+          store.write({ version: 1, kiosks: Object.fromEntries(kiosks) });
+          persisted.set(next.kioskId, at);
+        }
+      };
+      return { changed, persist };
     },
     evaluate,
     views: () =>
-      Object.values(kiosks)
+      [...kiosks.values()]
         .sort((a, b) => a.kioskId.localeCompare(b.kioskId))
         .map((record) => ({ ...record, online: online.get(record.kioskId) === true })),
   };

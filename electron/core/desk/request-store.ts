@@ -1,87 +1,182 @@
 /**
- * The desk's requests, kept in one document through the platform's store
- * (electron-store in Electron, conf in the browser host and tests).
+ * The desk's requests: one durable file per request (the kiosk outbox's
+ * files: written to a temp file, fsynced, renamed), so storing a request
+ * costs what that request weighs, not the whole desk's history. The
+ * anonymous archive of purged requests stays in the platform's small
+ * document store (electron-store in Electron, conf elsewhere).
  *
- * The first name is sealed with the platform cipher before it reaches the
- * document. Where this machine cannot encrypt, the name lives in memory only:
- * the console shows it until the app restarts, and it never touches the disk.
+ * The first name is sealed with the platform cipher (padded and bound to the
+ * request id) before it reaches a file. Where this machine cannot encrypt,
+ * the name lives in memory only and never touches the disk.
+ *
+ * Every change resolves only once it is on disk, and memory changes only
+ * then: a write that fails leaves the desk as if the message never came, so
+ * the receiver can answer 5xx and the kiosk tries again.
  */
-import type { Cipher, Platform } from '../platform.js';
+import path from 'node:path';
+import { nodeFiles, type DurableFiles } from '../delivery/durable-files.js';
+import { openOutboxStore, type OutboxStore } from '../delivery/outbox-store.js';
 import type { Logger } from '../logger.js';
-import { countsInReports, emptyDeskDocument, summarize, type DeskDocument, type StoredRequest } from './stored-request.js';
+import type { Platform } from '../platform.js';
+import { openName, sealName } from '../sealed-name.js';
+import { parseRequestSummary, parseStoredRequest } from './stored-request-schema.js';
+import { countsInReports, summarize, type RequestSummary, type StoredRequest } from './stored-request.js';
 
 export const deskStoreName = 'desk-requests';
+/** The folder of request files, inside the data folder. */
+export const requestsFolder = 'desk-requests';
+/** Records that could not be read, kept for an administrator (never deleted). */
+export const setAsideFolder = 'set-aside';
+
+/** The small document: the archive, and (version 1 only) every request, as desks before per-request files kept them. */
+type DeskDocument = { version: 1 | 2; requests?: Record<string, unknown>; archive?: unknown[] };
 
 export type RequestStore = {
   get(id: string): StoredRequest | undefined;
-  all(): StoredRequest[];
+  all(): IterableIterator<StoredRequest>;
   /** Anonymous summaries of requests retention has already purged. */
-  archive(): DeskDocument['archive'];
-  add(record: StoredRequest, firstName: string | undefined): void;
-  update(id: string, change: (record: StoredRequest) => StoredRequest): StoredRequest;
+  archive(): readonly RequestSummary[];
+  /** Resolves once the request is on disk; rejects (and keeps nothing) when it could not be written. */
+  add(record: StoredRequest, firstName: string | undefined): Promise<void>;
+  /** Changes one request on disk, then in memory; changes to one request run one after another. */
+  update(id: string, change: (record: StoredRequest) => StoredRequest): Promise<StoredRequest>;
+  /** Unseals the first name (a decryption: call it once per request, not per redraw). */
   firstNameOf(id: string): string | undefined;
-  /** Purges every request received before `cutoffMs`, keeping its anonymous summary. Returns how many went. */
-  purgeReceivedBefore(cutoffMs: number): number;
+  /** Purges every request received before `cutoffMs`, keeping its anonymous summary. Resolves with the ids that went. */
+  purgeReceivedBefore(cutoffMs: number): Promise<string[]>;
 };
 
-/** Opens (or creates) the desk's store and loads it into memory. */
-export function openRequestStore(platform: Pick<Platform, 'openStore' | 'cipher'>, logger: Logger): RequestStore {
-  const store = platform.openStore<DeskDocument>(deskStoreName, emptyDeskDocument());
-  const loaded = store.read();
-  const document: DeskDocument = {
-    ...emptyDeskDocument(),
-    ...loaded,
-    requests: { ...loaded.requests },
-    archive: [...(loaded.archive ?? [])],
-  };
-  const memoryNames = new Map<string, string>();
-  const save = () => store.write(document);
+export type RequestStoreOptions = {
+  platform: Pick<Platform, 'openStore' | 'cipher'>;
+  logger: Logger;
+  dataDir: string;
+  /** The file layer; tests pass one that fails like a full or read-only disk. */
+  files?: DurableFiles;
+};
 
-  const unseal = (cipher: Cipher, sealed: string, id: string): string | undefined => {
-    try {
-      return cipher.decrypt(sealed);
-    } catch (error) {
-      // A different key (a restored backup, a new OS profile): show the request without the name.
-      logger.warn('a sealed first name could not be opened', { requestId: id, error: error as Error });
-      return undefined;
-    }
+/** Keeps a copy of what could not be loaded, for an administrator, and says so in the log without any of its content. */
+async function setAside(files: DurableFiles, dir: string, entries: { name: string; text: string }[], logger: Logger) {
+  if (entries.length === 0) return;
+  const target = path.join(dir, setAsideFolder);
+  await files.mkdir(target);
+  for (const entry of entries) await files.writeSynced(path.join(target, entry.name), entry.text);
+  await files.syncDir(target);
+  logger.error('stored desk records could not be read; set aside for an administrator', { count: entries.length, path: target });
+}
+
+/** Moves a desk document of version 1 (every request in one file) to one file per request, then empties it of requests. */
+async function migrateDocument(
+  document: DeskDocument,
+  outbox: OutboxStore<StoredRequest>,
+  files: DurableFiles,
+  logger: Logger,
+): Promise<{ archive: RequestSummary[]; migrated: number }> {
+  const rejected: { name: string; text: string }[] = [];
+  let migrated = 0;
+  // Object.entries reads own properties only: a key such as "__proto__" or "constructor" is just a bad record here.
+  for (const [key, raw] of Object.entries(document.requests ?? {})) {
+    const record = parseStoredRequest(raw);
+    if (record && record.id === key) {
+      await outbox.save(record);
+      migrated += 1;
+    } else rejected.push({ name: `legacy-request-${rejected.length + 1}.json`, text: JSON.stringify({ key, record: raw }) });
+  }
+  const archive: RequestSummary[] = [];
+  for (const raw of document.archive ?? []) {
+    const summary = parseRequestSummary(raw);
+    if (summary) archive.push(summary);
+    else rejected.push({ name: `legacy-summary-${rejected.length + 1}.json`, text: JSON.stringify(raw) });
+  }
+  await setAside(files, outbox.dir, rejected, logger);
+  return { archive, migrated };
+}
+
+/** Opens (creating, or migrating from the single document) the desk's store and loads it into memory. */
+export async function openRequestStore(options: RequestStoreOptions): Promise<RequestStore> {
+  const { platform, logger } = options;
+  const files = options.files ?? nodeFiles;
+  const dir = path.join(options.dataDir, requestsFolder);
+  const outbox = await openOutboxStore(dir, parseStoredRequest, files);
+  const document = platform.openStore<DeskDocument>(deskStoreName, { version: 2, archive: [] });
+  const loaded = document.read();
+  const { archive, migrated } = await migrateDocument(loaded, outbox, files, logger);
+  if (loaded.version !== 2 || loaded.requests !== undefined) {
+    // Written only after every request is in its own file: a crash before this migrates again, harmlessly.
+    document.write({ version: 2, archive });
+    if (migrated > 0) logger.info('moved the desk requests to one file each', { count: migrated });
+  }
+
+  const { records: loadedRecords, unreadable } = await outbox.loadAll();
+  const unreadableEntries = await Promise.all(
+    unreadable.map(async (name) => ({ name, text: await files.read(path.join(dir, name)).catch(() => '') })),
+  );
+  await setAside(files, dir, unreadableEntries, logger);
+  for (const name of unreadable) await files.remove(path.join(dir, name));
+
+  const records = new Map<string, StoredRequest>();
+  for (const record of loadedRecords) records.set(record.id, record);
+  const memoryNames = new Map<string, string>();
+  const chains = new Map<string, Promise<unknown>>();
+
+  /** Runs changes to one request one after another, so each starts from the last one's result. */
+  const serially = <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
+    chains.set(id, next);
+    const forget = () => {
+      if (chains.get(id) === next) chains.delete(id);
+    };
+    next.then(forget, forget);
+    return next;
   };
 
   return {
-    get: (id) => document.requests[id],
-    all: () => Object.values(document.requests),
-    archive: () => document.archive,
+    get: (id) => records.get(id),
+    all: () => records.values(),
+    archive: () => archive,
     add(record, firstName) {
-      const stored = { ...record };
-      if (firstName && platform.cipher) stored.sealedName = platform.cipher.encrypt(firstName);
-      else if (firstName) memoryNames.set(record.id, firstName);
-      document.requests[record.id] = stored;
-      save();
+      return serially(record.id, async () => {
+        const stored = { ...record };
+        if (firstName && platform.cipher) stored.sealedName = sealName(platform.cipher, firstName, record.id);
+        await outbox.save(stored);
+        records.set(record.id, stored);
+        if (firstName && !platform.cipher) memoryNames.set(record.id, firstName);
+      });
     },
     update(id, change) {
-      const current = document.requests[id];
-      if (!current) throw new Error(`request ${id} is not stored on this desk`);
-      const next = change(current);
-      document.requests[id] = next;
-      save();
-      return next;
+      return serially(id, async () => {
+        const current = records.get(id);
+        if (!current) throw new Error('that request is not stored on this desk');
+        const next = change(current);
+        await outbox.save(next);
+        records.set(id, next);
+        return next;
+      });
     },
     firstNameOf(id) {
-      const record = document.requests[id];
+      const record = records.get(id);
       if (!record) return undefined;
-      if (record.sealedName && platform.cipher) return unseal(platform.cipher, record.sealedName, id);
-      return memoryNames.get(id);
+      if (!record.sealedName || !platform.cipher) return memoryNames.get(id);
+      try {
+        return openName(platform.cipher, record.sealedName, id);
+      } catch (error) {
+        // A different key (a restored backup, a new OS profile) or a name moved from another record: show no name.
+        logger.warn('a sealed first name could not be opened', { requestId: id, error: error as Error });
+        return undefined;
+      }
     },
-    purgeReceivedBefore(cutoffMs) {
-      const expired = Object.values(document.requests).filter((record) => Date.parse(record.receivedAt) < cutoffMs);
-      if (expired.length === 0) return 0;
+    async purgeReceivedBefore(cutoffMs) {
+      const expired = [...records.values()].filter((record) => Date.parse(record.receivedAt) < cutoffMs);
+      if (expired.length === 0) return [];
+      const summaries = expired.filter(countsInReports).map(summarize);
+      // The summaries first: a crash before the files go would count those requests twice, never lose one.
+      document.write({ version: 2, archive: [...archive, ...summaries] });
+      archive.push(...summaries);
       for (const record of expired) {
-        if (countsInReports(record)) document.archive.push(summarize(record));
-        delete document.requests[record.id];
+        records.delete(record.id);
         memoryNames.delete(record.id);
       }
-      save();
-      return expired.length;
+      for (const record of expired) await serially(record.id, () => outbox.remove(record.id));
+      return expired.map((record) => record.id);
     },
   };
 }

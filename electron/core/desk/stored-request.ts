@@ -1,6 +1,6 @@
 /**
  * What the desk keeps about a request, on disk and in memory. The first name
- * is never in these records: it is sealed separately (see request-store.ts).
+ * is kept here only sealed (see request-store.ts and ../sealed-name.ts).
  */
 import type { CloseOutcome, Priority, RequestKind, Acknowledgement } from '../../../shared/request.js';
 import type { DeskRequestView } from '../../../shared/desk.js';
@@ -84,7 +84,7 @@ export function summarize(record: StoredRequest): RequestSummary {
 }
 
 /** The console's view of a record; the name only when the caller could unseal it. */
-export function toView(record: StoredRequest, deskId: string, firstName: string | undefined): DeskRequestView {
+export function deskRequestViewOf(record: StoredRequest, deskId: string, firstName: string | undefined): DeskRequestView {
   const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, receivedAt, acknowledgement, closed } = record;
   const view: DeskRequestView = {
     id,

@@ -1,10 +1,12 @@
 /**
- * The only personal field. With a cipher it is sealed into the record; with
+ * The only personal field. With a cipher it is sealed into the record (padded,
+ * and bound to the record's id: see ../sealed-name.ts); with
  * none (no safe key on this machine) it stays in memory and is never written,
  * so a restart loses it and the desk gets the request without a name.
  */
 import type { Logger } from '../logger.js';
 import type { Cipher } from '../platform.js';
+import { openName, sealName } from '../sealed-name.js';
 import type { RequestRecord } from './request-record.js';
 
 export type FirstNames = {
@@ -20,7 +22,7 @@ export function createFirstNames(cipher: Cipher | undefined, logger: Logger): Fi
   return {
     keep(requestId, firstName) {
       if (!firstName) return undefined;
-      if (cipher) return cipher.encrypt(firstName);
+      if (cipher) return sealName(cipher, firstName, requestId);
       inMemory.set(requestId, firstName);
       return undefined;
     },
@@ -28,7 +30,7 @@ export function createFirstNames(cipher: Cipher | undefined, logger: Logger): Fi
       if (!record.sealedFirstName) return inMemory.get(record.id);
       if (!cipher) return undefined;
       try {
-        return cipher.decrypt(record.sealedFirstName);
+        return openName(cipher, record.sealedFirstName, record.id);
       } catch {
         // The key changed (a reinstall, a new data key): deliver without the name rather than not at all.
         logger.warn('first name could not be decrypted; delivering without it', { requestId: record.id, reason: 'decrypt-failed' });

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LobbyApi } from '../../../shared/contract';
-import type { DeskRequestView, DeskState } from '../../../shared/desk';
+import type { DeskChange, DeskRequestView, DeskState } from '../../../shared/desk';
+import { applyDeskChange } from '../../../shared/desk-change';
 
 export type DeskStateResult = {
   state: DeskState | null;
@@ -9,44 +10,77 @@ export type DeskStateResult = {
   arrived: DeskRequestView[];
 };
 
-function arrivals(previous: DeskState | null, next: DeskState): DeskRequestView[] {
-  if (!previous) return [];
-  const known = new Set(previous.requests.map((request) => request.id));
-  return next.requests.filter((request) => !known.has(request.id));
+/** The request a change brought in, when it is new to the console. */
+function arrivalIn(previous: DeskState, change: DeskChange): DeskRequestView[] {
+  const request = change.request;
+  if (!request || request.state === 'closed' || change.revision <= previous.revision) return [];
+  return previous.requests.some((r) => r.id === request.id) ? [] : [request];
+}
+
+/** A whole state replaces ours only when it is newer (an answer to getState can be overtaken by events). */
+function newerWhole(previous: DeskStateResult, state: DeskState): DeskStateResult {
+  if (previous.state && previous.state.revision >= state.revision) return previous;
+  return { state, failed: false, arrived: [] };
 }
 
 /**
- * The desk's live state: fetched once on mount, then replaced whole by every
- * `desk.changed` event. An event that arrives before the first fetch answers
- * is newer than that answer, so the answer is then ignored.
+ * The desk's live state: fetched once on mount, then kept up to date one
+ * change at a time by `desk.requestChanged`, and replaced whole by the rare
+ * `desk.changed`. Every state and change carries the desk's revision, so a
+ * change that arrives before the first fetch answers is kept and applied to
+ * that answer, and one the answer already holds is skipped.
  */
 export function useDeskState(api: LobbyApi): DeskStateResult {
   const [result, setResult] = useState<DeskStateResult>({ state: null, failed: false, arrived: [] });
-  const heardEvent = useRef(false);
 
   useEffect(() => {
     let active = true;
-    heardEvent.current = false;
-    let unsubscribe = () => {};
+    // Changes heard before the first state: applied to it once it comes.
+    let early: DeskChange[] = [];
+    let haveState = false;
+    const unsubscribes: Array<() => void> = [];
     try {
-      unsubscribe = api.on('desk.changed', (state) => {
-        heardEvent.current = true;
-        if (active) setResult((previous) => ({ state, failed: false, arrived: arrivals(previous.state, state) }));
-      });
+      unsubscribes.push(
+        api.on('desk.changed', (state) => {
+          if (!active) return;
+          haveState = true;
+          setResult((previous) => newerWhole(previous, state));
+        }),
+        api.on('desk.requestChanged', (change) => {
+          if (!active) return;
+          if (!haveState) {
+            early.push(change);
+            return;
+          }
+          setResult((previous) =>
+            previous.state
+              ? { state: applyDeskChange(previous.state, change), failed: false, arrived: arrivalIn(previous.state, change) }
+              : previous,
+          );
+        }),
+      );
     } catch {
       // A transport without events (no EventSource) still shows the first state.
     }
     api['desk.getState']({}).then(
       (state) => {
-        if (active && !heardEvent.current) setResult({ state, failed: false, arrived: [] });
+        if (!active) return;
+        haveState = true;
+        const pending = early;
+        early = [];
+        setResult((previous) => {
+          const whole = newerWhole(previous, state);
+          const next = pending.reduce((current, change) => applyDeskChange(current, change), whole.state ?? state);
+          return { state: next, failed: false, arrived: [] };
+        });
       },
       () => {
-        if (active && !heardEvent.current) setResult((previous) => ({ ...previous, failed: true }));
+        if (active) setResult((previous) => (previous.state ? previous : { ...previous, failed: true }));
       },
     );
     return () => {
       active = false;
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
     };
   }, [api]);
 

@@ -6,7 +6,8 @@ import { post, requestCreated, statusQuery } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
 
-const storeFile = (dataDir: string) => readFile(path.join(dataDir, 'desk-requests.json'), 'utf8');
+/** The request's own file. */
+const storeFile = (dataDir: string, id: string) => readFile(path.join(dataDir, 'desk-requests', `${id}.json`), 'utf8');
 
 describe('a request arriving at the desk', () => {
   it('is stored before the answer, shown on the console and alerted once, without the name in the alert', async () => {
@@ -34,11 +35,12 @@ describe('a request arriving at the desk', () => {
 
   it('keeps the first name sealed on disk', async () => {
     const desk = await startDesk();
-    await post(`${desk.url()}/requests`, requestCreated());
-    const raw = await storeFile(desk.dataDir);
+    const message = requestCreated();
+    await post(`${desk.url()}/requests`, message);
+    const raw = await storeFile(desk.dataDir, message.request.id);
     expect(raw).toContain('K1-4821');
     expect(raw).not.toContain('Marisol');
-    expect(raw).toContain('"sealedName": "v1:');
+    expect(raw).toContain('"sealedName":"v2:');
   });
 
   it('without a cipher keeps the name in memory only', async () => {
@@ -46,7 +48,9 @@ describe('a request arriving at the desk', () => {
     const message = requestCreated();
     await post(`${desk.url()}/requests`, message);
     expect((await desk.handlers['desk.getState']({})).requests[0]?.firstName).toBe('Marisol');
-    expect(await storeFile(desk.dataDir)).not.toContain('Marisol');
+    const raw = await storeFile(desk.dataDir, message.request.id);
+    expect(raw).toContain(message.request.id);
+    expect(raw).not.toContain('Marisol');
   });
 
   it('a retry with the same webhook-id is answered as a duplicate: one request, one alert', async () => {

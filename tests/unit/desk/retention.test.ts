@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
@@ -22,16 +22,23 @@ describe('retention on the desk', () => {
       desk.clock.now += 30_000;
       await desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'coming-now' });
       await desk.handlers['desk.close']({ id: message.request.id, outcome: 'taken-to-treatment' });
-      const file = path.join(desk.dataDir, 'desk-requests.json');
-      expect(await readFile(file, 'utf8')).toContain(message.request.id);
+      const folder = path.join(desk.dataDir, 'desk-requests');
+      const everything = async () => {
+        const files = [path.join(desk.dataDir, 'desk-requests.json'), ...(await readdir(folder)).map((name) => path.join(folder, name))];
+        return files.join('\n') + (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
+      };
+      expect(await everything()).toContain(message.request.id);
 
       desk.clock.now += days(6);
       desk.every.tick();
       expect(await desk.handlers['desk.history']({ days: 30 })).toHaveLength(1);
 
       desk.clock.now += days(1);
+      const before = desk.states.length;
       desk.every.tick();
-      const raw = await readFile(file, 'utf8');
+      // Retention announces the whole state once its files are gone.
+      await desk.waitForState((s) => desk.states.indexOf(s) >= before);
+      const raw = await everything();
       for (const gone of ['Marisol', 'K1-4821', message.request.id, 'sealedName']) expect(raw).not.toContain(gone);
       expect(await desk.handlers['desk.history']({ days: 365 })).toEqual([]);
       const report = await desk.handlers['desk.report']({ period: 'month' });

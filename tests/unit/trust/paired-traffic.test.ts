@@ -53,6 +53,8 @@ function deskWhere(core: Core, holds: (state: DeskState) => boolean): Promise<De
     };
     const stop = core.events.subscribe((name, payload) => {
       if (name === 'desk.changed') check(payload as DeskState);
+      // One request's change: the whole state, as the console would hold it after applying it.
+      if (name === 'desk.requestChanged') void Promise.resolve(core.handlers['desk.getState']({})).then(check);
     });
     void Promise.resolve(core.handlers['desk.getState']({})).then(check);
   });

@@ -11,7 +11,15 @@ import { readBody } from './read-body.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routes, type ReceiverHandlers } from './receiver-routes.js';
 
-export type ReceiverAnswer = { status: number; body: unknown; after?: () => void; type?: string; requestId?: string };
+export type ReceiverAnswer = {
+  status: number;
+  body: unknown;
+  after?: () => void;
+  type?: string;
+  requestId?: string;
+  /** Sent as Retry-After with a 429. */
+  retryAfterSeconds?: number;
+};
 
 /** A secret the desk accepts, and the kiosk it belongs to (none for a configured, loopback-only secret). */
 export type TrustedSender = { secret: string; kioskId?: string };
@@ -95,8 +103,17 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
       return { status: 200, body: { received: true, duplicate: true }, type: message.type, requestId };
     return refuse(409, 'replayed', 'this webhook-id was already processed');
   }
+  // Awaited: the desk answers only once what it must store is on disk. A failure to store rejects (a 5xx) and a
+  // rate limit answers 429; neither remembers the webhook-id, so the kiosk's retry of the same message is not a replay.
+  const handled = await route.handle(options.handlers, message, { kioskId: from });
+  if ('retryAfterSeconds' in handled)
+    return {
+      ...refuse(429, 'rate-limited', `too many messages from this kiosk; try again in ${handled.retryAfterSeconds} seconds`),
+      retryAfterSeconds: handled.retryAfterSeconds,
+      type: message.type,
+      requestId,
+    };
   options.replays.remember(verified.messageId, requestId === undefined ? { type: message.type } : { type: message.type, requestId }, at);
-  const handled = route.handle(options.handlers, message, { kioskId: from });
   if (handled.refused) return { ...refuse(403, handled.refused, 'this kiosk may not change that request'), type: message.type, requestId };
   return { status: 200, body: handled.body, after: handled.after, type: message.type, requestId };
 }

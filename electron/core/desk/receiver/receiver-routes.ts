@@ -23,21 +23,27 @@ export const receiverBasePath = '/lobby/v1';
 /** An answer, and work to do only once it is sent (alerts, the console's refresh); `refused` names why the desk would not act. */
 export type Handled<Body> = { body: Body; after?: () => void; refused?: string };
 
+/** The kiosk sent more than its limit: a 429 telling it to try again this much later. */
+export type Limited = { retryAfterSeconds: number };
+
+/** A handler answers once what must be stored is on disk; a rejection is a 5xx, so the kiosk tries again. */
+type Answer<Body> = Handled<Body> | Limited | Promise<Handled<Body> | Limited>;
+
 /** Who sent a verified message: the paired kiosk whose secret signed it (undefined for a configured loopback secret). */
 export type Sender = { kioskId: string | undefined };
 
 export type ReceiverHandlers = {
-  requestCreated(message: RequestCreated): Handled<RequestReceipt>;
-  statusQuery(message: StatusQuery): Handled<StatusAnswer>;
-  requestUpdated(message: RequestUpdated, from: Sender): Handled<{ ok: true }>;
-  heartbeat(message: Heartbeat): Handled<{ ok: true }>;
+  requestCreated(message: RequestCreated): Answer<RequestReceipt>;
+  statusQuery(message: StatusQuery): Answer<StatusAnswer>;
+  requestUpdated(message: RequestUpdated, from: Sender): Answer<{ ok: true }>;
+  heartbeat(message: Heartbeat): Answer<{ ok: true }>;
   /** Whether a request id is stored here: a repeated webhook-id for it is the sender's retry. */
   hasRequest(id: string): boolean;
 };
 
 export type Route = {
   schema: z.ZodType;
-  handle(handlers: ReceiverHandlers, message: unknown, from: Sender): Handled<unknown>;
+  handle(handlers: ReceiverHandlers, message: unknown, from: Sender): Answer<unknown>;
   /** The request id a message is about, for retries and the log. */
   requestIdOf(message: unknown): string | undefined;
   /** The kiosk a message says it comes from, checked against the secret that signed it. */
@@ -46,7 +52,7 @@ export type Route = {
 
 function route<S extends z.ZodType>(
   schema: S,
-  handle: (handlers: ReceiverHandlers, message: z.output<S>, from: Sender) => Handled<unknown>,
+  handle: (handlers: ReceiverHandlers, message: z.output<S>, from: Sender) => Answer<unknown>,
   ids: { requestIdOf?: (message: z.output<S>) => string | undefined; kioskIdOf?: (message: z.output<S>) => string | undefined } = {},
 ): Route {
   return {

@@ -27,6 +27,7 @@ export const bodyLimitBytes = 64 * 1024;
 function send(response: ServerResponse, answer: ReceiverAnswer) {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (answer.status === 405) headers.allow = 'POST';
+  if (answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
   response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
 }
 

@@ -1,13 +1,15 @@
 /**
  * A desk service of a test's own: the shipped desk config on port 0, conf in
  * a temp folder, a clock the test moves, a hand-fired ticker, a recording
- * notifier, and every `desk.changed` state kept in order.
+ * notifier, and every console state kept in order: each `desk.changed`, and
+ * each `desk.requestChanged` applied to the state before it, as the console does.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { agencyProfileSchema, deviceConfigSchema, type DeskDeviceConfig } from '../../../../shared/config.js';
-import type { DeskState } from '../../../../shared/desk.js';
+import type { DeskChange, DeskState } from '../../../../shared/desk.js';
+import { applyDeskChange } from '../../../../shared/desk-change.js';
 import { createDeskService } from '../../../../electron/core/desk/desk-service.js';
 import { manualEvery } from '../../../../electron/core/desk/ticker.js';
 import { createLogger, memorySink } from '../../../../electron/core/logger.js';
@@ -52,6 +54,7 @@ export async function startDesk(options: DeskOptions = {}) {
   const storage = testStorage(dir, { now: () => clock.now, notifier: { show: (n) => notifications.push(n) }, ...options.platform });
   const sink = memorySink();
   const states: DeskState[] = [];
+  const changes: DeskChange[] = [];
   const waiters = new Set<() => void>();
   const every = manualEvery();
 
@@ -63,8 +66,13 @@ export async function startDesk(options: DeskOptions = {}) {
       dataDir: storage.dataDir,
       platform: storage.platform,
       emit: (name, payload) => {
-        if (name !== 'desk.changed') return;
-        states.push(payload as DeskState);
+        if (name === 'desk.changed') states.push(payload as DeskState);
+        else if (name === 'desk.requestChanged') {
+          const last = states.at(-1);
+          if (!last) throw new Error('a change came before the first whole state');
+          changes.push(payload as DeskChange);
+          states.push(applyDeskChange(last, payload as DeskChange));
+        } else return;
         for (const wake of waiters) wake();
       },
     },
@@ -91,6 +99,8 @@ export async function startDesk(options: DeskOptions = {}) {
     notifications,
     logs: sink.entries,
     states,
+    /** Every `desk.requestChanged`, in order. */
+    changes,
     every,
     close,
     /** The receiver's base URL, e.g. http://127.0.0.1:40123/lobby/v1. */
