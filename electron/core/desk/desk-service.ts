@@ -87,7 +87,7 @@ export async function createDeskService(
     try {
       work();
     } catch (error) {
-      logger.error('desk work failed; the desk keeps running', { what, error: error as Error });
+      logger.error('desk work failed; the desk keeps running', { where: what, error: error as Error });
     }
   };
 

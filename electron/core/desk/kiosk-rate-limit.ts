@@ -26,7 +26,7 @@ export function createKioskRateLimit(limits: RateLimits, logger: Logger): KioskR
     const current = windows.get(kioskId);
     if (current && at - current.startedAt < windowMs) return current;
     if (current && current.dropped > 0)
-      logger.warn('dropped messages from a kiosk over its per-minute limit', { kioskId, dropped: current.dropped });
+      logger.warn('dropped messages from a kiosk over its per-minute limit', { kioskId, count: current.dropped });
     const fresh = { startedAt: at, messages: 0, requests: 0, dropped: 0 };
     windows.set(kioskId, fresh);
     return fresh;
@@ -38,7 +38,8 @@ export function createKioskRateLimit(limits: RateLimits, logger: Logger): KioskR
       const over =
         window.messages >= limits.messagesPerKioskPerMinute || (isNewRequest && window.requests >= limits.requestsPerKioskPerMinute);
       if (over) {
-        if (window.dropped === 0) logger.warn('a kiosk reached its per-minute limit; answering 429', { kioskId, newRequest: isNewRequest });
+        if (window.dropped === 0)
+          logger.warn('a kiosk reached its per-minute limit; answering 429', { kioskId, kind: isNewRequest ? 'request' : 'message' });
         window.dropped += 1;
         return Math.max(1, Math.ceil((window.startedAt + windowMs - at) / 1000));
       }

@@ -80,9 +80,16 @@ export type PostOptions = {
 };
 
 export type Answer = { status: number; json: Record<string, unknown> };
+export type AnswerWithHeaders = Answer & { headers: Record<string, string | string[] | undefined> };
 
 /** POSTs a signed body (an object is sent as JSON, a string as is) and reads the JSON answer. */
-export function post(url: string, body: object | string, options: PostOptions = {}): Promise<Answer> {
+export async function post(url: string, body: object | string, options: PostOptions = {}): Promise<Answer> {
+  const { status, json } = await postReadingHeaders(url, body, options);
+  return { status, json };
+}
+
+/** Like post, with the answer's headers too (Retry-After). */
+export function postReadingHeaders(url: string, body: object | string, options: PostOptions = {}): Promise<AnswerWithHeaders> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const signed = signMessage(options.secrets ?? [shippedSecret], options.messageId ?? newMessageId(), text, options.signedAt ?? new Date());
   const payload = options.sendBody ?? text;
@@ -103,6 +110,7 @@ export function post(url: string, body: object | string, options: PostOptions = 
       res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,
+          headers: res.headers,
           json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
         }),
       );

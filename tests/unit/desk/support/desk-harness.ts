@@ -14,6 +14,7 @@ import { createDeskService } from '../../../../electron/core/desk/desk-service.j
 import { manualEvery } from '../../../../electron/core/desk/ticker.js';
 import { createLogger, memorySink } from '../../../../electron/core/logger.js';
 import type { Platform } from '../../../../electron/core/platform.js';
+import type { DurableFiles } from '../../../../electron/core/delivery/durable-files.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
 import { shippedSecret } from './backend-client.js';
 
@@ -26,6 +27,10 @@ export type DeskOptions = {
   /** Reuse a data folder, to restart a desk on the same store. */
   dir?: string;
   startAt?: number;
+  /** The request files' file layer (one that fails like a full or read-only disk). */
+  files?: DurableFiles;
+  /** Sees every event before the harness records it (a test can make it throw). */
+  onEmit?: (name: string) => void;
 };
 
 export type TestDesk = Awaited<ReturnType<typeof startDesk>>;
@@ -66,6 +71,7 @@ export async function startDesk(options: DeskOptions = {}) {
       dataDir: storage.dataDir,
       platform: storage.platform,
       emit: (name, payload) => {
+        options.onEmit?.(name);
         if (name === 'desk.changed') states.push(payload as DeskState);
         else if (name === 'desk.requestChanged') {
           const last = states.at(-1);
@@ -76,7 +82,7 @@ export async function startDesk(options: DeskOptions = {}) {
         for (const wake of waiters) wake();
       },
     },
-    { every },
+    { every, ...(options.files ? { files: options.files } : {}) },
   );
   let closed = false;
   const close = async () => {
