@@ -55,7 +55,7 @@ describe('dispatching a call through the contract', () => {
         throw new CallRefused('Records window has already answered this request.');
       },
     } as unknown as CallHandlers;
-    const result = await dispatchCall(refusing, 'desk.acknowledge', { id: 'req_1', messageKey: 'coming-now' }, onError);
+    const result = await dispatchCall(refusing, 'desk.acknowledge', { id: 'req_0123456789abcdefAB', messageKey: 'coming-now' }, onError);
     expect(result).toEqual({ ok: false, error: { code: 'refused', message: 'Records window has already answered this request.' } });
     expect(onError).not.toHaveBeenCalled();
   });
