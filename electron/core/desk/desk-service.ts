@@ -59,7 +59,7 @@ export async function createDeskService(
     },
   };
   const requests = createDeskRequests(store, device.desk, signer);
-  const kiosks = createKioskHealth(platform, device.kiosks.offlineAfterSeconds, now());
+  const kiosks = createKioskHealth(platform, device.kiosks.offlineAfterSeconds, now(), logger);
   const alerts = createDeskAlerts({
     notifier: platform.notifier,
     enabled: device.alerts.osNotifications,

@@ -4,12 +4,37 @@
  * Kept in a small store of its own so that a kiosk that died while the desk
  * was off still shows as offline after a restart.
  */
-import type { Heartbeat } from '../../../shared/backend/messages.js';
+import { z } from 'zod';
+import { heartbeatSchema, type Heartbeat } from '../../../shared/backend/messages.js';
 import type { KioskHealthView } from '../../../shared/desk.js';
+import type { Logger } from '../logger.js';
 import type { Platform } from '../platform.js';
 
-type KioskRecord = { kioskId: string; location: string; lastHeartbeatAt: string; outboxDepth: number; failedDeliveries: number };
-type KioskDocument = { version: 1; kiosks: Record<string, KioskRecord> };
+const kioskRecordSchema = z
+  .object({
+    kioskId: heartbeatSchema.shape.kiosk.shape.id,
+    location: heartbeatSchema.shape.kiosk.shape.location,
+    lastHeartbeatAt: z.iso.datetime({ offset: true }),
+    outboxDepth: heartbeatSchema.shape.outboxDepth,
+    failedDeliveries: heartbeatSchema.shape.failedDeliveries,
+  })
+  .strict();
+type KioskRecord = z.output<typeof kioskRecordSchema>;
+type KioskDocument = { version: 1; kiosks: Record<string, unknown> };
+
+/** The kiosks a previous run heard, each checked: one that does not pass is dropped (the next heartbeat brings it back). */
+function loadKiosks(document: KioskDocument, logger: Logger): Map<string, KioskRecord> {
+  const kiosks = new Map<string, KioskRecord>();
+  let dropped = 0;
+  // Own properties only, into a Map: a kiosk id is never looked up through a prototype.
+  for (const [key, raw] of Object.entries(document.kiosks ?? {})) {
+    const parsed = kioskRecordSchema.safeParse(raw);
+    if (parsed.success && parsed.data.kioskId === key) kiosks.set(key, parsed.data);
+    else dropped += 1;
+  }
+  if (dropped > 0) logger.warn('stored kiosk health records could not be read; they return with the next heartbeat', { count: dropped });
+  return kiosks;
+}
 
 export type KioskHealth = {
   /**
@@ -24,10 +49,14 @@ export type KioskHealth = {
 };
 
 /** Kiosk health, loaded from its store and evaluated at `now`. */
-export function createKioskHealth(platform: Pick<Platform, 'openStore'>, offlineAfterSeconds: number, now: number): KioskHealth {
+export function createKioskHealth(
+  platform: Pick<Platform, 'openStore'>,
+  offlineAfterSeconds: number,
+  now: number,
+  logger: Logger,
+): KioskHealth {
   const store = platform.openStore<KioskDocument>('desk-kiosks', { version: 1, kiosks: {} });
-  // Own properties only, into a Map: a kiosk id is never looked up through a prototype.
-  const kiosks = new Map<string, KioskRecord>(Object.entries(store.read().kiosks ?? {}));
+  const kiosks = loadKiosks(store.read(), logger);
   const online = new Map<string, boolean>();
   const persisted = new Map<string, number>();
   const isOnline = (record: KioskRecord, at: number) => at - Date.parse(record.lastHeartbeatAt) < offlineAfterSeconds * 1000;

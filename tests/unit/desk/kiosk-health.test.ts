@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
 import { heartbeat, post } from './support/backend-client.js';
@@ -56,5 +58,21 @@ describe('kiosk health on the desk', () => {
     await first.close();
     const second = await startDesk({ dir: first.dir, startAt: first.clock.now + 10 * 60_000 });
     expect((await second.handlers['desk.getState']({})).kiosks).toMatchObject([{ kioskId: 'K7', online: false }]);
+  });
+
+  it('a damaged kiosk record on disk is dropped with a warning; the desk starts with the others', async () => {
+    const first = await startDesk();
+    await post(`${first.url()}/heartbeats`, heartbeat('K1'));
+    await first.waitForState((s) => s.kiosks.length === 1);
+    await first.close();
+    const file = path.join(first.dataDir, 'desk-kiosks.json');
+    const document = JSON.parse(await readFile(file, 'utf8')) as { kiosks: Record<string, unknown> };
+    document.kiosks.constructor = { kioskId: 'constructor', location: 42 };
+    document.kiosks.K2 = { kioskId: 'K2' };
+    await writeFile(file, JSON.stringify(document));
+
+    const desk = await startDesk({ dir: first.dir, startAt: first.clock.now });
+    expect((await desk.handlers['desk.getState']({})).kiosks.map((k) => k.kioskId)).toEqual(['K1']);
+    expect(desk.logs.find((e) => e.message.startsWith('stored kiosk health records could not be read'))?.fields).toEqual({ count: 2 });
   });
 });
