@@ -18,7 +18,7 @@ export type DeskAlerts = {
 };
 
 /** "Safe Passage request at Lobby kiosk 1 (K1-4821)" */
-export function alertTitle(program: string, record: Pick<StoredRequest, 'kiosk' | 'reference'>): string {
+function alertTitle(program: string, record: Pick<StoredRequest, 'kiosk' | 'reference'>): string {
   return `${program} request at ${record.kiosk.location} (${record.reference})`;
 }
 

@@ -22,11 +22,11 @@ import { openName, sealName } from '../sealed-name.js';
 import { parseRequestSummary, parseStoredRequest } from './stored-request-schema.js';
 import { countsInReports, summarize, type RequestSummary, type StoredRequest } from './stored-request.js';
 
-export const deskStoreName = 'desk-requests';
+const deskStoreName = 'desk-requests';
 /** The folder of request files, inside the data folder. */
-export const requestsFolder = 'desk-requests';
+const requestsFolder = 'desk-requests';
 /** Records that could not be read, kept for an administrator (never deleted). */
-export const setAsideFolder = 'set-aside';
+const setAsideFolder = 'set-aside';
 
 /** The small document: the archive, and (version 1 only) every request, as desks before per-request files kept them. */
 type DeskDocument = { version: 1 | 2; requests?: Record<string, unknown>; archive?: unknown[] };

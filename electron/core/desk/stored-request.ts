@@ -42,14 +42,6 @@ export type RequestSummary = {
   acknowledgeSeconds?: number;
 };
 
-export type DeskDocument = {
-  version: 1;
-  requests: Record<string, StoredRequest>;
-  archive: RequestSummary[];
-};
-
-export const emptyDeskDocument = (): DeskDocument => ({ version: 1, requests: {}, archive: [] });
-
 /** When the person asked, on this desk's clock: waiting and time to answer count from here. */
 export function askedAtOf(record: StoredRequest): string {
   return record.askedAt ?? record.receivedAt;

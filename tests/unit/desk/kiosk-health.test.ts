@@ -67,8 +67,7 @@ describe('kiosk health on the desk', () => {
     await first.close();
     const file = path.join(first.dataDir, 'desk-kiosks.json');
     const document = JSON.parse(await readFile(file, 'utf8')) as { kiosks: Record<string, unknown> };
-    document.kiosks.constructor = { kioskId: 'constructor', location: 42 };
-    document.kiosks.K2 = { kioskId: 'K2' };
+    Object.assign(document.kiosks, { constructor: { kioskId: 'constructor', location: 42 }, K2: { kioskId: 'K2' } });
     await writeFile(file, JSON.stringify(document));
 
     const desk = await startDesk({ dir: first.dir, startAt: first.clock.now });
