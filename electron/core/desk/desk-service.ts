@@ -14,7 +14,7 @@ import { signText, verifyText } from '../identity/signing-key.js';
 import { buildDeskState, waitingRequests } from './desk-state.js';
 import { createKioskHealth } from './kiosk-health.js';
 import { createReceiverHandlers } from './receiver-handlers.js';
-import { createReplayGuard } from './receiver/replay-guard.js';
+import { openReplayMemory, replayMemoryFile } from './receiver/replay-guard.js';
 import { startReceiver, type ReceiverHealth } from './receiver/receiver-server.js';
 import { reportCsv } from './report-csv.js';
 import { openRequestStore } from './request-store.js';
@@ -81,7 +81,7 @@ export async function createDeskService(
     config: device.receiver,
     answer: {
       handlers: createReceiverHandlers({ store, requests, kiosks, alerts, logger, now, changed }),
-      replays: createReplayGuard(),
+      replays: await openReplayMemory(replayMemoryFile(context.dataDir), { now, logger }),
       now,
       // Secrets in the config file (loopback only), then each paired kiosk's own, bound to its id.
       senders: () => [

@@ -1,17 +1,28 @@
 /**
  * One call to the receiver, checked in the order that gives the sender the
- * most precise answer: path (404), method (405), content type (415), size
- * (413), signature and timestamp (401), JSON and schema (400), replay (409).
- * Only then does the desk act on it.
+ * most precise answer: path (400 malformed, 404 unknown), method (405),
+ * content type (415), size (413), signature, timestamp and kiosk (401), JSON
+ * and schema (400), the kiosk's own id (403), a reused webhook-id (409), the
+ * rate limit (429). Only then does the desk act on it; a desk that cannot
+ * store answers 503. The table is in docs/backend-contract.md ("Answers").
  */
 import type { IncomingMessage } from 'node:http';
 import type { ErrorAnswer } from '../../../../shared/backend/messages.js';
 import { verifyMessage, type VerifyResult } from '../../../../shared/backend/signing.js';
 import { readBody } from './read-body.js';
+import { messageDigest } from './message-digest.js';
+import type { RateLimit } from './rate-limit.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routes, type ReceiverHandlers } from './receiver-routes.js';
 
-export type ReceiverAnswer = { status: number; body: unknown; after?: () => void; type?: string; requestId?: string };
+export type ReceiverAnswer = {
+  status: number;
+  body: unknown;
+  after?: () => void;
+  type?: string;
+  requestId?: string;
+  headers?: Record<string, string>;
+};
 
 /** A secret the desk accepts, and the kiosk it belongs to (none for a configured, loopback-only secret). */
 export type TrustedSender = { secret: string; kioskId?: string };
@@ -23,7 +34,12 @@ export type AnswerOptions = {
   replays: ReplayGuard;
   now: () => number;
   bodyLimit: number;
+  /** New requests per kiosk per minute (the receiver builds it from its config). */
+  rateLimit?: RateLimit;
 };
+
+/** Seconds a sender is asked to wait when the desk cannot store a message. */
+export const storageRetryAfterSeconds = 5;
 
 const refuse = (status: number, error: string, message: string): ReceiverAnswer => ({
   status,
@@ -35,6 +51,28 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false };
+  }
+}
+
+/** True when the path has a `%` not followed by two hex digits, or escapes that are not UTF-8. */
+function malformedPath(raw: string): boolean {
+  try {
+    decodeURIComponent(raw);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The kiosk id a body claims, read without trusting it, to tell an unknown kiosk from a bad signature. */
+function claimedKioskId(text: string, kioskIdOf: (message: unknown) => string | undefined): string | undefined {
+  const json = parseJson(text);
+  if (!json.ok || json.value === null || typeof json.value !== 'object') return undefined;
+  try {
+    const id = kioskIdOf(json.value);
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -54,10 +92,17 @@ function verifySender(
   return last;
 }
 
+/** What a retry of an already processed message is answered: the same as the first time said, changing nothing. */
+function duplicateBody(type: string): unknown {
+  return type === 'request.created' ? { received: true, duplicate: true } : { ok: true };
+}
+
 /** Checks one call and, when it passes, hands it to the desk. Never throws for a bad call: it answers 4xx. */
 export async function answerCall(request: IncomingMessage, options: AnswerOptions): Promise<ReceiverAnswer> {
+  const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+  if (malformedPath(rawPath)) return refuse(400, 'bad-path', 'the path has a malformed percent-encoding');
   const path = new URL(request.url ?? '/', 'http://receiver').pathname;
-  const route = routes[path];
+  const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
   if (!route) return refuse(404, 'not-found', 'no such path; the contract lives under /lobby/v1');
   if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'use POST');
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -66,8 +111,15 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   const body = await readBody(request, options.bodyLimit);
   if (!body.ok) return refuse(413, 'too-large', `the body must be at most ${options.bodyLimit} bytes`);
 
-  const verified = verifySender(options.senders(), body.text, request.headers);
-  if (!verified.ok) return refuse(401, verified.reason, verified.message);
+  const senders = options.senders();
+  const verified = verifySender(senders, body.text, request.headers);
+  if (!verified.ok) {
+    const claimed = verified.reason === 'bad-signature' ? claimedKioskId(body.text, route.kioskIdOf) : undefined;
+    // Only paired kiosks are known by id; with a configured secret any id may be genuine.
+    const unknown = claimed !== undefined && senders.every((s) => s.kioskId !== undefined && s.kioskId !== claimed);
+    if (unknown) return refuse(401, 'unknown-kiosk', 'no kiosk with this id is paired with this desk');
+    return refuse(401, verified.reason, verified.message);
+  }
 
   const json = parseJson(body.text);
   if (!json.ok) return refuse(400, 'bad-json', 'the body is not valid JSON');
@@ -85,18 +137,43 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   if (from !== undefined && claimed !== undefined && claimed !== from)
     return refuse(403, 'wrong-kiosk', 'this secret belongs to another kiosk');
   const requestId = route.requestIdOf(message);
+  const about = { type: message.type, ...(requestId === undefined ? {} : { requestId }) };
   const at = options.now();
+  const digest = messageDigest(message);
+  const handleAndRemember = (): ReceiverAnswer => {
+    let handled: ReturnType<typeof route.handle>;
+    try {
+      handled = route.handle(options.handlers, message, { kioskId: from });
+    } catch {
+      // Stored nothing, remembered nothing: the kiosk's retry (same webhook-id) is processed as new.
+      return {
+        ...refuse(503, 'storage-failed', 'the desk could not store this message; send it again'),
+        headers: { 'retry-after': String(storageRetryAfterSeconds) },
+        ...about,
+      };
+    }
+    if (handled.refused) return { ...refuse(403, handled.refused, 'this kiosk may not change that request'), ...about };
+    // Remembered only once handled: a message the desk could not act on is not a duplicate when it comes again.
+    options.replays.remember(verified.messageId, { ...about, digest }, at);
+    return { status: 200, body: handled.body, after: handled.after, ...about };
+  };
   const earlier = options.replays.seen(verified.messageId, at);
-  if (earlier) {
-    // The kiosk's outbox resends a request with the same webhook-id until it sees a 2xx: that is a retry, not an attack.
-    const retry =
-      message.type === 'request.created' && earlier.type === message.type && requestId !== undefined && earlier.requestId === requestId;
-    if (retry && options.handlers.hasRequest(requestId))
-      return { status: 200, body: { received: true, duplicate: true }, type: message.type, requestId };
-    return refuse(409, 'replayed', 'this webhook-id was already processed');
+  // A read changes nothing, so asking again is simply answered again.
+  if (earlier && message.type !== 'status.query') {
+    // The kiosk sends a message again under the same webhook-id until it sees a 2xx: a retry, answered as a duplicate.
+    const stillHeld = message.type !== 'request.created' || (requestId !== undefined && options.handlers.hasRequest(requestId));
+    if (earlier.digest === digest && stillHeld) return { status: 200, body: duplicateBody(message.type), ...about };
+    if (earlier.digest === digest) return handleAndRemember();
+    return { ...refuse(409, 'webhook-id-reused', 'this webhook-id was already used for a different message'), ...about };
   }
-  options.replays.remember(verified.messageId, requestId === undefined ? { type: message.type } : { type: message.type, requestId }, at);
-  const handled = route.handle(options.handlers, message, { kioskId: from });
-  if (handled.refused) return { ...refuse(403, handled.refused, 'this kiosk may not change that request'), type: message.type, requestId };
-  return { status: 200, body: handled.body, after: handled.after, type: message.type, requestId };
+  if (message.type === 'request.created') {
+    const waitSeconds = options.rateLimit?.take(from ?? claimed ?? 'configured-secret', at);
+    if (waitSeconds !== undefined)
+      return {
+        ...refuse(429, 'rate-limited', 'too many new requests from this kiosk; try again after Retry-After seconds'),
+        headers: { 'retry-after': String(waitSeconds) },
+        ...about,
+      };
+  }
+  return handleAndRemember();
 }

@@ -79,7 +79,7 @@ export type PostOptions = {
   anyCertificate?: boolean;
 };
 
-export type Answer = { status: number; json: Record<string, unknown> };
+export type Answer = { status: number; json: Record<string, unknown>; headers?: Record<string, string | string[] | undefined> };
 
 /** POSTs a signed body (an object is sent as JSON, a string as is) and reads the JSON answer. */
 export function post(url: string, body: object | string, options: PostOptions = {}): Promise<Answer> {
@@ -104,6 +104,8 @@ export function post(url: string, body: object | string, options: PostOptions = 
         resolve({
           status: res.statusCode ?? 0,
           json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+          // Only when the answer asks the sender to wait, so the many exact `toEqual` checks stay as they are.
+          ...(res.headers['retry-after'] ? { headers: { 'retry-after': res.headers['retry-after'] } } : {}),
         }),
       );
     });
