@@ -45,8 +45,7 @@ function memory(initial: Iterable<[string, Entry]> = [], onRemember?: (id: strin
       forgetOld(at);
       const entry = ids.get(messageId);
       if (!entry || at - entry.at > windowOf(entry)) return undefined;
-      const { at: _at, ...seen } = entry;
-      return seen;
+      return { type: entry.type, digest: entry.digest, ...(entry.requestId === undefined ? {} : { requestId: entry.requestId }) };
     },
     remember(messageId: string, message: SeenMessage, at: number) {
       const entry = { ...message, at };
