@@ -70,6 +70,7 @@ export async function startKioskService(
     logger,
     signal,
     random: options.random,
+    now,
     onSettled: (channelId, result) => results.record(channelId, result, now()),
   });
   const deadlines = createDeadlines({
