@@ -22,7 +22,7 @@ export function limitConnections(
     if (count > limits.maxConnectionsPerAddress) {
       refused += 1;
       // Counts only: an address on the LAN is not personal data, but the log needs none.
-      if (refused === 1 || refused % 100 === 0) logger.warn('refused connections over the per-address limit', { refused });
+      if (refused === 1 || refused % 100 === 0) logger.warn('refused connections over the per-address limit', { count: refused });
       socket.destroy();
       return;
     }
