@@ -83,7 +83,7 @@ describe('a receiver that follows the doc literally', () => {
       await startKiosk(kioskConfig({ channels: [{ id: 'cad', type: 'webhook', url: receiver.url, secret: testSecret }] })),
     );
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    await kiosk.waitForView(id, (v) => v.status === 'delivered');
+    await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     expect(receiver.answered).toEqual([200, 200, 200]);
     expect([...receiver.requests.keys()]).toEqual([id]);
     expect(kiosk.log.filter((e) => e.message === 'delivery will be retried')).toHaveLength(2);

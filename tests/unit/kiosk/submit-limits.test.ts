@@ -70,9 +70,9 @@ describe('repeated and rapid submissions do not page every channel again', () =>
     );
     clock.now += 61_000;
     const c = await submit({ kind: 'drop-off' });
-    await kiosk.waitForView(c.id, (v) => v.status === 'delivered');
-    await kiosk.waitForView(b.id, (v) => v.status === 'delivered');
-    await kiosk.waitForView(a.id, (v) => v.status === 'delivered');
+    await kiosk.waitForView(c.id, (v) => v.phase === 'delivered');
+    await kiosk.waitForView(b.id, (v) => v.phase === 'delivered');
+    await kiosk.waitForView(a.id, (v) => v.phase === 'delivered');
     for (const pager of pagers) expect(pagedIds(pager).sort()).toEqual([a.id, b.id, c.id].sort());
   });
 });
