@@ -10,13 +10,16 @@
 import { z } from 'zod';
 import { pinHashPattern } from './admin.js';
 import { secretPattern } from './backend/signing.js';
+import { isPrintableText, unprintableMessage } from './printable-text.js';
 
 /** The longest retry horizon a kiosk may be given (72 hours): receivers that keep ids this long serve every kiosk. */
 export const maxRetryHorizonMinutes = 72 * 60;
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
 const phone = z.string().min(3).max(40);
-const plainText = z.string().min(1).max(200);
+/** Names shown on screens and sent to desks: visible characters only (shared/printable-text.ts). */
+const visible = (max: number) => z.string().min(1).max(max).refine(isPrintableText, unprintableMessage);
+const plainText = visible(200);
 
 /** Per-language replacements for any interface string, keyed by its full key ("kiosk:welcome.title"). */
 const textOverrides = z.record(languageCode, z.record(z.string().min(1).max(120), z.string().min(1).max(2000)));
@@ -27,7 +30,7 @@ export const agencyProfileSchema = z
     agency: z
       .object({
         name: plainText,
-        shortName: z.string().min(1).max(60),
+        shortName: visible(60),
         city: plainText,
         /** A file inside the profile's folder (SVG or PNG); optional. */
         logo: z
@@ -50,7 +53,7 @@ export const agencyProfileSchema = z
       .strict(),
     program: z
       .object({
-        name: z.string().min(1).max(60),
+        name: visible(60),
         partnerName: plainText,
         openAllHours: z.boolean(),
         minimumAge: z.number().int().min(0).max(99),
@@ -245,7 +248,7 @@ const kioskDevice = z
     kiosk: z
       .object({
         id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use capital letters, digits and dashes, such as "K1"'),
-        location: z.string().min(1).max(80),
+        location: visible(80),
       })
       .strict(),
     idle: z
@@ -286,7 +289,7 @@ const deskDevice = z
     desk: z
       .object({
         id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use capital letters, digits and dashes, such as "D1"'),
-        name: z.string().min(1).max(80),
+        name: visible(80),
       })
       .strict(),
     receiver: z

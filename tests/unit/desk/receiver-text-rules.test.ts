@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { deviceConfigSchema } from '../../../shared/config.js';
 import { isPrintableText } from '../../../shared/printable-text.js';
 import { requestInputSchema } from '../../../shared/request.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
@@ -40,6 +41,19 @@ describe('the printable-text rule (shared/printable-text.ts)', () => {
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(/visible characters/);
+  });
+});
+
+describe('the configuration applies the printable-text rule to the names a kiosk sends', () => {
+  it('a kiosk location with a bidi override is a config error naming the field, so no desk ever refuses its requests for it', () => {
+    const parsed = deviceConfigSchema.safeParse({
+      schemaVersion: 1,
+      role: 'kiosk',
+      kiosk: { id: 'K1', location: 'Lobby\u202e1' },
+      delivery: {},
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['kiosk', 'location'], message: expect.stringMatching(/visible characters/) });
   });
 });
 
