@@ -229,7 +229,7 @@ const deliverySchema = z
      */
     collapseSeconds: z.number().int().min(0).max(600).default(30),
     /** New requests per rolling minute; more are collapsed into the newest open one, or refused. */
-    maxRequestsPerMinute: z.number().int().min(1).max(10000).default(10),
+    maxRequestsPerMinute: z.number().int().min(1).max(10000).default(20),
   })
   .strict();
 
