@@ -10,10 +10,16 @@
 import { z } from 'zod';
 import { pinHashPattern } from './admin.js';
 import { secretPattern } from './backend/signing.js';
+import { isPrintableText, unprintableMessage } from './printable-text.js';
+
+/** The longest retry horizon a kiosk may be given (72 hours): receivers that keep ids this long serve every kiosk. */
+export const maxRetryHorizonMinutes = 72 * 60;
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code such as "en" or "es"');
 const phone = z.string().min(3).max(40);
-const plainText = z.string().min(1).max(200);
+/** Names shown on screens and sent to desks: visible characters only (shared/printable-text.ts). */
+const visible = (max: number) => z.string().min(1).max(max).refine(isPrintableText, unprintableMessage);
+const plainText = visible(200);
 
 /** Per-language replacements for any interface string, keyed by its full key ("kiosk:welcome.title"). */
 const textOverrides = z.record(languageCode, z.record(z.string().min(1).max(120), z.string().min(1).max(2000)));
@@ -24,7 +30,7 @@ export const agencyProfileSchema = z
     agency: z
       .object({
         name: plainText,
-        shortName: z.string().min(1).max(60),
+        shortName: visible(60),
         city: plainText,
         /** A file inside the profile's folder (SVG or PNG); optional. */
         logo: z
@@ -47,7 +53,7 @@ export const agencyProfileSchema = z
       .strict(),
     program: z
       .object({
-        name: z.string().min(1).max(60),
+        name: visible(60),
         partnerName: plainText,
         openAllHours: z.boolean(),
         minimumAge: z.number().int().min(0).max(99),
@@ -114,6 +120,10 @@ const webhookChannel = z
     secret: secrets,
     /** Optional: where the kiosk asks for acknowledgements (`status.query`). */
     statusUrl: httpUrl.optional(),
+    /** Optional (contract 1.1): send `kiosk.heartbeat` this often. Absent: no heartbeats to this backend. */
+    heartbeatSeconds: z.number().int().min(5).max(3600).optional(),
+    /** Where heartbeats go; the channel's `url` when absent (the body's `type` tells them apart). */
+    heartbeatUrl: httpUrl.optional(),
     /** Include the first name. Only for a department-run backend that is allowed to hold it. */
     personalData: z.boolean().default(false),
     caFile: z.string().min(1).optional(),
@@ -203,9 +213,23 @@ const deliverySchema = z
       .object({
         initialDelayMs: z.number().int().min(10).max(60000).default(1000),
         maxDelayMs: z.number().int().min(100).max(3600000).default(60000),
+        /**
+         * The retry horizon: a message still not accepted this long after the
+         * request was captured fails for good. Receivers keep message and
+         * request ids at least this long (docs/backend-contract.md).
+         */
+        horizonMinutes: z.number().int().min(1).max(maxRetryHorizonMinutes).default(1440),
       })
       .strict()
-      .default({ initialDelayMs: 1000, maxDelayMs: 60000 }),
+      .default({ initialDelayMs: 1000, maxDelayMs: 60000, horizonMinutes: 1440 }),
+    /**
+     * A new submission while a request captured less than this long ago is
+     * still unanswered is collapsed into it (the person sees that request).
+     * 0 turns collapsing off.
+     */
+    collapseSeconds: z.number().int().min(0).max(600).default(30),
+    /** New requests per rolling minute; more are collapsed into the newest open one, or refused. */
+    maxRequestsPerMinute: z.number().int().min(1).max(10000).default(20),
   })
   .strict();
 
@@ -224,7 +248,7 @@ const kioskDevice = z
     kiosk: z
       .object({
         id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use capital letters, digits and dashes, such as "K1"'),
-        location: z.string().min(1).max(80),
+        location: visible(80),
       })
       .strict(),
     idle: z
@@ -265,7 +289,7 @@ const deskDevice = z
     desk: z
       .object({
         id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'use capital letters, digits and dashes, such as "D1"'),
-        name: z.string().min(1).max(80),
+        name: visible(80),
       })
       .strict(),
     receiver: z
@@ -284,6 +308,10 @@ const deskDevice = z
          * on the network are paired instead, each with a secret of its own.
          */
         secrets: z.array(secret).default([]),
+        /** Open connections in all; more are refused by the operating system's backlog. */
+        maxConnections: z.number().int().min(1).max(10000).default(256),
+        /** Open connections from one address: one misbehaving machine cannot take them all. */
+        maxConnectionsPerAddress: z.number().int().min(1).max(1000).default(32),
       })
       .strict(),
     admin: adminSettings,

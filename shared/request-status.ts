@@ -14,6 +14,7 @@ export const requestStatuses = [
   'not-reached-yet',
   'delivered',
   'not-answered',
+  'passed-on',
   'answered',
   'closed',
   'failed',
@@ -111,6 +112,16 @@ export const statusTable: Readonly<Record<RequestStatus, StatusRow>> = {
     hold: 'until-answered',
     desk: 'open',
   },
+  'passed-on': {
+    when: 'a channel took it, but no channel that took it (or may still) can report an answer to this screen: no desk, no statusUrl',
+    headlineKey: 'status.headline.passedOn',
+    fallback: 'also',
+    steps: delivered,
+    showsAnswer: false,
+    // No answer can ever come here: stay a while for the person to read it, then start over calmly.
+    hold: 'after-answer',
+    desk: 'open',
+  },
   answered: {
     when: 'a desk acknowledged it (first answer wins)',
     headlineKey: 'status.headline.acknowledged',
@@ -158,6 +169,12 @@ export type StatusFacts = {
   failed: boolean;
   /** acknowledgeWithinSeconds passed without an answer (the escalation channels were paged). */
   escalated: boolean;
+  /**
+   * Whether an answer can still reach this screen: some channel that can report
+   * acknowledgements (a desk, a webhook with statusUrl) took the request or may
+   * still. Absent means yes (records from before contract 1.1).
+   */
+  answerable?: boolean;
 };
 
 /**
@@ -168,7 +185,10 @@ export type StatusFacts = {
 export function statusOf(facts: StatusFacts): CoreRequestStatus {
   if (facts.phase === 'closed') return 'closed';
   if (facts.phase === 'acknowledged') return 'answered';
-  if (facts.phase === 'delivered') return facts.escalated ? 'not-answered' : 'delivered';
+  if (facts.phase === 'delivered') {
+    if (facts.answerable === false) return 'passed-on';
+    return facts.escalated ? 'not-answered' : 'delivered';
+  }
   if (facts.failed) return 'failed';
   return facts.late ? 'not-reached-yet' : 'sending';
 }

@@ -7,6 +7,7 @@
  * no date of birth. The first name is the only personal field and it is optional.
  */
 import { z } from 'zod';
+import { isPrintableText, unprintableMessage } from './printable-text.js';
 import type { CoreRequestStatus } from './request-status.js';
 import {
   firstNameMaxLength,
@@ -31,6 +32,7 @@ export const requestInputSchema = z
       .string()
       .trim()
       .max(firstNameMaxLength, `use at most ${firstNameMaxLength} letters`)
+      .refine(isPrintableText, unprintableMessage)
       .refine((name) => name === '' || firstNamePattern.test(name), 'use letters only')
       .optional(),
     /** Whether the person is turning in drugs or needles. */

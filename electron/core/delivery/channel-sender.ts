@@ -1,7 +1,7 @@
 /**
  * What the kiosk can do with one configured channel. Every channel can carry
  * a new request; desks (and webhooks with a statusUrl) can also be asked for
- * acknowledgements; desks also take updates and heartbeats.
+ * acknowledgements; desks also take updates and heartbeats (webhooks too, when they opt in).
  */
 import type { Heartbeat, RequestCreated, RequestUpdated, StatusAnswer } from '../../../shared/backend/messages.js';
 import type { AttemptResult, PageMessage } from './attempt.js';
@@ -26,6 +26,8 @@ export type ChannelSender = {
   sendUpdate?(update: Omit<RequestUpdated, 'sentAt'>, signal: AbortSignal): Promise<AttemptResult>;
   /** Present when the channel can report acknowledgements. Undefined answer: ask again next time. */
   queryStatus?(requestIds: string[], signal: AbortSignal): Promise<StatusAnswer | undefined>;
-  /** Present on desks only. */
+  /** Present on desks, and on webhooks that opted in. */
   heartbeat?(beat: Omit<Heartbeat, 'sentAt'>, signal: AbortSignal): Promise<AttemptResult>;
+  /** This channel's own heartbeat interval; the kiosk's `heartbeatSeconds` when absent. */
+  readonly heartbeatEveryMs?: number;
 };

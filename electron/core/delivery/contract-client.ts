@@ -2,10 +2,11 @@
  * The kiosk side of the backend-call contract (shared/backend/messages.ts):
  * builds each message with the time of this attempt, signs and posts it.
  */
-import { statusAnswerSchema, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
+import { statusAnswerSchema, wireVersion, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { NewRequest } from './channel-sender.js';
 import type { Logger } from '../logger.js';
 import { verifyMessage } from '../../../shared/backend/signing.js';
+import type { AttemptResult } from './attempt.js';
 import { postSigned, type CertificatePin, type PostDeps, type PostOutcome } from './http-post.js';
 import { freshMessageId } from './message-id.js';
 
@@ -41,6 +42,36 @@ export function createdMessageOf(request: NewRequest, firstName: string | undefi
   return { ...created, ageSeconds: ageMs / 1000, request: { ...created.request, ...(firstName ? { firstName } : {}) } };
 }
 
+/** Top-level fields of `request.created` added after contract 1.0; a 1.0 receiver may refuse them. */
+const fieldsAfter10 = ['ageSeconds'] as const;
+
+/**
+ * Posts `request.created`. When the receiver refuses it with 400 or 422 and
+ * the message carries a field newer than contract 1.0, it is sent once more,
+ * at once and under the same webhook-id, in the 1.0 shape: a receiver written
+ * to refuse unknown fields still gets the request, and the person is never
+ * shown a failure caused by a field they cannot see. Its answer is final.
+ */
+export async function postCreated(
+  endpoint: Endpoint,
+  messageId: string,
+  message: RequestCreatedToSend,
+  deps: ContractClientDeps & { channelId: string },
+  signal: AbortSignal,
+): Promise<AttemptResult> {
+  const first = await postMessage(endpoint, messageId, message, deps, signal);
+  const refusedShape = first.result.outcome === 'permanent' && (first.status === 400 || first.status === 422);
+  const newer = fieldsAfter10.filter((field) => field in message);
+  if (!refusedShape || newer.length === 0) return first.result;
+  deps.logger.warn('the receiver refused a contract 1.1 message; sending it in the 1.0 shape', {
+    channel: deps.channelId,
+    status: first.status,
+  });
+  const older: Record<string, unknown> = { ...message };
+  for (const field of newer) delete older[field];
+  return (await postMessage(endpoint, messageId, older, deps, signal)).result;
+}
+
 /** Asks a status endpoint about requests; undefined when it did not answer usefully (logged, asked again later). */
 export async function queryStatus(
   endpoint: Endpoint,
@@ -48,7 +79,7 @@ export async function queryStatus(
   deps: ContractClientDeps & { channelId: string; answerSecrets?: readonly string[] },
   signal: AbortSignal,
 ): Promise<StatusAnswer | undefined> {
-  const message = { type: 'status.query', version: 1, kioskId: query.kioskId, requestIds: query.requestIds };
+  const message = { type: 'status.query', version: wireVersion, kioskId: query.kioskId, requestIds: query.requestIds };
   const { result, json, text, headers } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
   if (result.outcome !== 'delivered') {
     if (!signal.aborted) deps.logger.warn('status query failed', { channel: deps.channelId, reason: result.reason });

@@ -5,8 +5,8 @@
 import { backendPaths } from '../../../shared/backend/messages.js';
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { createdMessageOf, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
-import { createdMessageId, freshMessageId } from './message-id.js';
+import { createdMessageOf, postCreated, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageId, freshMessageId, updateMessageId } from './message-id.js';
 
 type DeskChannel = Extract<ChannelConfig, { type: 'desk' }>;
 
@@ -24,15 +24,15 @@ export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps)
     channelId: channel.id,
     type: channel.type,
     use: channel.use,
-    deliver: (request, signal) => {
-      return post(
-        backendPaths.requests,
+    deliver: (request, signal) =>
+      postCreated(
+        endpoint(backendPaths.requests),
         createdMessageId(request.created.request.id),
         createdMessageOf(request, request.firstName, deps.now()),
+        { ...deps, channelId: channel.id },
         signal,
-      );
-    },
-    sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
+      ),
+    sendUpdate: (update, signal) => post(backendPaths.updates, updateMessageId(update.requestId, update), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
     queryStatus: (requestIds, signal) =>
       queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),

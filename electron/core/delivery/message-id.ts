@@ -17,7 +17,17 @@ export function createdMessageId(requestId: string): string {
   return `msg_${requestId}`;
 }
 
-/** A fresh id for messages that are not retried as the same message (status, updates, heartbeats). */
+/**
+ * The Standard Webhooks id of a `request.updated` message: the same on every
+ * retry of that update, different for a later one (the closure after the
+ * acknowledgement), so a receiver answers a retry as a duplicate.
+ */
+export function updateMessageId(requestId: string, update: { acknowledgement?: unknown; closed?: unknown }): string {
+  const parts = [update.acknowledgement ? 'ack' : '', update.closed ? 'closed' : ''].filter(Boolean).join('-');
+  return `msg_${requestId}_${parts || 'none'}`;
+}
+
+/** A fresh id for messages that are never sent again as the same message (status queries, heartbeats). */
 export function freshMessageId(): string {
   return `msg_${randomToken(24)}`;
 }

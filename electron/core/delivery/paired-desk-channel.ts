@@ -11,7 +11,7 @@ import type { KnownDesk } from '../pairing/trust-store.js';
 import type { ChannelSender } from './channel-sender.js';
 import { postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
 import { joinUrl } from './desk-channel.js';
-import { createdMessageId, freshMessageId } from './message-id.js';
+import { createdMessageId, freshMessageId, updateMessageId } from './message-id.js';
 
 /** The channel id a paired desk gets: "desk-d1". */
 export function pairedChannelId(deskId: string): string {
@@ -78,7 +78,7 @@ export function createPairedDeskSender(
       };
       return post(backendPaths.requests, createdMessageId(request.created.request.id), message, signal);
     },
-    sendUpdate: (update, signal) => post(backendPaths.updates, freshMessageId(), update, signal),
+    sendUpdate: (update, signal) => post(backendPaths.updates, updateMessageId(update.requestId, update), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
     queryStatus: async (requestIds, signal) => {
       const answer = await queryStatus(

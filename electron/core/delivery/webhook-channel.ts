@@ -1,34 +1,32 @@
 /**
  * A department's own backend: `request.created` to its URL, with the first
  * name only when the department said it may hold it; acknowledgements from
- * its optional statusUrl.
+ * its optional statusUrl; heartbeats when it opts in (`heartbeatSeconds`).
  */
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { createdMessageOf, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
-import { createdMessageId } from './message-id.js';
+import { createdMessageOf, postCreated, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageId, freshMessageId } from './message-id.js';
 
 type WebhookChannel = Extract<ChannelConfig, { type: 'webhook' }>;
 
 /** A sender for a `webhook` channel. */
 export function createWebhookSender(channel: WebhookChannel, deps: ContractClientDeps): ChannelSender {
   const trust = { secrets: secretsOf(channel), caFile: channel.caFile };
-  const statusUrl = channel.statusUrl;
+  const { statusUrl, heartbeatSeconds } = channel;
   return {
     channelId: channel.id,
     type: channel.type,
     use: channel.use,
-    deliver: async (request, signal) => {
+    deliver: (request, signal) => {
       const firstName = channel.personalData ? request.firstName : undefined;
-      const message = createdMessageOf(request, firstName, deps.now());
-      const { result } = await postMessage(
+      return postCreated(
         { url: channel.url, ...trust },
         createdMessageId(request.created.request.id),
-        message,
-        deps,
+        createdMessageOf(request, firstName, deps.now()),
+        { ...deps, channelId: channel.id },
         signal,
       );
-      return result;
     },
     ...(statusUrl
       ? {
@@ -39,6 +37,14 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
               { ...deps, channelId: channel.id, answerSecrets: trust.secrets },
               signal,
             ),
+        }
+      : {}),
+    // Opt-in (contract 1.1): a 1.0 backend that knows only request.created is never sent one.
+    ...(heartbeatSeconds
+      ? {
+          heartbeatEveryMs: heartbeatSeconds * 1000,
+          heartbeat: async (beat, signal) =>
+            (await postMessage({ url: channel.heartbeatUrl ?? channel.url, ...trust }, freshMessageId(), beat, deps, signal)).result,
         }
       : {}),
   };

@@ -17,7 +17,7 @@ import { createKioskHealth } from './kiosk-health.js';
 import { createKioskRateLimit } from './kiosk-rate-limit.js';
 import { createLiveRequests } from './live-requests.js';
 import { createReceiverHandlers } from './receiver-handlers.js';
-import { createReplayGuard } from './receiver/replay-guard.js';
+import { openReplayMemory, replayMemoryFile } from './receiver/replay-guard.js';
 import { startReceiver, type Receiver, type ReceiverHealth } from './receiver/receiver-server.js';
 import { reportCsv } from './report-csv.js';
 import { openRequestStore } from './request-store.js';
@@ -147,7 +147,7 @@ export async function createDeskService(
           announce,
           guarded,
         }),
-        replays: createReplayGuard(),
+        replays: await openReplayMemory(replayMemoryFile(context.dataDir), { now, logger }),
         now,
         // Secrets in the config file (loopback only), then each paired kiosk's own, bound to its id.
         senders: () => [

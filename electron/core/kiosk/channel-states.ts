@@ -6,7 +6,12 @@ export function initialChannels(senders: readonly ChannelSender[]): Record<strin
   return Object.fromEntries(
     senders.map((s) => [
       s.channelId,
-      { use: s.use, created: s.use === 'page' ? 'pending' : 'idle', update: 'none' } satisfies ChannelState,
+      {
+        use: s.use,
+        created: s.use === 'page' ? 'pending' : 'idle',
+        update: 'none',
+        answers: s.queryStatus !== undefined,
+      } satisfies ChannelState,
     ]),
   );
 }
@@ -26,6 +31,7 @@ export function reconcileChannels(record: RequestRecord, senders: readonly Chann
       use: sender.use,
       created: wanted && record.phase !== 'closed' ? 'pending' : 'idle',
       update: 'none',
+      answers: sender.queryStatus !== undefined,
     };
     changed = true;
   }

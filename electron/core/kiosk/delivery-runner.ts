@@ -5,6 +5,7 @@
  * has failed).
  */
 import type { AgencyProfile, KioskDeviceConfig } from '../../../shared/config.js';
+import { wireVersion } from '../../../shared/backend/messages.js';
 import type { AttemptResult } from '../delivery/attempt.js';
 import type { ChannelSender } from '../delivery/channel-sender.js';
 import { createChannelQueue, type ChannelQueue, type QueueTask } from '../delivery/channel-queue.js';
@@ -37,6 +38,8 @@ type Deps = {
   logger: Logger;
   signal: AbortSignal;
   random?: () => number;
+  /** The kiosk's clock, for the retry horizon; Date.now when absent. */
+  now?: () => number;
   /** Told each final result (delivered or failed for good), for the admin screen. */
   onSettled?: (channelId: string, result: AttemptResult) => void;
 };
@@ -46,28 +49,41 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   let failed = 0;
   const queues = new Map<string, ChannelQueue>();
 
+  const horizonMs = deps.device.delivery.retry.horizonMinutes * 60_000;
+  const now = deps.now ?? Date.now;
+  /** Past the retry horizon a retryable answer is final: receivers keep ids only that long (docs/backend-contract.md). */
+  const withinHorizon = (record: RequestRecord, result: AttemptResult | 'skip'): AttemptResult | 'skip' => {
+    if (result === 'skip' || result.outcome !== 'retry' || now() - Date.parse(record.createdAt) < horizonMs) return result;
+    return { outcome: 'permanent', reason: `${result.reason}; gave up at the retry horizon` };
+  };
+
   const attempt =
     (sender: ChannelSender) =>
     async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
       const record = book.get(task.requestId);
-      const state = record?.channels[sender.channelId];
-      if (!record || !state) return 'skip';
-      if (task.kind === 'created') {
-        if (state.created !== 'pending') return 'skip';
-        return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
-      }
-      if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
-      return sender.sendUpdate(
-        {
-          type: 'request.updated',
-          version: 1,
-          requestId: record.id,
-          ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}),
-          ...(record.closed ? { closed: record.closed } : {}),
-        },
-        signal,
-      );
+      return record ? withinHorizon(record, await attemptOnce(sender, task, signal)) : 'skip';
     };
+
+  const attemptOnce = async (sender: ChannelSender, task: QueueTask, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
+    const record = book.get(task.requestId);
+    const state = record?.channels[sender.channelId];
+    if (!record || !state) return 'skip';
+    if (task.kind === 'created') {
+      if (state.created !== 'pending') return 'skip';
+      return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
+    }
+    if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
+    return sender.sendUpdate(
+      {
+        type: 'request.updated',
+        version: wireVersion,
+        requestId: record.id,
+        ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}),
+        ...(record.closed ? { closed: record.closed } : {}),
+      },
+      signal,
+    );
+  };
 
   const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };

@@ -19,6 +19,7 @@ import { openKioskOutbox } from './kiosk-outbox.js';
 import { createRequestBook } from './request-book.js';
 import { newRecord } from './new-record.js';
 import { retentionExpired } from './retention.js';
+import { createSubmitLimits } from './submit-limits.js';
 import { applyStatusAnswer } from './status-answers.js';
 import { createStatusPoller } from './status-poller.js';
 import { toView } from './view.js';
@@ -70,6 +71,7 @@ export async function startKioskService(
     logger,
     signal,
     random: options.random,
+    now,
     onSettled: (channelId, result) => results.record(channelId, result, now()),
   });
   const deadlines = createDeadlines({
@@ -158,21 +160,32 @@ export async function startKioskService(
     return view;
   };
 
-  // Submits still saving, by idempotency key: a second Send in the same instant waits for the first.
-  const capturing = new Map<string, Promise<KioskRequestView>>();
-  /** One request per key: the one already kept (also across a restart, from the outbox), the one being saved, or a new one. */
-  const submit = (input: ValidRequestInput): Promise<KioskRequestView> => {
+  const limits = createSubmitLimits(delivery, logger);
+  // Keys whose submission was collapsed into another request: the same key gets that request again.
+  const collapsedKeys = new Map<string, string>();
+  const keptFor = (key: string) => book.all().find((record) => record.idempotencyKey === key) ?? book.get(collapsedKeys.get(key) ?? '');
+  /** Applies the submit limits (./submit-limits.ts), then captures, collapses or refuses. */
+  const admit = async (input: ValidRequestInput): Promise<KioskRequestView> => {
     const key = input.idempotencyKey;
-    if (!key) return capture(input);
-    const kept = book.all().find((record) => record.idempotencyKey === key);
+    const kept = key ? keptFor(key) : undefined;
+    if (kept) return toView(kept);
+    const decision = limits.decide(input, book.all(), now());
+    if (decision.kind === 'refuse') throw new NotCaptured('rate-limited');
+    if (decision.kind === 'capture') return capture(input);
+    if (key) collapsedKeys.set(key, decision.into.id);
+    return toView(decision.into);
+  };
+  // One submission at a time: each must see the one before it saved, or a burst would slip past the limits.
+  let turn: Promise<unknown> = Promise.resolve();
+  /** One request per key: the one already kept (also across a restart, from the outbox), or what `admit` decides. */
+  const submit = (input: ValidRequestInput): Promise<KioskRequestView> => {
+    const kept = input.idempotencyKey ? keptFor(input.idempotencyKey) : undefined;
     if (kept) {
       logger.info('submit repeated for the same visit; the request already kept is returned', { requestId: kept.id });
       return Promise.resolve(toView(kept));
     }
-    const saving = capturing.get(key);
-    if (saving) return saving;
-    const work = capture(input).finally(() => capturing.delete(key));
-    capturing.set(key, work);
+    const work = turn.then(() => admit(input));
+    turn = work.catch(() => undefined);
     return work;
   };
 

@@ -18,6 +18,8 @@ export const channelStateSchema = z.object({
   reason: z.string().max(120).optional(),
   /** An acknowledgement or closure to relay to this desk. */
   update: z.enum(['none', 'pending', 'sent', 'failed']),
+  /** Whether this channel can report acknowledgements (a desk, a webhook with statusUrl); absent in older records: assumed yes. */
+  answers: z.boolean().optional(),
 });
 export type ChannelState = z.output<typeof channelStateSchema>;
 
@@ -76,6 +78,14 @@ export function settleDelivery(record: RequestRecord): void {
   record.failed = !delivered && pages.length > 0 && pages.every((c) => c.created === 'failed');
   // Failing everywhere is the fallback's cue at once, without waiting for the timer.
   if (record.failed) record.late = true;
+}
+
+/**
+ * Whether an answer can still reach the screen: a channel that can report
+ * acknowledgements took the request, is still trying, or may yet be paged.
+ */
+export function answerable(record: RequestRecord): boolean {
+  return Object.values(record.channels).some((c) => c.answers !== false && c.created !== 'failed');
 }
 
 /** Whether any channel still has something to send for this request. */

@@ -1,6 +1,6 @@
 import type { KioskRequestView } from '../../../shared/request.js';
 import { statusOf } from '../../../shared/request-status.js';
-import type { RequestRecord } from './request-record.js';
+import { answerable, type RequestRecord } from './request-record.js';
 
 /** The screen's view of a record: status only, no personal data. */
 export function toView(record: RequestRecord): KioskRequestView {
@@ -9,7 +9,7 @@ export function toView(record: RequestRecord): KioskRequestView {
     reference: record.reference,
     priority: record.priority,
     phase: record.phase,
-    status: statusOf(record),
+    status: statusOf({ ...record, answerable: answerable(record) }),
     ...(record.acknowledgement ? { acknowledgement: { ...record.acknowledgement } } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

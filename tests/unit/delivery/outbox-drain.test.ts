@@ -19,7 +19,9 @@ describe('a backlog drains when the backend returns', () => {
     cleanup.push(server);
     const device = kioskConfig({
       channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }],
-      retry: { initialDelayMs: 10, maxDelayMs: 100 },
+      retry: { initialDelayMs: 10, maxDelayMs: 100, horizonMinutes: 60 },
+      // A backlog of 1000 people, not one person's burst: the per-minute limit is set out of the way.
+      maxRequestsPerMinute: 10000,
     });
     const kiosk = await startKiosk(device);
     cleanup.push(kiosk);

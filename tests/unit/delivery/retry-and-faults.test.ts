@@ -61,14 +61,34 @@ describe('delivery retries what may succeed later and gives up on what never wil
     expect(kiosk.log.find((e) => e.message === 'delivery will be retried')?.fields?.reason).not.toMatch(/^HTTP/);
   });
 
-  it('treats a 400 as permanent: one attempt, an alert in the log, the fallback only on screen', async () => {
-    const { server, kiosk } = await webhookAnswering({ status: 400, json: { error: 'invalid-message', message: 'bad' } });
+  it('treats a 400 as permanent once the 1.0 shape is refused too: two attempts, an alert in the log, the fallback only on screen', async () => {
+    const refusal = { status: 400, json: { error: 'invalid-message', message: 'bad' } };
+    const { server, kiosk } = await webhookAnswering(refusal, refusal);
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     const failed = await kiosk.waitForView(id, (v) => v.status === 'failed');
     expect(failed).toMatchObject({ phase: 'captured', status: 'failed' });
-    expect(server.received).toHaveLength(1);
+    expect(server.received).toHaveLength(2);
     const alert = kiosk.log.find((e) => e.level === 'error' && e.message.startsWith('ALERT'));
     expect(alert?.fields).toMatchObject({ channel: 'hook', requestId: id, reason: 'HTTP 400 invalid-message' });
+  });
+
+  it('a receiver that refuses a contract 1.1 field (400 or 422) gets the request again at once in the 1.0 shape, same webhook-id', async () => {
+    for (const status of [400, 422]) {
+      const { server, kiosk } = await webhookAnswering({ status, json: { error: 'unknown-field', message: 'ageSeconds' } });
+      const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+      await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+      const [newer, older] = server.received;
+      expect(newer?.json).toHaveProperty('ageSeconds');
+      expect(older?.json).not.toHaveProperty('ageSeconds');
+      expect(older?.headers['webhook-id']).toBe(newer?.headers['webhook-id']);
+      expect(kiosk.views.map((v) => v.status)).not.toContain('failed');
+      expect(kiosk.log).toContainEqual(
+        expect.objectContaining({
+          message: 'the receiver refused a contract 1.1 message; sending it in the 1.0 shape',
+          fields: { channel: 'hook', status },
+        }),
+      );
+    }
   });
 
   it('is not failed while another page channel may still deliver', async () => {
@@ -88,7 +108,8 @@ describe('delivery retries what may succeed later and gives up on what never wil
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
     await refusing.waitFor(() => true);
     await kiosk.service.close();
-    expect(await kiosk.service.handlers['request.get']({ id })).toMatchObject({ phase: 'delivered', status: 'delivered' });
+    // Delivered, not failed; "passed on" because neither webhook can report an answer (no statusUrl).
+    expect(await kiosk.service.handlers['request.get']({ id })).toMatchObject({ phase: 'delivered', status: 'passed-on' });
   });
 
   it('delivers exactly once when the backend is down during submit and comes back', async () => {

@@ -39,7 +39,7 @@ describe('the desk receiver refuses what it must not trust', () => {
     }
   });
 
-  it('a webhook-id used before is refused as a replay', async () => {
+  it('a webhook-id used before for a different message is refused with 409 webhook-id-reused', async () => {
     const desk = await startDesk();
     const url = `${desk.url()}/heartbeats`;
     const body = {
@@ -51,10 +51,13 @@ describe('the desk receiver refuses what it must not trust', () => {
       failedDeliveries: 0,
     };
     expect((await post(url, body, { messageId: 'msg_once' })).status).toBe(200);
-    expect(await post(url, body, { messageId: 'msg_once' })).toMatchObject({ status: 409, json: { error: 'replayed' } });
+    expect(await post(url, { ...body, outboxDepth: 7 }, { messageId: 'msg_once' })).toMatchObject({
+      status: 409,
+      json: { error: 'webhook-id-reused' },
+    });
   });
 
-  it('a webhook-id reused for a different request is a replay, not a retry', async () => {
+  it('a webhook-id reused for a different request is refused, not taken for a retry', async () => {
     const desk = await startDesk();
     const url = `${desk.url()}/requests`;
     expect((await post(url, requestCreated(), { messageId: 'msg_same' })).status).toBe(200);
@@ -71,8 +74,16 @@ describe('the desk receiver refuses what it must not trust', () => {
       status: 400,
       json: { error: 'invalid-body', message: expect.stringMatching(/^request\.kind: /) },
     });
-    const extra = { ...requestCreated(), note: 'free text is not allowed' };
-    expect((await post(url, extra)).json.message).toMatch(/^body: /);
+  });
+
+  it('a field the desk does not know is ignored, not refused, and never stored (contract 1.1)', async () => {
+    const desk = await startDesk();
+    const message = requestCreated();
+    const newer = { ...message, routing: 'unit 4', request: { ...message.request, note: 'free text is not kept' } };
+    expect(await post(`${desk.url()}/requests`, newer)).toEqual({ status: 200, json: { received: true, duplicate: false } });
+    const [stored] = (await desk.handlers['desk.getState']({})).requests;
+    expect(stored?.id).toBe(message.request.id);
+    expect(JSON.stringify(await desk.handlers['desk.getState']({}))).not.toContain('free text');
   });
 
   it('a body that is not JSON by content type is refused with 415', async () => {

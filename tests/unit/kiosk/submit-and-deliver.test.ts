@@ -62,7 +62,8 @@ describe('submitting a request', () => {
 
   it('gives each open request its own reference and never logs the first name', async () => {
     const desk = track(await startVerifyingReceiver([testSecret]));
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)] })));
+    // 30 in a minute is over the default rate limit (tests/unit/kiosk/submit-limits.test.ts); here they are 30 people.
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [deskChannel(desk.url)], maxRequestsPerMinute: 30 })));
     // Submitted all at once, so every save is in flight while the next reference is chosen.
     const views = await Promise.all(Array.from({ length: 30 }, () => kiosk.service.handlers['request.submit'](sampleInput())));
     expect(new Set(views.map((v) => v.reference)).size).toBe(30);
@@ -84,7 +85,8 @@ describe('submitting a request', () => {
 describe('one request per visit', () => {
   it('two submits with the same visit key at the same instant make one request, and the same key after a restart gets it back', async () => {
     const desk = track(await startVerifyingReceiver([testSecret]));
-    const device = kioskConfig({ channels: [deskChannel(desk.url)] });
+    // Collapsing a new visit into an open request is another rule (submit-limits.test.ts); this one is about the key alone.
+    const device = kioskConfig({ channels: [deskChannel(desk.url)], collapseSeconds: 0 });
     const kiosk = track(await startKiosk(device));
     const input = sampleInput({ idempotencyKey: 'visit-3f9a1c2b-normal' });
     const [first, second] = await Promise.all([

@@ -43,6 +43,7 @@ const phaseOf: Record<CoreRequestStatus, KioskRequestView['phase']> = {
   failed: 'captured',
   delivered: 'delivered',
   'not-answered': 'delivered',
+  'passed-on': 'delivered',
   answered: 'acknowledged',
   closed: 'closed',
 };
@@ -137,7 +138,7 @@ describe("the status that follows from the kiosk core's facts", () => {
 
   const possible: Record<StatusFacts['phase'], CoreRequestStatus[]> = {
     captured: ['sending', 'not-reached-yet', 'failed'],
-    delivered: ['delivered', 'not-answered'],
+    delivered: ['delivered', 'not-answered', 'passed-on'],
     acknowledged: ['answered'],
     closed: ['closed'],
   };

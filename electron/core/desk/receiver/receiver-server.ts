@@ -15,6 +15,7 @@ import { answerCall, type AnswerOptions, type ReceiverAnswer } from './answer-ca
 import { bindProblem, demoSecret, listenRefusal } from './listen-policy.js';
 import { pairBasePath } from '../../pairing/pairing-messages.js';
 import type { PairingResponder } from '../../pairing/pairing-responder.js';
+import { limitConnections } from './connection-limits.js';
 import { readBody } from './read-body.js';
 import { receiverBasePath } from './receiver-routes.js';
 
@@ -24,10 +25,16 @@ export type Receiver = { health(): ReceiverHealth; close(): Promise<void> };
 
 export const bodyLimitBytes = 64 * 1024;
 
+/** How often Node checks requests against their header and request timeouts (its default is 30 s). */
+export const connectionsCheckingIntervalMs = 1000;
+
 function send(response: ServerResponse, answer: ReceiverAnswer) {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...answer.headers,
+  };
   if (answer.status === 405) headers.allow = 'POST';
-  if (answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
   response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
 }
 
@@ -35,10 +42,16 @@ function send(response: ServerResponse, answer: ReceiverAnswer) {
 async function createServer(config: DeskDeviceConfig['receiver'], identityTls: TlsMaterial | undefined): Promise<http.Server> {
   if (config.tls) {
     const [cert, key] = await Promise.all([readFile(config.tls.certFile), readFile(config.tls.keyFile)]);
-    return https.createServer({ cert, key, minVersion: 'TLSv1.2' });
+    return https.createServer({ cert, key, minVersion: 'TLSv1.2', connectionsCheckingInterval: connectionsCheckingIntervalMs });
   }
-  if (identityTls) return https.createServer({ cert: identityTls.certPem, key: identityTls.keyPem, minVersion: 'TLSv1.2' });
-  return http.createServer();
+  if (identityTls)
+    return https.createServer({
+      cert: identityTls.certPem,
+      key: identityTls.keyPem,
+      minVersion: 'TLSv1.2',
+      connectionsCheckingInterval: connectionsCheckingIntervalMs,
+    });
+  return http.createServer({ connectionsCheckingInterval: connectionsCheckingIntervalMs });
 }
 
 export type TlsMaterial = { certPem: string; keyPem: string };
@@ -95,10 +108,14 @@ export async function startReceiver(options: {
       close: async () => {},
     };
   }
-  const answerOptions: AnswerOptions = { ...options.answer, bodyLimit: bodyLimitBytes };
+  const answerOptions: AnswerOptions = {
+    ...options.answer,
+    bodyLimit: bodyLimitBytes,
+  };
   const tlsOn = server instanceof https.Server;
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
+  limitConnections(server, config, logger);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const pairing = options.pairing;
     if (pairing && tlsOn && (request.url ?? '').startsWith(`${pairBasePath}/`)) {
@@ -146,8 +163,9 @@ export async function startReceiver(options: {
     health: () => health,
     close: () =>
       new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
+        const done = () => void options.answer.replays.flush().then(resolve);
+        if (!server.listening) return done();
+        server.close(done);
         server.closeAllConnections();
       }),
   };

@@ -1,6 +1,7 @@
 /** The backend-call contract as one JSON Schema document, generated from the zod schemas that enforce it. */
 import { z } from 'zod';
 import {
+  contractVersion,
   errorAnswerSchema,
   heartbeatSchema,
   okAnswerSchema,
@@ -35,7 +36,7 @@ export function contractJsonSchema(): object {
   );
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'Lobby kiosk backend-call contract, version 1',
+    title: `Lobby kiosk backend-call contract, version ${contractVersion}`,
     description:
       'Generated from shared/backend/messages.ts by tests/unit/delivery/backend-contract.test.ts (LOBBY_UPDATE_SCHEMA=1 rewrites it). See docs/backend-contract.md.',
     $defs: defs,

@@ -18,7 +18,8 @@ import { resourcesDir, testStorage } from '../../support/temp-config.js';
 export const testSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const otherSecret = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
 
-export type DeliveryOverrides = Partial<Omit<KioskDeviceConfig['delivery'], 'channels'>> & { channels: unknown[] };
+type Delivery = KioskDeviceConfig['delivery'];
+export type DeliveryOverrides = Partial<Omit<Delivery, 'channels' | 'retry'>> & { channels: unknown[]; retry?: Partial<Delivery['retry']> };
 
 /** A kiosk device config through the real schema, with fast test timings unless given. */
 export function kioskConfig(delivery: DeliveryOverrides, retention?: KioskDeviceConfig['retention']): KioskDeviceConfig {
