@@ -1,0 +1,40 @@
+// Mutation testing of the core (docs/testing.md, "Mutation testing"). Not part of `npm test`: too slow.
+// `npm run test:mutation` mutates everything below; `npm run test:mutation:changed` only the files changed vs main.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'tests/mutation/vitest.config.ts', related: true },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'electron/core/kiosk/**/*.ts',
+    'electron/core/delivery/**/*.ts',
+    'electron/core/desk/**/*.ts',
+    'shared/dispatch.ts',
+    'shared/backend/**/*.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // Two cores shared with other work: one test process at a time.
+  concurrency: 1,
+  // Real HTTP servers and real timers: give a slow mutant room before calling it a timeout.
+  timeoutMS: 10_000,
+  // A local cache of the last run's results (reports/ is not committed): an unchanged file and its unchanged tests are not run again.
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  ignorePatterns: [
+    'dist',
+    'dist-electron',
+    'release',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'docs',
+    'tests/e2e',
+    'tests/electron',
+    'tests/screens',
+  ],
+  thresholds: { high: 90, low: 80, break: 80 },
+  cleanTempDir: 'always',
+};
