@@ -77,8 +77,3 @@ export function settleDelivery(record: RequestRecord): void {
   // Failing everywhere is the fallback's cue at once, without waiting for the timer.
   if (record.failed) record.late = true;
 }
-
-/** Whether any channel still has something to send for this request. */
-export function hasPendingWork(record: RequestRecord): boolean {
-  return Object.values(record.channels).some((c) => c.created === 'pending' || c.update === 'pending');
-}
