@@ -28,6 +28,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'tests/artifacts/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

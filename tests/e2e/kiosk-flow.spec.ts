@@ -19,22 +19,43 @@ async function deskRequests(request: APIRequestContext, deskUrl: string) {
   return (await deskCall<DeskState>(request, deskUrl, 'desk.getState', {})).requests;
 }
 
-/** Counts taps as a person would make them: each one a press on one button. */
-function tapCounter(page: Page) {
-  let taps = 0;
-  return {
-    tap: async (language: string, key: string, exact = false) => {
-      taps += 1;
-      await tap(page, language, key, { exact });
-    },
-    tapName: async (name: string) => {
-      taps += 1;
-      await page.getByRole('button', { name, exact: true }).click();
-    },
-    get count() {
-      return taps;
-    },
-  };
+/** What a person in a hurry presses on each screen to ask for help for themselves. */
+const hurriedChoice: Record<string, { key: string; exact: boolean }> = {
+  welcome: { key: 'welcome.start', exact: false },
+  home: { key: 'home.helpSelf', exact: false },
+  'request-danger': { key: 'request.danger.no', exact: true },
+  'request-name': { key: 'request.name.skip', exact: true },
+  'request-items': { key: 'request.items.no', exact: true },
+  'request-review': { key: 'request.review.send', exact: true },
+};
+
+/** Counts, inside the page, every real (trusted) click it receives: the taps the kiosk saw, not the ones the test meant. */
+async function countTapsInPage(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const counter = window as unknown as { lobbyTaps: number };
+    counter.lobbyTaps = 0;
+    document.addEventListener('click', (event) => (counter.lobbyTaps += event.isTrusted ? 1 : 0), true);
+  });
+  return () => page.evaluate(() => (window as unknown as { lobbyTaps: number }).lobbyTaps);
+}
+
+/**
+ * Walks the kiosk as a hurried person would: on whatever screen the kiosk
+ * shows, the answer from `hurriedChoice`, until the status screen. The path
+ * is the kiosk's, not the test's: an added screen fails here by name.
+ */
+async function askForHelp(page: Page, language: string, maxTaps: number): Promise<void> {
+  const main = page.locator('main[data-screen]');
+  for (let taps = 0; ; taps += 1) {
+    const screen = (await main.getAttribute('data-screen')) ?? '';
+    if (screen === 'status') return;
+    const choice = hurriedChoice[screen];
+    if (!choice) throw new Error(`the kiosk showed the "${screen}" screen, which a person asking for help was not expected to meet`);
+    if (taps >= maxTaps) throw new Error(`still on the "${screen}" screen after ${taps} taps`);
+    if (screen === 'request-review') await expect(main).toContainText(kioskText(language, 'request.privacy.who'));
+    await tap(page, language, choice.key, { exact: choice.exact });
+    await expect(main, `the kiosk moves on from the "${screen}" screen`).not.toHaveAttribute('data-screen', screen);
+  }
 }
 
 /** Time a person needs per tap: to read a short screen and press. Generous on purpose. */
@@ -48,28 +69,18 @@ test("a new visitor asks for help in Spanish from the welcome screen in 7 taps (
   const problems = await watchPageProblems(page);
   const { host } = await launchHost();
   const deskUrl = host.urls.desk ?? '';
+  const tapsInPage = await countTapsInPage(page);
   await page.goto(host.urls.kiosk ?? '');
   await expectScreen(page, 'welcome');
-  const person = tapCounter(page);
 
-  await person.tapName('Español');
+  await page.getByRole('button', { name: 'Español', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await person.tap('es', 'welcome.start');
-  await expectScreen(page, 'home');
-  await person.tap('es', 'home.helpSelf');
-  await expectScreen(page, 'request-danger');
-  await person.tap('es', 'request.danger.no', true);
-  await expectScreen(page, 'request-name');
-  await person.tap('es', 'request.name.skip', true);
-  await expectScreen(page, 'request-items');
-  await person.tap('es', 'request.items.no', true);
-  await expectScreen(page, 'request-review');
-  await expect(page.locator('main')).toContainText(kioskText('es', 'request.privacy.who'));
-  await person.tap('es', 'request.review.send', true);
+  await askForHelp(page, 'es', 10);
   await expectScreen(page, 'status');
 
-  expect(person.count, 'taps from the welcome screen to a sent request').toBe(7);
-  expect(person.count * secondsPerTap, 'seconds a person needs at a generous pace').toBeLessThan(60);
+  const taps = await tapsInPage();
+  expect(taps, 'taps the kiosk received from the welcome screen to a sent request').toBe(7);
+  expect(taps * secondsPerTap, 'seconds a person needs at a generous pace').toBeLessThan(60);
 
   const status = page.locator('main[data-screen="status"]');
   await expect(status).toContainText(kioskText('es', 'status.headline.delivered'));

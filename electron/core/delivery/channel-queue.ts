@@ -12,11 +12,9 @@ export type QueueTask = { requestId: string; kind: 'created' | 'update' };
 export type TaskAttempt = (task: QueueTask, attempt: number, signal: AbortSignal) => Promise<AttemptResult | 'skip'>;
 export type TaskSettled = (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => void;
 
+/** Stops with the service's signal: an abort ends the wait between attempts and the loop. */
 export type ChannelQueue = {
   push(task: QueueTask): void;
-  /** Tasks waiting, including the one being tried. */
-  depth(): number;
-  close(): void;
 };
 
 const keyOf = (task: QueueTask) => `${task.kind}:${task.requestId}`;
@@ -38,16 +36,16 @@ export function createChannelQueue(options: {
   const tasks: QueueTask[] = [];
   const queued = new Set<string>();
   let running = false;
-  let wakeTimer: NodeJS.Timeout | undefined;
 
+  // Between attempts: the delay, cut short when the service closes.
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
       const done = () => {
-        clearTimeout(wakeTimer);
+        clearTimeout(timer);
         signal.removeEventListener('abort', done);
         resolve();
       };
-      wakeTimer = setTimeout(done, ms);
+      const timer = setTimeout(done, ms);
       signal.addEventListener('abort', done, { once: true });
     });
 
@@ -89,10 +87,6 @@ export function createChannelQueue(options: {
       queued.add(keyOf(task));
       tasks.push(task);
       if (!running) void run();
-    },
-    depth: () => tasks.length,
-    close() {
-      if (wakeTimer) clearTimeout(wakeTimer);
     },
   };
 }

@@ -26,7 +26,6 @@ export type DeliveryRunner = {
   depth(): number;
   failedDeliveries(): number;
   senders: readonly ChannelSender[];
-  close(): void;
 };
 
 type Deps = {
@@ -163,8 +162,5 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
     depth: () => book.all().filter((r) => Object.values(r.channels).some((c) => c.created === 'pending' || c.update === 'pending')).length,
     failedDeliveries: () => failed,
     senders: deps.senders,
-    close() {
-      for (const queue of queues.values()) queue.close();
-    },
   };
 }

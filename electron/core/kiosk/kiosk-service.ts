@@ -230,7 +230,6 @@ export async function startKioskService(
       poller.close();
       stopHeartbeats();
       deadlines.close();
-      runner.close();
       await book.flush();
     },
   };

@@ -87,8 +87,3 @@ export function settleDelivery(record: RequestRecord): void {
 export function answerable(record: RequestRecord): boolean {
   return Object.values(record.channels).some((c) => c.answers !== false && c.created !== 'failed');
 }
-
-/** Whether any channel still has something to send for this request. */
-export function hasPendingWork(record: RequestRecord): boolean {
-  return Object.values(record.channels).some((c) => c.created === 'pending' || c.update === 'pending');
-}

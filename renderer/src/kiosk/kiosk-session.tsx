@@ -7,7 +7,7 @@ import { KioskFrame } from './frame/kiosk-frame';
 import { warmLazyParts } from './parts/lazy-parts';
 import { CurrentScreen } from './screens/current-screen';
 import { KioskContext, type KioskContextValue } from './session/kiosk-context';
-import { firstNameProblem } from './session/request-rules';
+import { firstNameProblem } from './request/first-name-problem';
 import { currentScreen, initialSession, isPristine, sessionReducer, type Answers } from './session/session-state';
 import { screenHold } from './session/screen-hold';
 import { useRequestSubmission } from './session/use-request-submission';

@@ -31,7 +31,7 @@ describe('a backlog drains when the backend returns', () => {
     expect(accepted).toEqual([]);
 
     up = true;
-    await kiosk.waitForView(ids.at(-1)!, (v) => v.phase === 'delivered');
+    await kiosk.waitForView(ids.at(-1)!, (v) => v.phase === 'delivered', 110_000);
     expect(accepted).toEqual(ids.map((id) => `msg_${id}`));
     for (const id of ids) expect((await kiosk.service.handlers['request.get']({ id }))?.phase).toBe('delivered');
   });

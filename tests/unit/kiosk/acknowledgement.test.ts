@@ -97,7 +97,8 @@ describe('following a request to acknowledgement and closure', () => {
     const emergency = await kiosk.service.handlers['request.submit'](sampleInput({ kind: 'emergency' }));
     await kiosk.waitForView(normal.id, (v) => v.phase === 'delivered');
     await kiosk.waitForView(emergency.id, (v) => v.phase === 'delivered');
-    expect(timers.map((t) => t.delayMs).sort((a, b) => a - b)).toEqual([20_000, 20_000, 30_000, 120_000]);
+    // In the order they were set: the normal request's fallback and 120 s window, then the emergency's fallback and 30 s window.
+    expect(timers.map((t) => t.delayMs)).toEqual([20_000, 120_000, 20_000, 30_000]);
     expect(escalation.received).toHaveLength(0);
 
     desk.acknowledge(normal.id, ack('D1'));

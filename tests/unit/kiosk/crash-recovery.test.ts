@@ -60,15 +60,15 @@ describe('a request survives the kiosk process being killed', () => {
       });
       expect(submitted).toMatchObject({ status: 200, json: { ok: true, value: { phase: 'captured' } } });
       const { id } = (submitted.json as { value: { id: string } }).value;
-      await desk.waitFor((r) => r.path.endsWith('/requests'));
+      await desk.waitFor((r) => r.path.endsWith('/requests'), 15_000);
       await host.kill();
 
       host = await startHostProcess(files);
       const deliveries = () => desk.received.filter((r) => r.path.endsWith('/requests'));
-      const resent = await desk.waitFor((r) => deliveries().indexOf(r) === 1);
+      const resent = await desk.waitFor((r) => deliveries().indexOf(r) === 1, 15_000);
       desk.release();
       // The kiosk asks the desk about a request only once it counts it as delivered there.
-      await desk.waitFor((r) => r.path.endsWith('/status') && r.body.includes(id));
+      await desk.waitFor((r) => r.path.endsWith('/status') && r.body.includes(id), 15_000);
 
       expect(await host.call('request.get', { id })).toMatchObject({ json: { ok: true, value: { id, phase: 'delivered' } } });
       expect(resent.headers['webhook-id']).toBe(`msg_${id}`);

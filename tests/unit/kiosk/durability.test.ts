@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKeyCipher } from '../../../electron/core/node-platform.js';
+import { requestCreatedSchema } from '../../../shared/backend/messages.js';
 import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
@@ -33,16 +34,21 @@ describe('the outbox keeps requests across restarts', () => {
     );
   });
 
-  it('remembers a delivered request as delivered and does not send it again', async () => {
+  it('remembers a delivered request as delivered and does not send it again: counted at the wire after a later request arrived', async () => {
     const server = track(await startScriptedServer());
     const device = kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: server.origin, secret: testSecret }] });
     const kiosk = track(await startKiosk(device));
-    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+    const before = await kiosk.service.handlers['request.submit'](sampleInput());
+    await kiosk.waitForView(before.id, (v) => v.phase === 'delivered');
+
     await kiosk.restart();
-    expect((await kiosk.service.handlers['request.get']({ id }))?.phase).toBe('delivered');
+    expect((await kiosk.service.handlers['request.get']({ id: before.id }))?.phase).toBe('delivered');
+    const after = await kiosk.service.handlers['request.submit'](sampleInput());
+    // The queue sends in capture order: had the first request been queued again, it would have gone out before this one.
+    await server.waitFor((r) => requestCreatedSchema.parse(r.json).request.id === after.id);
+    await kiosk.waitForView(after.id, (v) => v.phase === 'delivered');
     await kiosk.service.close();
-    expect(server.received).toHaveLength(1);
+    expect(server.received.map((r) => requestCreatedSchema.parse(r.json).request.id)).toEqual([before.id, after.id]);
   });
 
   it('seals the first name at rest and still delivers it after a restart', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { afterName, initialSession, isPristine, sessionReducer } from '../../../renderer/src/kiosk/session/session-state';
-import { firstNameMax, firstNameProblem, priorityFor, requestPhaseOrder } from '../../../renderer/src/kiosk/session/request-rules';
+import { firstNameProblem } from '../../../renderer/src/kiosk/request/first-name-problem';
 import { telLink } from '../../../renderer/src/kiosk/parts/tel-link';
-import { firstNameMaxLength, priorityOf, requestInputSchema, requestKinds, requestPhases } from '../../../shared/request';
+import { requestInputSchema } from '../../../shared/request';
 
-describe("the renderer's copies of the request rules agree with shared/request.ts", () => {
+describe("the screen's first-name rule agrees with the core's schema", () => {
   const names = [
     '',
     ' ',
@@ -38,14 +38,6 @@ describe("the renderer's copies of the request rules agree with shared/request.t
       language: 'en',
     }).success;
     expect(firstNameProblem(name) === null, JSON.stringify(name)).toBe(schema);
-  });
-
-  it('the longest name and the phases and priorities match', () => {
-    expect(firstNameMax).toBe(firstNameMaxLength);
-    expect(requestPhaseOrder).toEqual(requestPhases);
-    for (const kind of requestKinds) {
-      for (const dangerNow of [true, false]) expect(priorityFor(kind, dangerNow)).toBe(priorityOf({ kind, dangerNow }));
-    }
   });
 
   it('says which rule a name breaks', () => {

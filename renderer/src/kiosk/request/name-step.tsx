@@ -4,7 +4,8 @@ import { BackBar } from '../parts/back-bar';
 import { LazyOnScreenKeyboard } from '../parts/lazy-parts';
 import { ScreenHeading } from '../parts/screen-heading';
 import { useKiosk } from '../session/kiosk-context';
-import { firstNameMax, firstNameProblem, type FirstNameProblem } from '../session/request-rules';
+import { firstNameMaxLength } from '../../../../shared/request-rules';
+import { firstNameProblem, type FirstNameProblem } from './first-name-problem';
 import { afterName } from '../session/session-state';
 import { StepProgress } from './step-progress';
 
@@ -69,11 +70,11 @@ export function NameStep() {
           aria-describedby={problem ? `${ids.rules} ${ids.problem}` : ids.rules}
         />
         <p id={ids.rules} className="field__rules">
-          {t('request.name.rules', { max: firstNameMax })}
+          {t('request.name.rules', { max: firstNameMaxLength })}
         </p>
         {problem && (
           <p id={ids.problem} className="field__problem" role="alert">
-            {t(problemKeys[problem], { max: firstNameMax })}
+            {t(problemKeys[problem], { max: firstNameMaxLength })}
           </p>
         )}
       </div>
@@ -91,7 +92,7 @@ export function NameStep() {
             value={name}
             onChange={setName}
             language={i18n.resolvedLanguage ?? i18n.language}
-            maxLength={firstNameMax}
+            maxLength={firstNameMaxLength}
             onDone={next}
             label={t('request.name.keyboard')}
           />

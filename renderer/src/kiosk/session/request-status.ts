@@ -4,8 +4,8 @@
  * reported (KioskRequestView) or from the submit call itself.
  */
 import type { AckMessageKey, KioskRequestView, Priority, RequestPhase } from '../../../../shared/request';
+import { requestPhases } from '../../../../shared/request-rules';
 import { statusTable, type RequestStatus, type StatusRow } from '../../../../shared/request-status';
-import { requestPhaseOrder } from './request-rules';
 
 export type Submission =
   /** Submit was called; the core has not answered yet. Nothing is claimed. */
@@ -24,7 +24,7 @@ export type StatusReport = StatusRow & {
   priority: Priority;
 };
 
-const rank = (phase: RequestPhase) => requestPhaseOrder.indexOf(phase);
+const rank = (phase: RequestPhase) => requestPhases.indexOf(phase);
 
 /**
  * The more recent of two views of the same request. Events can arrive before

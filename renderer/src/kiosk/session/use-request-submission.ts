@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LobbyApi } from '../../../../shared/contract';
 import type { KioskRequestView, RequestInput } from '../../../../shared/request';
 import { newerView, type Submission } from './request-status';
-import { priorityFor } from './request-rules';
+import { priorityOf } from '../../../../shared/request-rules';
 
 /** 24 random hex digits: a key that says nothing about the person. */
 function newVisitKey(): string {
@@ -42,7 +42,7 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
   const submit = useCallback(
     (input: RequestInput) => {
       const attempt = ++latestSubmit.current;
-      const priority = priorityFor(input.kind, input.dangerNow);
+      const priority = priorityOf(input);
       setSubmission({ state: 'sending', priority });
       const settle = (next: Submission) => {
         // A later submit (an emergency after a normal request) owns the screen.

@@ -6,6 +6,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { defaultWaitMs, described, withinTime } from '../../support/within-time.js';
 
 export type Received = { path: string; headers: Record<string, string>; body: string; json: unknown; at: number };
 export type Answer = { status: number; json?: unknown; headers?: Record<string, string> } | 'hang' | 'reset';
@@ -16,8 +17,8 @@ export type ScriptedServer = {
   received: Received[];
   /** Replaces the script for the requests that follow. */
   script(next: Script): void;
-  /** Resolves with the first request (already received or still to come) that matches. */
-  waitFor(match: (request: Received) => boolean): Promise<Received>;
+  /** Resolves with the first request (already received or still to come) that matches; fails after `timeoutMs` saying what came instead. */
+  waitFor(match: (request: Received) => boolean, timeoutMs?: number): Promise<Received>;
   close(): Promise<void>;
 };
 
@@ -72,19 +73,31 @@ export async function startScriptedServer(
   const server = tls ? createHttpsServer(tls, listener) : createHttpServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   return {
-    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    origin,
     received,
     script: (next) => {
       script = next;
     },
-    waitFor: (match) =>
-      new Promise((resolve) => {
-        const found = received.find(match);
-        if (found) resolve(found);
-        else waiters.push({ match, resolve });
-      }),
+    waitFor: (match, timeoutMs = defaultWaitMs) => {
+      const found = received.find(match);
+      if (found) return Promise.resolve(found);
+      const waiter = { match, resolve: (_r: Received) => {} };
+      const pending = new Promise<Received>((resolve) => (waiter.resolve = resolve));
+      waiters.push(waiter);
+      return withinTime(
+        pending,
+        timeoutMs,
+        () =>
+          `a request matching ${described(match)} at ${origin}; received ${received.length}: ${received
+            .map((r) => r.path)
+            .slice(-10)
+            .join(', ')}`,
+        () => waiters.splice(waiters.indexOf(waiter), 1),
+      );
+    },
     close: () =>
       new Promise((resolve) => {
         for (const res of hanging) res.destroy();

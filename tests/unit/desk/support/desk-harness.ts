@@ -16,6 +16,7 @@ import { createLogger, memorySink } from '../../../../electron/core/logger.js';
 import type { Platform } from '../../../../electron/core/platform.js';
 import type { DurableFiles } from '../../../../electron/core/delivery/durable-files.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
+import { defaultWaitMs, described, withinTime } from '../../support/within-time.js';
 import { shippedSecret } from './backend-client.js';
 
 export type Notification = { title: string; body: string; urgent: boolean };
@@ -115,18 +116,25 @@ export async function startDesk(options: DeskOptions = {}) {
       if (!receiver.url) throw new Error(`the receiver is not listening: ${receiver.problem}`);
       return receiver.url;
     },
-    /** Resolves with the first `desk.changed` state (already emitted or to come) that passes the test. */
-    waitForState(test: (state: DeskState) => boolean): Promise<DeskState> {
-      return new Promise((resolve) => {
-        const check = () => {
+    /** Resolves with the first `desk.changed` state (already emitted or to come) that passes the test; fails after `timeoutMs` saying so. */
+    waitForState(test: (state: DeskState) => boolean, timeoutMs = defaultWaitMs): Promise<DeskState> {
+      let check = () => false;
+      const pending = new Promise<DeskState>((resolve) => {
+        check = () => {
           const found = states.find(test);
           if (!found) return false;
           waiters.delete(check);
           resolve(found);
           return true;
         };
-        if (!check()) waiters.add(check);
       });
+      if (!check()) waiters.add(check);
+      return withinTime(
+        pending,
+        timeoutMs,
+        () => `a desk state matching ${described(test)}; ${states.length} states emitted`,
+        () => waiters.delete(check),
+      );
     },
   };
 }

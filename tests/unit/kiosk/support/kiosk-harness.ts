@@ -14,6 +14,7 @@ import { createLogger, memorySink, type LogEntry } from '../../../../electron/co
 import type { Platform } from '../../../../electron/core/platform.js';
 import type { KioskCalls, RoleService } from '../../../../electron/core/service-context.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
+import { defaultWaitMs, described, withinTime } from '../../support/within-time.js';
 
 export const testSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const otherSecret = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
@@ -57,10 +58,10 @@ export type KioskHarness = {
   dataDir: string;
   log: LogEntry[];
   views: KioskRequestView[];
-  /** Resolves with the first log entry (already written or still to come) that matches. */
-  waitForLog(match: (entry: LogEntry) => boolean): Promise<LogEntry>;
-  /** Resolves with the first view of this request (already emitted or still to come) that matches. */
-  waitForView(id: string, match: (view: KioskRequestView) => boolean): Promise<KioskRequestView>;
+  /** Resolves with the first log entry (already written or still to come) that matches; fails after `timeoutMs` saying what was logged. */
+  waitForLog(match: (entry: LogEntry) => boolean, timeoutMs?: number): Promise<LogEntry>;
+  /** Resolves with the first view of this request (already emitted or still to come) that matches; fails after `timeoutMs` naming the views seen. */
+  waitForView(id: string, match: (view: KioskRequestView) => boolean, timeoutMs?: number): Promise<KioskRequestView>;
   /** Stops the service and starts a new one on the same data (a restart). */
   restart(changes?: { device?: KioskDeviceConfig; platform?: Partial<Platform>; options?: KioskServiceOptions }): Promise<void>;
   close(): Promise<void>;
@@ -111,18 +112,42 @@ export async function startKiosk(
     dataDir: path.join(dir, 'data'),
     log: sink.entries,
     views,
-    waitForLog: (match) =>
-      new Promise((resolve) => {
-        const found = sink.entries.find(match);
-        if (found) resolve(found);
-        else logWaiters.push({ match, resolve });
-      }),
-    waitForView: (id, match) =>
-      new Promise((resolve) => {
-        const found = views.find((v) => v.id === id && match(v));
-        if (found) resolve(found);
-        else waiters.push({ id, match, resolve });
-      }),
+    waitForLog: (match, timeoutMs = defaultWaitMs) => {
+      const found = sink.entries.find(match);
+      if (found) return Promise.resolve(found);
+      const waiter = { match, resolve: (_e: LogEntry) => {} };
+      const pending = new Promise<LogEntry>((resolve) => (waiter.resolve = resolve));
+      logWaiters.push(waiter);
+      const lastLines = () =>
+        sink.entries
+          .slice(-8)
+          .map((e) => e.message)
+          .join(' | ');
+      return withinTime(
+        pending,
+        timeoutMs,
+        () => `a log entry matching ${described(match)}; last lines: ${lastLines()}`,
+        () => logWaiters.splice(logWaiters.indexOf(waiter), 1),
+      );
+    },
+    waitForView: (id, match, timeoutMs = defaultWaitMs) => {
+      const found = views.find((v) => v.id === id && match(v));
+      if (found) return Promise.resolve(found);
+      const waiter = { id, match, resolve: (_v: KioskRequestView) => {} };
+      const pending = new Promise<KioskRequestView>((resolve) => (waiter.resolve = resolve));
+      waiters.push(waiter);
+      const seen = () =>
+        views
+          .filter((v) => v.id === id)
+          .map((v) => `${v.phase}/${v.status}`)
+          .join(', ') || 'none';
+      return withinTime(
+        pending,
+        timeoutMs,
+        () => `a view of ${id} matching ${described(match)}; views seen: ${seen()}`,
+        () => waiters.splice(waiters.indexOf(waiter), 1),
+      );
+    },
     restart: async (changes = {}) => {
       await harness.service.close();
       harness.service = await start(changes.device ?? device, changes.platform ?? setup.platform, changes.options ?? setup.options);

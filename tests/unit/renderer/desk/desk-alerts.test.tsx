@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:net';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDesks, kioskRequest, renderDesk, sendHeartbeat, sendRequest } from './desk-harness';
 
 const servers: Server[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   await closeDesks();
   for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
@@ -100,19 +101,20 @@ describe('the kiosk health panel', () => {
   });
 
   it('a kiosk that goes silent shows offline, with an alert at the top', async () => {
+    // The desk's one-second ticker runs on a fake setInterval: the test moves it, nobody waits for it.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const desk = await renderDesk({ device: (json) => ({ ...json, kiosks: { offlineAfterSeconds: 10 } }) });
     await sendHeartbeat(desk, { id: 'K1', location: 'Lobby kiosk 1' });
     await screen.findByRole('rowheader', { name: 'Lobby kiosk 1 (K1)' });
-    expect(document.querySelector('[data-alert="kiosk-offline"]')).toBeNull();
+    await act(async () => vi.advanceTimersByTime(1000));
+    expect(document.querySelector('[data-alert="kiosk-offline"]'), 'ten seconds of silence have not passed yet').toBeNull();
     desk.clock.now += 11_000;
-    const alert = await waitFor(
-      () => {
-        const found = document.querySelector('[data-alert="kiosk-offline"]');
-        if (!found) throw new Error('no offline alert yet');
-        return found;
-      },
-      { timeout: 3000 },
-    );
+    await act(async () => vi.advanceTimersByTime(1000));
+    const alert = await waitFor(() => {
+      const found = document.querySelector('[data-alert="kiosk-offline"]');
+      if (!found) throw new Error('no offline alert after the ticker ran with the clock 11 s on');
+      return found;
+    });
     expect(alert.textContent).toContain('A kiosk has gone quiet: Lobby kiosk 1 (K1)');
     expect(document.querySelector('[data-kiosk-id="K1"] [data-field="kiosk-status"]')?.textContent).toContain('Offline');
   });

@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDesks, kioskRequest, renderDesk, sendOtherDeskAnswer, sendRequest } from './desk-harness';
 
-afterEach(closeDesks);
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeDesks();
+});
 
 const cards = () => screen.queryAllByRole('article');
 
@@ -40,13 +43,17 @@ describe("the desk console's live list of kiosk requests", () => {
   });
 
   it('counts the waiting time up every second', async () => {
+    // The screen's clock (useNow: setInterval and Date) is moved by the test instead of waited for.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const desk = await renderDesk();
     await sendRequest(desk, kioskRequest());
     const card = await screen.findByRole('article');
     const waiting = () => card.querySelector('[data-field="waiting"]')?.textContent;
+    await act(async () => vi.advanceTimersByTime(1000));
     const first = waiting();
     expect(first).toMatch(/\d/);
-    await waitFor(() => expect(waiting()).not.toBe(first), { timeout: 3000 });
+    await act(async () => vi.advanceTimersByTime(1000));
+    expect(waiting(), 'one second later').not.toBe(first);
   });
 
   it('answers with "Please wait, about 5 minutes" and then offers the close outcomes', async () => {

@@ -1,0 +1,30 @@
+/**
+ * The unit tests Stryker runs against each mutant (`npm run test:mutation`):
+ * the Node tests of the core only. Stryker narrows them further to the files
+ * that import the mutated file (`vitest.related`), so a mutant in the backoff
+ * is judged by the delivery tests, not by the whole suite.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default defineConfig({
+  root,
+  test: {
+    environment: 'node',
+    include: [
+      'tests/unit/kiosk/**/*.test.ts',
+      'tests/unit/delivery/**/*.test.ts',
+      'tests/unit/desk/**/*.test.ts',
+      'tests/unit/trust/**/*.test.ts',
+      'tests/unit/vendors/**/*.test.ts',
+      'tests/unit/core/dispatch.test.ts',
+    ],
+    // It runs the built dist-electron/host.js, not the mutated source: it could never kill a mutant.
+    exclude: ['tests/unit/kiosk/crash-recovery.test.ts'],
+    // electron-store imports `electron`; inlined, it sees the tests' fake instead of the binary's path.
+    server: { deps: { inline: ['electron-store'] } },
+  },
+});
