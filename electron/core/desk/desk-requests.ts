@@ -87,12 +87,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
   return {
     async receive(message, receivedAt) {
       const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt, firstName } = message.request;
-      const pending = arriving.get(id);
-      if (pending) {
-        await pending.catch(() => undefined);
-        // The first arrival failed to store: this copy is the one to store.
-        if (store.get(id)) return undefined;
-      }
+      // Another copy is being written: wait for it. If it failed to store, this copy is the one to store.
+      for (let pending = arriving.get(id); pending; pending = arriving.get(id)) await pending.catch(() => undefined);
       if (store.get(id)) return undefined;
       // Program and agency are the same on every request of this desk: not worth keeping.
       const askedAt = new Date(Date.parse(receivedAt) - ageSecondsOf(message) * 1000).toISOString();

@@ -70,7 +70,7 @@ async function migrateDocument(
   outbox: OutboxStore<StoredRequest>,
   files: DurableFiles,
   logger: Logger,
-): Promise<{ archive: RequestSummary[]; migrated: number }> {
+): Promise<{ archive: RequestSummary[]; migrated: number; rejected: number }> {
   const rejected: { name: string; text: string }[] = [];
   let migrated = 0;
   // Object.entries reads own properties only: a key such as "__proto__" or "constructor" is just a bad record here.
@@ -88,7 +88,7 @@ async function migrateDocument(
     else rejected.push({ name: `legacy-summary-${rejected.length + 1}.json`, text: JSON.stringify(raw) });
   }
   await setAside(files, outbox.dir, rejected, logger);
-  return { archive, migrated };
+  return { archive, migrated, rejected: rejected.length };
 }
 
 /** Opens (creating, or migrating from the single document) the desk's store and loads it into memory. */
@@ -99,8 +99,8 @@ export async function openRequestStore(options: RequestStoreOptions): Promise<Re
   const outbox = await openOutboxStore(dir, parseStoredRequest, files);
   const document = platform.openStore<DeskDocument>(deskStoreName, { version: 2, archive: [] });
   const loaded = document.read();
-  const { archive, migrated } = await migrateDocument(loaded, outbox, files, logger);
-  if (loaded.version !== 2 || loaded.requests !== undefined) {
+  const { archive, migrated, rejected } = await migrateDocument(loaded, outbox, files, logger);
+  if (loaded.version !== 2 || loaded.requests !== undefined || rejected > 0) {
     // Written only after every request is in its own file: a crash before this migrates again, harmlessly.
     document.write({ version: 2, archive });
     if (migrated > 0) logger.info('moved the desk requests to one file each', { count: migrated });

@@ -37,6 +37,17 @@ describe('the desk stores, then answers', () => {
     expect((await desk.handlers['desk.getState']({})).requests.map((r) => r.id)).toEqual([message.request.id]);
   });
 
+  it('the same request on two channels at once is stored once and alerted once', async () => {
+    const desk = await startDesk();
+    const message = requestCreated();
+    const answers = await Promise.all([post(`${desk.url()}/requests`, message), post(`${desk.url()}/requests`, message)]);
+    expect(answers.map((a) => a.json.duplicate).sort()).toEqual([false, true]);
+    await desk.waitForState((s) => s.requests.length === 1);
+    expect((await desk.handlers['desk.getState']({})).requests).toHaveLength(1);
+    expect(desk.notifications).toHaveLength(1);
+    expect(desk.changes.filter((c) => c.request?.id === message.request.id)).toHaveLength(1);
+  });
+
   it("another desk's answer it could not store is a 5xx, and the request stays unanswered", async () => {
     const files = fillableDisk();
     const desk = await startDesk({ files });
