@@ -7,7 +7,7 @@
  * never retried under the same id, so memory for longer than the 5-minute
  * timestamp tolerance is enough for them.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { maxRetryHorizonMinutes } from '../../../../shared/config.js';
 import type { Logger } from '../../logger.js';
@@ -93,7 +93,9 @@ export async function openReplayMemory(file: string, options: { now: () => numbe
   const durable = kept.filter(([, entry]) => retriedTypes.has(entry.type));
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, durable.map(([id, entry]) => lineOf(id, entry)).join(''));
+    // Written aside and renamed over the old file, so a crash here leaves one whole file or the other.
+    await writeFile(`${file}.tmp`, durable.map(([id, entry]) => lineOf(id, entry)).join(''));
+    await rename(`${file}.tmp`, file);
   } catch (error) {
     options.logger.warn('the replay memory could not be written', { code: (error as NodeJS.ErrnoException).code });
   }
