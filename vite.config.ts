@@ -15,7 +15,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const electronOut = path.join(root, 'dist-electron');
 
 /** Puts the CSP into the built page itself, so it holds however the page is served. */
-function cspMetaTag(): Plugin {
+export function cspMetaTag(): Plugin {
   // frame-ancestors is only honoured as a header; in a meta tag Chromium warns and ignores it.
   const metaPolicy = contentSecurityPolicy
     .split('; ')
@@ -63,18 +63,20 @@ const electronEntries = [
   nodeEntry('electron/core/admin/pin-hash-cli.ts', 'pin-hash.js'),
 ];
 
+/** How a page is built: the renderer, and the benchmarks' baseline page (tests/bench/baseline), alike. */
+export const pageBuild = {
+  emptyOutDir: true,
+  target: 'chrome130',
+  sourcemap: true,
+  assetsInlineLimit: 0,
+} as const;
+
 const appConfig: UserConfig = {
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
   plugins: [react(), cspMetaTag(), electron(electronEntries)],
-  build: {
-    outDir: path.join(root, 'dist/renderer'),
-    emptyOutDir: true,
-    target: 'chrome130',
-    sourcemap: true,
-    assetsInlineLimit: 0,
-  },
+  build: { ...pageBuild, outDir: path.join(root, 'dist/renderer') },
   server: { host: '127.0.0.1', strictPort: true },
 };
 
