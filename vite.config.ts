@@ -30,6 +30,33 @@ export function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * Preloads the kiosk's chunk from index.html, so it downloads alongside the
+ * entry instead of after the bootstrap round trip says "kiosk". The desk page
+ * fetches it too but never runs it; the desk's own chunk still loads on demand.
+ */
+function preloadKioskChunk(): Plugin {
+  return {
+    name: 'lobby-preload-kiosk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, context) => {
+        const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const kiosk = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/kiosk/kiosk-app.tsx'));
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        if (!kiosk || !entry) throw new Error('preload: the kiosk chunk or the entry is missing from the build');
+        const files = [kiosk.fileName, ...kiosk.imports].filter((file) => file !== entry.fileName && !entry.imports.includes(file));
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 /** An entry built into dist-electron/: an ES module unless said otherwise. */
 function nodeEntry(entry: string, fileName: string, options: { format?: 'es' | 'cjs'; minify?: boolean } = {}) {
   return {
@@ -75,7 +102,7 @@ const appConfig: UserConfig = {
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
-  plugins: [react(), cspMetaTag(), electron(electronEntries)],
+  plugins: [react(), cspMetaTag(), preloadKioskChunk(), electron(electronEntries)],
   build: { ...pageBuild, outDir: path.join(root, 'dist/renderer') },
   server: { host: '127.0.0.1', strictPort: true },
 };

@@ -45,8 +45,7 @@ async function tapRounds(pages: { app: Page; baseline: Page }, kind: 'language' 
   const app: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < tapsPerKind; i += 1) {
-    const name =
-      kind === 'language' ? (i % 2 === 0 ? 'Español' : 'English') : i % 2 === 0 ? 'Touch here to start' : 'Start over';
+    const name = kind === 'language' ? (i % 2 === 0 ? 'Español' : 'English') : i % 2 === 0 ? 'Touch here to start' : 'Start over';
     const order = i % 4 < 2 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
     for (const which of order) (which === 'app' ? app : baseline).push(await tap(pages[which], name));
   }

@@ -31,7 +31,13 @@ export function ratios(app: readonly number[], baseline: readonly number[]): Rat
   const sorted = [...pairs].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { pairs: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0] ?? Number.NaN), max: round(sorted.at(-1) ?? Number.NaN) };
+  return {
+    pairs: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0] ?? Number.NaN),
+    max: round(sorted.at(-1) ?? Number.NaN),
+  };
 }
 
 /** One quantity measured on the app and on the baseline in the same run: both summaries and their ratio. */

@@ -1,0 +1,73 @@
+/**
+ * What the desk benchmark reads: main-thread time over a quiet window (the
+ * Chrome DevTools Protocol's TaskDuration), and when each new request's card
+ * was drawn.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Page } from '@playwright/test';
+
+/** Main-thread milliseconds per second the page spends over `seconds` of doing nothing asked of it. */
+export async function idleCost(page: Page, seconds: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+  };
+  const before = await taskSeconds();
+  // The measurement window itself: the page is left alone while the clock runs.
+  await delay(seconds * 1000);
+  const after = await taskSeconds();
+  await cdp.detach();
+  return ((after - before) * 1000) / seconds;
+}
+
+declare global {
+  interface Window {
+    lobbyBenchDrawn?: Map<string, number>;
+    lobbyBenchOnDrawn?: () => void;
+  }
+}
+
+/** Notes the wall-clock time of the frame after each request card first appears (the next animation frame, then the task after it). */
+export async function recordDrawnCards(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const drawn = new Map<string, number>();
+    window.lobbyBenchDrawn = drawn;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          const cards = node.matches('[data-request-id]') ? [node] : [...node.querySelectorAll('[data-request-id]')];
+          for (const card of cards) {
+            const id = card.getAttribute('data-request-id') ?? '';
+            if (drawn.has(id)) continue;
+            drawn.set(id, Number.NaN);
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                drawn.set(id, performance.timeOrigin + performance.now());
+                window.lobbyBenchOnDrawn?.();
+              }, 0),
+            );
+          }
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+}
+
+/** Resolves with the wall-clock time the card of request `id` was drawn. */
+export function drawnAt(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const at = window.lobbyBenchDrawn?.get(wanted);
+          if (at !== undefined && !Number.isNaN(at)) resolve(at);
+          else window.lobbyBenchOnDrawn = check;
+        };
+        check();
+      }),
+    id,
+  );
+}
