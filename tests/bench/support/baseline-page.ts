@@ -51,6 +51,9 @@ export async function serveBaseline(dir: string): Promise<{ url: string; close()
           'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
           'Content-Security-Policy': contentSecurityPolicy,
           'X-Content-Type-Options': 'nosniff',
+          'Referrer-Policy': 'no-referrer',
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Resource-Policy': 'same-origin',
         });
         createReadStream(file).pipe(res);
       },
