@@ -3,7 +3,8 @@
  * real receiver: its main-thread time while it waits (an unanswered request
  * keeps the alert going), against the idle baseline page in the same run, and
  * how long a new request takes from the kiosk's send to its card drawn.
- * Targets (issue 13): idle < 10 ms per second at 50; update-to-drawn p95 <= 50 ms at 1,000.
+ * Targets (issue 13): idle < 10 ms per second at 50; update-to-drawn p95 <= 50 ms at 1,000. Idle is
+ * main-thread CPU time (and, beside it, task wall time, which other work on a shared machine inflates).
  */
 import path from 'node:path';
 import { test, type Browser, type Page } from '@playwright/test';
@@ -15,7 +16,7 @@ import { drawnAt, idleCost, recordDrawnCards } from './support/desk-timing.js';
 import { machine } from './support/machine.js';
 import { coldLoad, gzipBytes } from './support/page-timing.js';
 
-const idleWindows = Number(process.env.LOBBY_BENCH_IDLE_WINDOWS ?? 3);
+const idleWindows = Number(process.env.LOBBY_BENCH_IDLE_WINDOWS ?? 5);
 const idleSeconds = 5;
 const arrivals = Number(process.env.LOBBY_BENCH_ARRIVALS ?? 20);
 const deskScreen = { viewport: { width: 1920, height: 1080 } };

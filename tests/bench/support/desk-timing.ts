@@ -6,20 +6,29 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 
+export type IdleCost = {
+  /** Main-thread CPU time (ThreadTime): what the page itself costs, little changed by other work on the machine. */
+  cpuMsPerSecond: number;
+  /** Wall-clock time of main-thread tasks (TaskDuration): grows when other processes hold the cores. */
+  taskMsPerSecond: number;
+};
+
 /** Main-thread milliseconds per second the page spends over `seconds` of doing nothing asked of it. */
-export async function idleCost(page: Page, seconds: number): Promise<number> {
+export async function idleCost(page: Page, seconds: number): Promise<IdleCost> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () => {
+  const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+    return { thread: metric('ThreadTime'), task: metric('TaskDuration') };
   };
-  const before = await taskSeconds();
+  const before = await read();
   // The measurement window itself: the page is left alone while the clock runs.
   await delay(seconds * 1000);
-  const after = await taskSeconds();
+  const after = await read();
   await cdp.detach();
-  return ((after - before) * 1000) / seconds;
+  const perSecond = (from: number, to: number) => ((to - from) * 1000) / seconds;
+  return { cpuMsPerSecond: perSecond(before.thread, after.thread), taskMsPerSecond: perSecond(before.task, after.task) };
 }
 
 declare global {
