@@ -12,7 +12,7 @@ import { repoRoot } from '../e2e/support/paths.js';
 import { summarize, writeResults } from './measure.js';
 import { buildBaseline, serveBaseline } from './support/baseline-page.js';
 import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
-import { drawnAt, idleCost, recordDrawnCards } from './support/desk-timing.js';
+import { drawnAt, idleCost, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
 import { machine } from './support/machine.js';
 import { coldLoad, gzipBytes } from './support/page-timing.js';
 
@@ -23,6 +23,7 @@ const deskScreen = { viewport: { width: 1920, height: 1080 } };
 
 async function openDesk(browser: Browser, desk: BenchDesk, open: number, reducedMotion: 'reduce' | 'no-preference'): Promise<Page> {
   const page = await (await browser.newContext({ ...deskScreen, reducedMotion })).newPage();
+  await recordEventArrivals(page);
   await page.goto(desk.deskUrl);
   await page.locator('[data-field="open-count"]', { hasText: String(open) }).waitFor();
   return page;
@@ -55,12 +56,16 @@ async function idleRounds(pages: { desk: Page; deskReducedMotion: Page; baseline
 async function arrivalRounds(page: Page, desk: BenchDesk) {
   await recordDrawnCards(page);
   const latencies: number[] = [];
+  const inPage: number[] = [];
   for (let i = 0; i < arrivals; i += 1) {
     const sentAt = Date.now();
     const [id] = await desk.send(1, { emergency: true });
-    latencies.push((await drawnAt(page, id ?? '')) - sentAt);
+    const drawn = await drawnAt(page, id ?? '');
+    latencies.push(drawn - sentAt);
+    inPage.push(drawn - (await lastEventBefore(page, drawn)));
   }
-  return summarize(latencies);
+  // From the kiosk's send to the card drawn; and the page's part, from the desk's event reaching the page.
+  return { sendToDrawn: summarize(latencies), eventToDrawn: summarize(inPage) };
 }
 
 async function measureAt(browser: Browser, desk: BenchDesk, baselineUrl: string, open: number) {

@@ -35,7 +35,38 @@ declare global {
   interface Window {
     lobbyBenchDrawn?: Map<string, number>;
     lobbyBenchOnDrawn?: () => void;
+    lobbyBenchEventsAt?: number[];
   }
+  interface EventSource {
+    lobbyBenchTypes?: Set<string>;
+  }
+}
+
+/**
+ * Before the page's scripts run: notes when each server-sent event reaches
+ * the page (a listener of its own, added before the app's for each event
+ * type), so the page's share of update-to-drawn can be told from the desk's.
+ */
+export async function recordEventArrivals(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const arrivals: number[] = [];
+    window.lobbyBenchEventsAt = arrivals;
+    const add = EventSource.prototype.addEventListener;
+    EventSource.prototype.addEventListener = function (this: EventSource, ...args: Parameters<EventSource['addEventListener']>) {
+      const [type] = args;
+      this.lobbyBenchTypes ??= new Set();
+      if (!this.lobbyBenchTypes.has(type)) {
+        this.lobbyBenchTypes.add(type);
+        add.call(this, type, () => arrivals.push(performance.timeOrigin + performance.now()));
+      }
+      return add.apply(this, args);
+    } as EventSource['addEventListener'];
+  });
+}
+
+/** The last event that reached the page at or before `time`. */
+export function lastEventBefore(page: Page, time: number): Promise<number> {
+  return page.evaluate((at) => Math.max(...(window.lobbyBenchEventsAt ?? []).filter((arrived) => arrived <= at)), time);
 }
 
 /** Notes the wall-clock time of the frame after each request card first appears (the next animation frame, then the task after it). */
