@@ -36,8 +36,9 @@ function namespacesFor(bootstrap: Bootstrap): readonly Namespace[] {
 
 /**
  * The role's screen and its words. At start only what the first screen needs;
- * after a configuration change every namespace, so a screen that stays open
- * across the change (the admin area) keeps its words without a pause.
+ * after a configuration change also every namespace the page had by then, so
+ * a screen that stays open across the change (the admin area) keeps its words
+ * without a pause.
  */
 async function load(bootstrap: Bootstrap, words: readonly Namespace[] = namespacesFor(bootstrap)): Promise<Loaded> {
   const [i18n, RoleScreen] = await Promise.all([
@@ -49,6 +50,12 @@ async function load(bootstrap: Bootstrap, words: readonly Namespace[] = namespac
     loadRoleScreen(bootstrap),
   ]);
   return { bootstrap, i18n, ...(RoleScreen ? { RoleScreen } : {}) };
+}
+
+/** The namespaces an i18next instance holds now (loaded at start or since), in any language. */
+function namespacesIn(i18n: I18n | null): Namespace[] {
+  const held = new Set(Object.values(i18n?.store.data ?? {}).flatMap((bundles) => Object.keys(bundles)));
+  return namespaces.filter((ns) => held.has(ns));
 }
 
 /** When the role's code cannot load: say so calmly rather than stay blank. */
@@ -81,16 +88,22 @@ export function App({ api, firstLoad }: { api: LobbyApi; firstLoad?: Promise<Loa
     let active = true;
     // A configuration change heard before the first load finished is newer than it: the first load is then dropped.
     let changed = false;
+    // The words on screen now: a reload after a change keeps every namespace they hold.
+    let shown: I18n | null = null;
+    const put = (next: Loaded) => {
+      shown = next.i18n;
+      setLoaded(next);
+    };
     const show = (bootstrap: Bootstrap) => {
       changed = true;
-      void load(bootstrap, namespaces)
+      void load(bootstrap, [...new Set([...namespacesFor(bootstrap), ...namespacesIn(shown)])])
         .catch((error: unknown) => failedLoad(api, bootstrap, error))
         .then((next) => {
-          if (active) setLoaded(next);
+          if (active) put(next);
         });
     };
     void (firstLoad ?? startLoading(api)).then((first) => {
-      if (active && !changed) setLoaded(first);
+      if (active && !changed) put(first);
     });
     const unsubscribe = api.on('app.bootstrapChanged', show);
     const onError = (event: ErrorEvent) => reportError(api, 'window', event.error);

@@ -14,6 +14,17 @@ const startFiles = import.meta.glob<Record<string, unknown>>('../../../resources
 });
 const laterFiles = import.meta.glob<Record<string, unknown>>('../../../resources/locales/*/{desk,admin}.json', { import: 'default' });
 
+// Files already fetched, so a reload after a configuration change need not wait on them again.
+const fetched = new Map<string, Record<string, unknown>>();
+
+async function fetchLater(file: string, load: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
+  const known = fetched.get(file);
+  if (known) return known;
+  const content = await load();
+  fetched.set(file, content);
+  return content;
+}
+
 const fileOf = (language: string, namespace: string) => `../../../resources/locales/${language}/${namespace}.json`;
 
 function placeOf(file: string): { language: string; namespace: string } | undefined {
@@ -36,7 +47,9 @@ export async function bundledResources(namespaces: readonly Namespace[]): Promis
   };
   for (const [file, content] of Object.entries(startFiles)) put(file, content);
   const later = Object.entries(laterFiles).filter(([file]) => wanted.has(placeOf(file)?.namespace ?? ''));
-  for (const [file, content] of await Promise.all(later.map(async ([file, load]) => [file, await load()] as const))) put(file, content);
+  const missing = later.filter(([file]) => !fetched.has(file));
+  if (missing.length > 0) await Promise.all(missing.map(([file, load]) => fetchLater(file, load)));
+  for (const [file] of later) put(file, fetched.get(file) ?? {});
   return resources;
 }
 
@@ -49,9 +62,10 @@ export const laterNamespacesBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read: (language, namespace, callback) => {
-    const load = laterFiles[fileOf(language, namespace)];
+    const file = fileOf(language, namespace);
+    const load = laterFiles[file];
     if (!load) return callback(null, {});
-    load().then(
+    fetchLater(file, load).then(
       (content) => callback(null, structuredClone(content) as ResourceKey),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
