@@ -7,10 +7,11 @@ import { reportError } from './api/report-error';
 import { AdminDoor } from './admin/admin-door';
 import { OutOfServiceScreen } from './common/out-of-service-screen';
 import { ScreenErrorBoundary } from './common/screen-error-boundary';
-import { setupI18n } from './i18n/setup-i18n';
+import { startNamespaces, type Namespace } from './i18n/resources';
+import { namespaces, setupI18n } from './i18n/setup-i18n';
 
 type RoleScreen = ComponentType<{ bootstrap: ReadyBootstrap; api: LobbyApi }>;
-type Loaded = { bootstrap: Bootstrap; i18n: I18n; RoleScreen?: RoleScreen } | { failed: true; i18n: I18n };
+export type Loaded = { bootstrap: Bootstrap; i18n: I18n; RoleScreen?: RoleScreen } | { failed: true; i18n: I18n };
 
 function defaultLanguageOf(bootstrap: Bootstrap): string {
   return bootstrap.state === 'ready' ? bootstrap.profile.languages.default : bootstrap.defaultLanguage;
@@ -18,7 +19,9 @@ function defaultLanguageOf(bootstrap: Bootstrap): string {
 
 /**
  * Each role's UI is its own chunk, loaded alongside the translations: the
- * public kiosk never downloads the desk console, nor the desk the kiosk.
+ * public kiosk never runs the desk console, nor the desk the kiosk. (The
+ * kiosk's chunk is preloaded by index.html, so it is in hand when the
+ * bootstrap says "kiosk".)
  */
 async function loadRoleScreen(bootstrap: Bootstrap): Promise<RoleScreen | undefined> {
   if (bootstrap.state !== 'ready') return undefined;
@@ -26,10 +29,22 @@ async function loadRoleScreen(bootstrap: Bootstrap): Promise<RoleScreen | undefi
   return (await import('./kiosk/kiosk-app')).KioskApp;
 }
 
-async function load(bootstrap: Bootstrap): Promise<Loaded> {
+/** The kiosk's words at start; the desk console needs its own and the admin words on its cards. */
+function namespacesFor(bootstrap: Bootstrap): readonly Namespace[] {
+  return bootstrap.state === 'ready' && bootstrap.role === 'desk' ? namespaces : startNamespaces;
+}
+
+/**
+ * The role's screen and its words. At start only what the first screen needs;
+ * after a configuration change also every namespace the page had by then, so
+ * a screen that stays open across the change (the admin area) keeps its words
+ * without a pause.
+ */
+async function load(bootstrap: Bootstrap, words: readonly Namespace[] = namespacesFor(bootstrap)): Promise<Loaded> {
   const [i18n, RoleScreen] = await Promise.all([
     setupI18n({
       language: defaultLanguageOf(bootstrap),
+      load: words,
       ...(bootstrap.state === 'ready' ? { profile: bootstrap.profile } : { phones: bootstrap.phones }),
     }),
     loadRoleScreen(bootstrap),
@@ -37,27 +52,58 @@ async function load(bootstrap: Bootstrap): Promise<Loaded> {
   return { bootstrap, i18n, ...(RoleScreen ? { RoleScreen } : {}) };
 }
 
-/** Picks the screen for this machine's role and state; reloads when main reports new configuration. */
-export function App({ api }: { api: LobbyApi }) {
+/** The namespaces an i18next instance holds now (loaded at start or since), in any language. */
+function namespacesIn(i18n: I18n | null): Namespace[] {
+  const held = new Set(Object.values(i18n?.store.data ?? {}).flatMap((bundles) => Object.keys(bundles)));
+  return namespaces.filter((ns) => held.has(ns));
+}
+
+/** When the role's code cannot load: say so calmly rather than stay blank. */
+async function failedLoad(api: LobbyApi, bootstrap: Bootstrap, error: unknown): Promise<Loaded> {
+  reportError(api, 'load', error);
+  return { failed: true, i18n: await setupI18n({ language: defaultLanguageOf(bootstrap), load: startNamespaces }) };
+}
+
+/**
+ * Everything the first screen needs, started at once: the bootstrap round
+ * trip, then the role's code and its words in parallel. main.tsx calls it
+ * before React mounts, so none of it waits for the first render.
+ */
+export function startLoading(api: LobbyApi): Promise<Loaded> {
+  return api['app.getBootstrap']({}).then(
+    (bootstrap) => load(bootstrap).catch((error: unknown) => failedLoad(api, bootstrap, error)),
+    async () => ({ failed: true as const, i18n: await setupI18n({ language: 'en', load: startNamespaces }) }),
+  );
+}
+
+/**
+ * Picks the screen for this machine's role and state; reloads when main
+ * reports new configuration. `firstLoad` is the load main.tsx started before
+ * mounting; without it the App starts its own.
+ */
+export function App({ api, firstLoad }: { api: LobbyApi; firstLoad?: Promise<Loaded> }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
     let active = true;
-    const show = (bootstrap: Bootstrap) =>
-      void load(bootstrap).then(
-        (next) => {
-          if (active) setLoaded(next);
-        },
-        async (error: unknown) => {
-          // The role's code could not load: say so calmly rather than stay blank.
-          reportError(api, 'load', error);
-          const i18n = await setupI18n({ language: defaultLanguageOf(bootstrap) });
-          if (active) setLoaded({ failed: true, i18n });
-        },
-      );
-    api['app.getBootstrap']({}).then(show, async () => {
-      const i18n = await setupI18n({ language: 'en' });
-      if (active) setLoaded({ failed: true, i18n });
+    // A configuration change heard before the first load finished is newer than it: the first load is then dropped.
+    let changed = false;
+    // The words on screen now: a reload after a change keeps every namespace they hold.
+    let shown: I18n | null = null;
+    const put = (next: Loaded) => {
+      shown = next.i18n;
+      setLoaded(next);
+    };
+    const show = (bootstrap: Bootstrap) => {
+      changed = true;
+      void load(bootstrap, [...new Set([...namespacesFor(bootstrap), ...namespacesIn(shown)])])
+        .catch((error: unknown) => failedLoad(api, bootstrap, error))
+        .then((next) => {
+          if (active) put(next);
+        });
+    };
+    void (firstLoad ?? startLoading(api)).then((first) => {
+      if (active && !changed) put(first);
     });
     const unsubscribe = api.on('app.bootstrapChanged', show);
     const onError = (event: ErrorEvent) => reportError(api, 'window', event.error);
@@ -70,7 +116,7 @@ export function App({ api }: { api: LobbyApi }) {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onRejection);
     };
-  }, [api]);
+  }, [api, firstLoad]);
 
   if (!loaded) return <main className="screen screen--plain" aria-busy="true" />;
   const languages = 'bootstrap' in loaded ? loaded.bootstrap.languages : [];

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';
-import { App } from './app';
+import { App, startLoading } from './app';
 // Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline.
 import './styles/kiosk-fonts.css';
 import '@fontsource/noto-sans-arabic/arabic-400.css';
@@ -10,11 +10,15 @@ import './styles/app.css';
 import './styles/kiosk.css';
 import './styles/kiosk-layout.css';
 
+const api = getApi();
+// First, before React mounts: ask for the bootstrap, then the role's code and words, so the first paint waits on no chain.
+const firstLoad = startLoading(api);
+
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App api={getApi()} />
+      <App api={api} firstLoad={firstLoad} />
     </StrictMode>,
   );
 }

@@ -4,8 +4,20 @@
  * locale gets its own units and word order.
  */
 
-function unit(language: string, value: number, name: 'hour' | 'minute' | 'second'): string {
-  return new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+type UnitName = 'hour' | 'minute' | 'second';
+
+// Waiting times are formatted every second for every card: building an Intl formatter costs far more than using one.
+const unitFormats = new Map<string, Intl.NumberFormat>();
+const agoFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function unit(language: string, value: number, name: UnitName): string {
+  const key = `${language}|${name}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' });
+    unitFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "45 sec", "4 min 05 sec", "1 hr 3 min": precise to the second under an hour, since a desk watches it tick. */
@@ -22,7 +34,11 @@ export function formatDuration(language: string, totalSeconds: number): string {
 /** "6 sec ago", "hace 6 s": how long since a kiosk was last heard from, in the largest whole unit. */
 export function formatAgo(language: string, totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' });
+  let format = agoFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' });
+    agoFormats.set(language, format);
+  }
   if (seconds < 60) return format.format(-seconds, 'second');
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
   return format.format(-Math.floor(seconds / 3600), 'hour');

@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskHealthView } from '../../../shared/desk';
 import { formatAgo, formatTime, secondsBetween } from './format';
+import { TickingTime } from './ticking-time';
 
-function LastHeard({ kiosk, now }: { kiosk: KioskHealthView; now: number }) {
+function LastHeard({ kiosk }: { kiosk: KioskHealthView }) {
   const { t, i18n } = useTranslation('desk');
   const language = i18n.resolvedLanguage ?? i18n.language;
-  if (!kiosk.lastHeartbeatAt) return <>{t('kiosks.never')}</>;
+  const heardAt = kiosk.lastHeartbeatAt;
+  if (!heardAt) return <>{t('kiosks.never')}</>;
   return (
-    <time dateTime={kiosk.lastHeartbeatAt}>
-      {formatTime(language, kiosk.lastHeartbeatAt)} ({formatAgo(language, secondsBetween(kiosk.lastHeartbeatAt, now))})
-    </time>
+    <TickingTime
+      dateTime={heardAt}
+      text={(now) => `${formatTime(language, heardAt)} (${formatAgo(language, secondsBetween(heardAt, now))})`}
+    />
   );
 }
 
 /** Each kiosk's health as the desk last heard it. Online or offline is said in words, with a mark, not by colour alone. */
-export function KioskHealthPanel({ kiosks, now }: { kiosks: readonly KioskHealthView[]; now: number }) {
+export function KioskHealthPanel({ kiosks }: { kiosks: readonly KioskHealthView[] }) {
   const { t } = useTranslation('desk');
   return (
     <section aria-labelledby="kiosks-heading" className="desk-panel">
@@ -44,7 +47,7 @@ export function KioskHealthPanel({ kiosks, now }: { kiosks: readonly KioskHealth
                     {kiosk.online ? t('kiosks.online') : t('kiosks.offline')}
                   </td>
                   <td>
-                    <LastHeard kiosk={kiosk} now={now} />
+                    <LastHeard kiosk={kiosk} />
                   </td>
                   <td>{kiosk.outboxDepth}</td>
                   <td className={kiosk.failedDeliveries > 0 ? 'status status--offline' : undefined}>{kiosk.failedDeliveries}</td>

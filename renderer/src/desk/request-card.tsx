@@ -1,20 +1,25 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskRequestView } from '../../../shared/desk';
 import { EmergencyGuidance } from './emergency-guidance';
 import { RequestActions } from './request-actions';
 import { RequestDetails } from './request-details';
+import { sameCard } from './same-card';
 
-/** One open request: what it is, its facts, and what the officer can do. Emergencies and unanswered ones say so in words; an emergency leads with what to do. */
-export function RequestCard(props: {
+/**
+ * One open request: what it is, its facts, and what the officer can do.
+ * Emergencies and unanswered ones say so in words; an emergency leads with
+ * what to do. Memoized by id and version: a change to another request, or the
+ * clock, does not redraw it.
+ */
+export const RequestCard = memo(function RequestCard(props: {
   request: DeskRequestView;
   needsAnswer: boolean;
-  now: number;
   api: LobbyApi;
   naloxoneAtDesk: boolean;
 }) {
-  const { request, needsAnswer, now, api } = props;
+  const { request, needsAnswer, api } = props;
   const { t } = useTranslation(['desk', 'admin']);
   const headingId = useId();
   const emergency = request.priority === 'emergency';
@@ -44,8 +49,8 @@ export function RequestCard(props: {
         </p>
       )}
       {emergency && <EmergencyGuidance naloxoneAtDesk={props.naloxoneAtDesk} />}
-      <RequestDetails request={request} now={now} />
+      <RequestDetails request={request} />
       <RequestActions request={request} api={api} />
     </article>
   );
-}
+}, sameCard);

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DeskRequestView } from '../../../shared/desk';
 import { formatDuration, languageName, secondsBetween } from './format';
+import { TickingTime } from './ticking-time';
 
 /** The facts of one request, as label and value pairs; yes/no answers in words, never by colour alone. */
-export function RequestDetails({ request, now }: { request: DeskRequestView; now: number }) {
+export function RequestDetails({ request }: { request: DeskRequestView }) {
   const { t, i18n } = useTranslation('desk');
   const language = i18n.resolvedLanguage ?? i18n.language;
   const yesNo = (value: boolean) => (value ? t('answer.yes') : t('answer.no'));
@@ -23,9 +24,11 @@ export function RequestDetails({ request, now }: { request: DeskRequestView; now
         <div>
           <dt>{t('field.waiting')}</dt>
           <dd>
-            <time dateTime={request.askedAt} data-field="waiting">
-              {formatDuration(language, secondsBetween(request.askedAt, now))}
-            </time>
+            <TickingTime
+              dateTime={request.askedAt}
+              field="waiting"
+              text={(now) => formatDuration(language, secondsBetween(request.askedAt, now))}
+            />
           </dd>
         </div>
       )}

@@ -1,7 +1,11 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskRequestView, DeskState } from '../../../shared/desk';
 import { RequestCard } from './request-card';
+
+/** How many requests that are not emergencies are drawn at first, and how many more each "Show more" adds. */
+export const requestsPerPage = 20;
 
 /** Emergencies first; otherwise the core's order (oldest first) stands, since sort is stable. */
 function emergenciesFirst(requests: readonly DeskRequestView[]): DeskRequestView[] {
@@ -10,21 +14,20 @@ function emergenciesFirst(requests: readonly DeskRequestView[]): DeskRequestView
 
 /**
  * The open requests, in the core's order (emergencies first, then oldest
- * first), with waiting times that tick every second.
+ * first). After a long outage there can be hundreds: every emergency and the
+ * count are always drawn, the rest a page at a time behind "Show more", so
+ * the console stays quick to use and to update.
  */
-export function RequestList({
-  state,
-  api,
-  now,
-  naloxoneAtDesk,
-}: {
-  state: DeskState | null;
-  api: LobbyApi;
-  now: number;
-  naloxoneAtDesk: boolean;
-}) {
+export function RequestList({ state, api, naloxoneAtDesk }: { state: DeskState | null; api: LobbyApi; naloxoneAtDesk: boolean }) {
   const { t } = useTranslation('desk');
-  const alerting = new Set(state?.alerting ?? []);
+  const [limit, setLimit] = useState(requestsPerPage);
+  const requests = state?.requests;
+  const alertingIds = state?.alerting;
+  const ordered = useMemo(() => emergenciesFirst(requests ?? []), [requests]);
+  const alerting = useMemo(() => new Set(alertingIds ?? []), [alertingIds]);
+  const emergencies = ordered.filter((request) => request.priority === 'emergency').length;
+  const shown = ordered.slice(0, emergencies + limit);
+  const notShown = ordered.length - shown.length;
   return (
     <section aria-labelledby="requests-heading" className="desk-panel">
       <h2 id="requests-heading" tabIndex={-1}>
@@ -32,16 +35,31 @@ export function RequestList({
       </h2>
       {state === null ? (
         <p>{t('requests.loading')}</p>
-      ) : state.requests.length === 0 ? (
+      ) : ordered.length === 0 ? (
         <p>{t('requests.none')}</p>
       ) : (
-        <ul className="request-list">
-          {emergenciesFirst(state.requests).map((request) => (
-            <li key={request.id}>
-              <RequestCard request={request} needsAnswer={alerting.has(request.id)} now={now} api={api} naloxoneAtDesk={naloxoneAtDesk} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="request-list__count">
+            {t('requests.open')} <strong data-field="open-count">{ordered.length}</strong>
+          </p>
+          <ul className="request-list">
+            {shown.map((request) => (
+              <li key={request.id}>
+                <RequestCard request={request} needsAnswer={alerting.has(request.id)} api={api} naloxoneAtDesk={naloxoneAtDesk} />
+              </li>
+            ))}
+          </ul>
+          {notShown > 0 && (
+            <div className="request-list__more">
+              <p>
+                {t('requests.notShown')} <strong data-field="not-shown">{notShown}</strong>
+              </p>
+              <button type="button" className="button" onClick={() => setLimit((current) => current + requestsPerPage)}>
+                {t('requests.showMore')}
+              </button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

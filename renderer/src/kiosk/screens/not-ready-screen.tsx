@@ -1,6 +1,7 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackBar } from '../parts/back-bar';
-import { QrCode } from '../parts/qr-code';
+import { LazyQrCode } from '../parts/lazy-parts';
 import { telLink } from '../parts/tel-link';
 import { ScreenHeading } from '../parts/screen-heading';
 import { useKiosk } from '../session/kiosk-context';
@@ -29,7 +30,9 @@ export function NotReadyScreen() {
       </div>
       <section className="card card--qr" aria-labelledby="take-away">
         {/* Only the helpline's number: nothing about the person, nothing from this visit. */}
-        <QrCode text={telLink(phones.helpline)} label={t('notReady.qr.label')} />
+        <Suspense fallback={<div className="qr-code" />}>
+          <LazyQrCode text={telLink(phones.helpline)} label={t('notReady.qr.label')} />
+        </Suspense>
         <div>
           <h2 id="take-away">{t('notReady.qr.title')}</h2>
           <p>{t('notReady.qr.how')}</p>

@@ -1,0 +1,117 @@
+/**
+ * The desk console with 50 and then 1,000 open requests received through the
+ * real receiver: its main-thread time while it waits (an unanswered request
+ * keeps the alert going), against the idle baseline page in the same run, and
+ * how long a new request takes from the kiosk's send to its card drawn.
+ * Targets (issue 13): idle < 10 ms per second at 50; update-to-drawn p95 <= 50 ms at 1,000. Idle is
+ * main-thread CPU time (and, beside it, task wall time, which other work on a shared machine inflates).
+ */
+import path from 'node:path';
+import { test, type Browser, type Page } from '@playwright/test';
+import { repoRoot } from '../e2e/support/paths.js';
+import { summarize, writeResults } from './measure.js';
+import { buildBaseline, serveBaseline } from './support/baseline-page.js';
+import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
+import { drawnAt, idleCost, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
+import { machine } from './support/machine.js';
+import { coldLoad, gzipBytes } from './support/page-timing.js';
+
+const idleWindows = Number(process.env.LOBBY_BENCH_IDLE_WINDOWS ?? 5);
+const idleSeconds = 5;
+const arrivals = Number(process.env.LOBBY_BENCH_ARRIVALS ?? 20);
+const deskScreen = { viewport: { width: 1920, height: 1080 } };
+
+async function openDesk(browser: Browser, desk: BenchDesk, open: number, reducedMotion: 'reduce' | 'no-preference'): Promise<Page> {
+  const page = await (await browser.newContext({ ...deskScreen, reducedMotion })).newPage();
+  await recordEventArrivals(page);
+  await page.goto(desk.deskUrl);
+  await page.locator('[data-field="open-count"]', { hasText: String(open) }).waitFor();
+  return page;
+}
+
+async function openBaseline(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext(deskScreen)).newPage();
+  await page.goto(url);
+  await page.locator('[data-screen="welcome"]').waitFor();
+  return page;
+}
+
+/** Idle windows alternating between the desk (alert on), the desk with reduced motion asked for, and the baseline page. */
+async function idleRounds(pages: { desk: Page; deskReducedMotion: Page; baseline: Page }) {
+  const names = ['desk', 'deskReducedMotion', 'baseline'] as const;
+  const cpu = { desk: [] as number[], deskReducedMotion: [] as number[], baseline: [] as number[] };
+  const task = { desk: [] as number[], deskReducedMotion: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < idleWindows; i += 1) {
+    for (const which of names) {
+      const cost = await idleCost(pages[which], idleSeconds);
+      cpu[which].push(cost.cpuMsPerSecond);
+      task[which].push(cost.taskMsPerSecond);
+    }
+  }
+  const each = (values: typeof cpu) => Object.fromEntries(names.map((which) => [which, summarize(values[which])]));
+  return { cpuMsPerSecond: each(cpu), taskMsPerSecond: each(task) };
+}
+
+/** New emergencies, one at a time: from the send (signed, through the receiver) to the frame after the card appeared. */
+async function arrivalRounds(page: Page, desk: BenchDesk) {
+  await recordDrawnCards(page);
+  const latencies: number[] = [];
+  const inPage: number[] = [];
+  for (let i = 0; i < arrivals; i += 1) {
+    const sentAt = Date.now();
+    const [id] = await desk.send(1, { emergency: true });
+    const drawn = await drawnAt(page, id ?? '');
+    latencies.push(drawn - sentAt);
+    inPage.push(drawn - (await lastEventBefore(page, drawn)));
+  }
+  // From the kiosk's send to the card drawn; and the page's part, from the desk's event reaching the page.
+  return { sendToDrawn: summarize(latencies), eventToDrawn: summarize(inPage) };
+}
+
+async function measureAt(browser: Browser, desk: BenchDesk, baselineUrl: string, open: number) {
+  const pages = {
+    desk: await openDesk(browser, desk, open, 'no-preference'),
+    deskReducedMotion: await openDesk(browser, desk, open, 'reduce'),
+    baseline: await openBaseline(browser, baselineUrl),
+  };
+  const idle = await idleRounds(pages);
+  await pages.deskReducedMotion.context().close();
+  await pages.baseline.context().close();
+  const updateToDrawnMs = await arrivalRounds(pages.desk, desk);
+  await pages.desk.context().close();
+  return { open, idle, updateToDrawnMs };
+}
+
+test('desk: idle main-thread cost and update-to-drawn at 50 and 1,000 open requests', async ({ browser, request }) => {
+  test.setTimeout(30 * 60_000);
+  const served = await serveBaseline(await buildBaseline());
+  const desk = await startBenchDesk(request);
+  try {
+    const empty = await coldLoad(browser, desk.deskUrl, '[data-screen="desk-home"]');
+    const deskJs = gzipBytes(empty.scripts, path.join(repoRoot, 'dist', 'renderer'), '/desk/');
+
+    await desk.send(50);
+    const at50 = await measureAt(browser, desk, served.url, 50);
+    // The arrivals measured at 50 stay open: fill up to 1,000 before measuring again.
+    const seeded = Date.now();
+    await desk.send(1000 - 50 - arrivals);
+    const seedSeconds = Math.round((Date.now() - seeded) / 100) / 10;
+    const at1000 = await measureAt(browser, desk, served.url, 1000);
+
+    const results = {
+      targets: { idleMsPerSecondAt50: 10, updateToDrawnP95MsAt1000: 50 },
+      idleWindow: { seconds: idleSeconds, windows: idleWindows },
+      arrivals,
+      initialJsGzipKB: { desk: Math.round(deskJs / 102.4) / 10, files: empty.scripts },
+      at50,
+      at1000,
+      seeding: { requests: 1000 - 50 - arrivals, seconds: seedSeconds },
+      machine: machine(browser),
+    };
+    const file = await writeResults('desk', results);
+    console.log(`desk benchmark (${file}):\n${JSON.stringify(results, null, 2)}`);
+  } finally {
+    await desk.test.close();
+    await served.close();
+  }
+});
