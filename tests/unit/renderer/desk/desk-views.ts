@@ -27,6 +27,7 @@ export function openRequest(n: number, overrides: Partial<DeskRequestView> = {})
 /** A desk state holding the given requests, every one of them waiting for an answer. */
 export function deskState(requests: DeskRequestView[]): DeskState {
   return {
+    revision: 1,
     deskId: 'D1',
     deskName: 'Front desk',
     requests,
