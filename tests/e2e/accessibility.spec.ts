@@ -4,7 +4,7 @@ import { captureScreen } from './support/screens.js';
 import { test, expect } from './support/fixtures.js';
 import { chooseLanguage, offeredLanguages } from './support/languages.js';
 import { shippedConfig } from './support/test-host.js';
-import { expectScreen, kioskScreens, switchLanguage } from './support/kiosk-screens.js';
+import { expectScreen, kioskScreens } from './support/kiosk-screens.js';
 import { touchTargetProblems } from './support/kiosk-targets.js';
 
 /** Opens a screen and scans it with axe-core in every language the core offers for it. */
@@ -28,40 +28,8 @@ async function scanInEveryLanguage(
   }
 }
 
-for (const screen of kioskScreens) {
-  test(`kiosk screen "${screen.id}": no WCAG 2.2 AA violations and touch targets of 48×48 px or more, in every language`, async ({
-    page,
-    request,
-    origin,
-    launchHost,
-  }, testInfo) => {
-    // Four languages, each scanned and measured: more than the default 30 s on a 2-core machine.
-    test.setTimeout(120_000);
-    // Screens that send a request use a host of their own, so the shared desk sees no test requests.
-    const base = screen.sends ? ((await launchHost()).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
-    const languages = await offeredLanguages(request, base);
-    expect(languages.length, 'the core offers languages').toBeGreaterThan(1);
-    await page.goto(base);
-    await expectScreenReady(page);
-    await screen.visit(page);
-    await expectScreen(page, screen.id);
-    let current = 'en';
-    // English last: the way back to the default language works from every screen.
-    for (const language of [...languages.filter((l) => l.code !== 'en'), ...languages.filter((l) => l.code === 'en')]) {
-      await test.step(`${screen.id} in ${language.nativeName}`, async () => {
-        await switchLanguage(page, current, language);
-        current = language.code;
-        // Changing language keeps the person's place.
-        await expect(page.locator(`main[data-screen="${screen.id}"]`)).toBeVisible();
-        // A string missing in this language would show as its key ("faq.topics.cost.question").
-        expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\.[A-Za-z.]+\b/);
-        await captureScreen(page, testInfo, `kiosk-${screen.id}-${language.code}`);
-        await expectNoAxeViolations(page, `kiosk ${screen.id} in ${language.nativeName} (${language.code})`);
-        expect(await touchTargetProblems(page), `touch targets on ${screen.id} in ${language.code}`).toEqual([]);
-      });
-    }
-  });
-}
+// Every kiosk screen in every language is scanned with axe and measured for touch targets in
+// kiosk-layout.spec.ts, on the portrait and landscape touchscreens, during the visit that checks its layout.
 
 test('with larger text and high contrast on, kiosk screens still pass axe and the touch-target check', async ({ page }, testInfo) => {
   await page.goto('/kiosk/');
