@@ -45,6 +45,7 @@ async function start(options: StartOptions = {}): Promise<{ running: Promise<Run
   fake.app.appPath = repoRoot;
   process.argv = ['/usr/bin/electron', '.', ...(options.args ?? [])];
   vi.stubEnv('VITE_DEV_SERVER_URL', options.env?.VITE_DEV_SERVER_URL ?? '');
+  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
   Object.assign(process, { resourcesPath: options.resourcesPath });
   const main = await import('../../../electron/main.js');
   // Wrapped: an async function returning the bare promise would wait for it.
@@ -104,6 +105,46 @@ afterEach(async () => {
     }
   }
   await rm(userData, { recursive: true, force: true });
+});
+
+describe('the command line', () => {
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-port', '9222'],
+    ['--remote-debugging-pipe'],
+    ['--remote-debugging-pipe=1'],
+    ['-remote-debugging-port=9222'],
+    ['--Remote-Debugging-Port=9222'],
+  ])('refuses to start with %s: one clear log line, exit code 1, nothing opened', async (...args) => {
+    const started = await start({ args });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(stderrLines.join('')).toMatch(/refusing to start: --remote-debugging-(port|pipe) lets any program/);
+    fake.app.becomeReady();
+    expect(fake.FakeBrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    expect(fake.app.nameAtLock).toBeUndefined();
+  });
+
+  it('refuses remote debugging in the installed app even when the test switch is set', async () => {
+    const started = await start({ args: ['--remote-debugging-port=0'], packaged: true, env: { LOBBY_ALLOW_REMOTE_DEBUGGING: '1' } });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+  });
+
+  it('refuses an unknown flag and names the flags it knows', async () => {
+    const started = await start({ args: ['--confg', 'desk.json'] });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(stderrLines.join('')).toContain("Unknown option '--confg'");
+    expect(stderrLines.join('')).toContain('--config=VALUE');
+  });
+
+  it('starts with the Chromium switches the docs and smoke tests use', async () => {
+    await startReady({ args: ['--no-sandbox', `--user-data-dir=${userData}`, '--ozone-platform-hint=auto'] });
+    expect(fake.app.exitCode).toBeUndefined();
+    expect(fake.FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+  });
 });
 
 describe('starting', () => {
