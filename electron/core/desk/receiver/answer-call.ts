@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorAnswer } from '../../../../shared/backend/messages.js';
 import { verifyMessage, type VerifyResult } from '../../../../shared/backend/signing.js';
-import { readBody } from './read-body.js';
+import { parseJsonBody, readBody } from '../../http/read-body.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routes, type ReceiverHandlers } from './receiver-routes.js';
 
@@ -29,14 +29,6 @@ const refuse = (status: number, error: string, message: string): ReceiverAnswer 
   status,
   body: { error, message } satisfies ErrorAnswer,
 });
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 /** Finds the sender whose secret signed the body. A stale timestamp is reported as such, whoever signed. */
 function verifySender(
@@ -69,7 +61,7 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   const verified = verifySender(options.senders(), body.text, request.headers);
   if (!verified.ok) return refuse(401, verified.reason, verified.message);
 
-  const json = parseJson(body.text);
+  const json = parseJsonBody(body.text);
   if (!json.ok) return refuse(400, 'bad-json', 'the body is not valid JSON');
   const parsed = route.schema.safeParse(json.value);
   if (!parsed.success) {
