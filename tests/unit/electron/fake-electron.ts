@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events';
 import type {
   App,
   BrowserWindow as ElectronBrowserWindow,
+  Clipboard,
   BrowserWindowConstructorOptions,
   CommandLine,
   ContextBridge,
@@ -818,6 +819,33 @@ export class FakeNotification extends EventEmitter implements Pick<ElectronNotif
 }
 export const Notification = FakeNotification;
 
+// ---------------------------------------------------------------- clipboard
+
+/** The system clipboard as text; on Linux `selection` is the X11/Wayland primary selection, as in Electron. */
+export class FakeClipboard implements Pick<Clipboard, 'clear' | 'readText' | 'writeText'> {
+  text = '';
+  readonly selection: FakeClipboard | undefined;
+  constructor(withSelection: boolean) {
+    this.selection = withSelection ? new FakeClipboard(false) : undefined;
+  }
+  clear(): void {
+    this.text = '';
+  }
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
+  }
+  writeText(text: string): Promise<void> {
+    this.text = text;
+    return Promise.resolve();
+  }
+  reset(): void {
+    this.text = '';
+    this.selection?.reset();
+  }
+}
+
+export const clipboard = new FakeClipboard(process.platform === 'linux');
+
 // ---------------------------------------------------------------- reset
 
 /** Puts every fake back to a fresh, not-yet-ready app. Call in beforeEach. */
@@ -833,6 +861,7 @@ export function resetFakeElectron(): void {
   contextBridge.reset();
   ipcRenderer.reset();
   safeStorage.reset();
+  clipboard.reset();
   FakeNotification.supported = true;
   FakeNotification.shown = [];
 }
@@ -849,4 +878,5 @@ export default {
   ipcRenderer,
   safeStorage,
   Notification,
+  clipboard,
 };

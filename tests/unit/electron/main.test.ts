@@ -217,6 +217,17 @@ describe('starting', () => {
     expect(app.core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
   });
 
+  it("empties the clipboard (and Linux's selection) when the kiosk page says its session ended", async () => {
+    await startReady();
+    await fake.clipboard.writeText('Rosalind, 555-0100');
+    await fake.clipboard.selection?.writeText('Rosalind');
+    const contents = onlyWindow().webContents;
+    const result = await fake.ipcMain.invoke(channel.call('kiosk.sessionEnded'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
+    expect(result).toEqual({ ok: true, value: { forgotten: true } });
+    expect(await fake.clipboard.readText()).toBe('');
+    expect(await fake.clipboard.selection?.readText()).toBe(fake.clipboard.selection ? '' : undefined);
+  });
+
   it('opens the desk window when the device config says desk', async () => {
     const app = await startReady({ args: ['--config', await deskConfig()] });
     expect(app.role).toBe('desk');
