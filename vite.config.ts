@@ -61,6 +61,7 @@ const electronEntries = [
   nodeEntry('electron/browser-host/main.ts', 'host.js'),
   nodeEntry('electron/launcher/start.ts', 'start.js'),
   nodeEntry('electron/core/admin/pin-hash-cli.ts', 'pin-hash.js'),
+  nodeEntry('electron/tools/write-backend-schema.ts', 'schema.js'),
 ];
 
 const appConfig: UserConfig = {
