@@ -205,14 +205,18 @@ export type EventSource = {
   subscribe(listener: <N extends EventName>(name: N, payload: EventPayload<N>) => void): () => void;
 };
 
+/** Options for `on`: the listener is removed when `signal` aborts (or at once if it already has). */
+export type ListenOptions = { signal?: AbortSignal };
+
 /**
  * The API the renderer sees, whichever transport carries it (Electron IPC or the
  * browser host's HTTP bridge): one named function per call, plus `on` for events.
+ * `on` returns a function that removes the listener; `{ signal }` does the same.
  */
 export type LobbyApi = {
   readonly [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
 } & {
-  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void, options?: ListenOptions): () => void;
 };
 
-export { channel } from './channels.js';
+export { ipcRoute } from './ipc-routes.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { channel, eventNames, type EventName } from '../../shared/contract.js';
+import { ipcRoute, eventNames, type EventName } from '../../shared/contract.js';
 import { dispatchCall } from '../../shared/dispatch.js';
 import type { Core } from '../core/create-core.js';
 import { parseJsonBody, readBody } from '../core/http/read-body.js';
@@ -55,7 +55,7 @@ export function handleEvents(req: IncomingMessage, res: ServerResponse, core: Co
   res.write(': connected\n\n');
   const unsubscribe = core.events.subscribe((name: EventName, payload) => {
     if (!eventNames.includes(name)) return;
-    res.write(`event: ${channel.event(name)}\ndata: ${JSON.stringify(payload)}\n\n`);
+    res.write(`event: ${ipcRoute.event(name)}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
   keepAlive.unref();

@@ -214,7 +214,7 @@ export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFra
 }
 
 type WindowOpenHandler = (details: HandlerDetails) => WindowOpenHandlerResponse;
-type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-redirect';
+type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'did-start-navigation';
 
 let nextContentsId = 1;
 
@@ -687,8 +687,10 @@ export class FakeContextBridge implements Pick<ContextBridge, 'exposeInMainWorld
 
 export const contextBridge = new FakeContextBridge();
 
-export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
+export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke' | 'send'> {
   readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+  /** Messages sent to main without an answer (ipcRenderer.send). */
+  readonly sentToMain: Array<{ channel: string; args: unknown[] }> = [];
   /** What main answers; tests replace it. */
   answer: (channel: string, ...args: unknown[]) => unknown = () => {
     throw new Error('fake ipcRenderer: no answer set');
@@ -697,6 +699,10 @@ export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, '
   reset(): void {
     this.removeAllListeners();
     this.invocations.length = 0;
+    this.sentToMain.length = 0;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sentToMain.push({ channel, args });
   }
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invocations.push({ channel, args });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, channel } from '../../../shared/contract.js';
+import { callNames, ipcRoute } from '../../../shared/contract.js';
 import type { RunningApp } from '../../../electron/main.js';
 import type * as FakeElectron from './fake-electron.js';
 
@@ -169,7 +169,7 @@ describe('starting', () => {
     expect(fake.Menu.applicationMenu).toBeNull();
     expect(fake.session.defaultSession.handlers.permissionRequest).toBeTypeOf('function');
     expect(fake.protocol.handlers.has('app')).toBe(true);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(callNames.map((n) => channel.call(n)).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(callNames.map((n) => ipcRoute.call(n)).sort());
     expect(app.role).toBe('kiosk');
     const window = onlyWindow();
     expect(window.options).toMatchObject({
@@ -212,7 +212,7 @@ describe('starting', () => {
   it("answers the window's page over IPC with the core's bootstrap", async () => {
     const app = await startReady();
     const contents = onlyWindow().webContents;
-    const result = await fake.ipcMain.invoke(channel.call('app.getBootstrap'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
+    const result = await fake.ipcMain.invoke(ipcRoute.call('app.getBootstrap'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
     expect(result).toEqual({ ok: true, value: app.core.bootstrap() });
     expect(app.core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
   });
@@ -222,7 +222,7 @@ describe('starting', () => {
     await fake.clipboard.writeText('Rosalind, 555-0100');
     await fake.clipboard.selection?.writeText('Rosalind');
     const contents = onlyWindow().webContents;
-    const result = await fake.ipcMain.invoke(channel.call('kiosk.sessionEnded'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
+    const result = await fake.ipcMain.invoke(ipcRoute.call('kiosk.sessionEnded'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
     expect(result).toEqual({ ok: true, value: { forgotten: true } });
     expect(await fake.clipboard.readText()).toBe('');
     expect(await fake.clipboard.selection?.readText()).toBe(fake.clipboard.selection ? '' : undefined);
