@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
 
 /** Selects the page's first heading and presses Ctrl+C; answers whether the page let the copy through. */
-async function copyHeading(page: import('@playwright/test').Page): Promise<boolean> {
+async function copyHeading(page: Page): Promise<boolean> {
   await page.evaluate(() => {
     const heading = document.querySelector('h1');
     if (!heading) throw new Error('no heading');
