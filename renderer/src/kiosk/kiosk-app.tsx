@@ -41,8 +41,11 @@ export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
     void i18n.changeLanguage(defaultLanguage);
     setPristine(true);
     setResetKey((key) => key + 1);
-    // Main empties the clipboard; the screen starts over whether or not that call gets through (main logs a failure).
-    api['kiosk.sessionEnded']({}).catch(() => undefined);
+    // Main empties the clipboard. The screen starts over whether or not that call gets through, even
+    // with an API that lacks it (a stand-in), so the call's failure, thrown or rejected, stays here.
+    void Promise.resolve()
+      .then(() => api['kiosk.sessionEnded']({}))
+      .catch(() => undefined);
   }, [i18n, defaultLanguage, api]);
 
   const [hold, setHold] = useState<ScreenHold>('idle');
