@@ -117,6 +117,7 @@ const electronEntries = [
   nodeEntry('electron/browser-host/main.ts', 'host.js'),
   nodeEntry('electron/launcher/start.ts', 'start.js'),
   nodeEntry('electron/core/admin/pin-hash-cli.ts', 'pin-hash.js'),
+  nodeEntry('electron/tools/write-backend-schema.ts', 'schema.js'),
 ];
 
 /** How a page is built: the renderer, and the benchmarks' baseline page (tests/bench/baseline), alike. */

@@ -8,6 +8,7 @@ import { defaultFiles, resolveConfigPaths } from './core/config/config-paths.js'
 import { createCore, type Core } from './core/create-core.js';
 import { createLogger, stderrSink } from './core/logger.js';
 import { setupAppIdentity } from './shell/app-identity.js';
+import { checkCommandLine } from './shell/command-line-check.js';
 import { createPagePolicy } from './shell/app-origin.js';
 import { resolveAppLayout } from './shell/app-layout.js';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
@@ -30,6 +31,13 @@ export type RunningApp = { core: Core; role: WindowRole; currentWindow(): Browse
 const logger = createLogger('main', stderrSink);
 
 async function main(): Promise<RunningApp | null> {
+  // Before anything: a switch like --remote-debugging-port must not get a window to attach to.
+  const commandLine = checkCommandLine(process.argv.slice(1), { isPackaged: app.isPackaged, env: process.env });
+  if (!commandLine.ok) {
+    logger.error(commandLine.message);
+    app.exit(1);
+    return null;
+  }
   logUncaughtErrors(logger);
   // First: the name decides the user-data folder, where the single-instance lock lives.
   setupAppIdentity(app);

@@ -2,9 +2,10 @@
  * The one contract between the renderer and the main process.
  *
  * Every call is declared once here: its name, a zod schema for its input and
- * its output type. The preload's exposed API, main's IPC handler registration
- * and the browser host's HTTP bridge are all derived from this object, so a
- * new call is one entry here plus one handler in the core.
+ * its output type. The preload's exposed API, main's IPC handler registration,
+ * the browser host's HTTP bridge and the forwarding of each call to the part
+ * of the core that answers it (see `callRoles`) are all derived from this
+ * object, so a new call is one entry here plus one handler beside its feature.
  */
 import { z } from 'zod';
 import { pinSchema, type AdminLogLine, type AdminOverview, type AdminSessionState, type TestPageResult } from './admin.js';
@@ -55,6 +56,11 @@ export const calls = {
   'request.submit': call<KioskRequestView>()(requestInputSchema),
   /** The current status of a request this kiosk captured (null once purged or unknown). */
   'request.get': call<KioskRequestView | null>()(z.object({ id: z.string().min(1).max(64) }).strict()),
+  /**
+   * The kiosk screen started over (idle, "Start over", or after the answer):
+   * the kiosk forgets what this visit left on the machine (the clipboard).
+   */
+  'kiosk.sessionEnded': call<{ forgotten: true }>()(z.object({}).strict()),
 
   // Desk role: the officer's console (issue 5).
   'desk.getState': call<DeskState>()(z.object({}).strict()),
@@ -145,6 +151,37 @@ export const events = {
 } as const;
 
 export type CallName = keyof typeof calls;
+
+/**
+ * Who answers a call, by the part of its name before the first dot, so an
+ * entry above needs no more than its name: `app` calls are answered in both
+ * roles; `kiosk` (and `request`) calls by the running kiosk service; `desk`
+ * calls by the running desk service; `admin` calls by the admin screen's
+ * features, behind the admin gate. A call in a namespace not listed here does
+ * not compile (see `unlistedNamespaces`).
+ */
+export const callRoles = { app: 'app', kiosk: 'kiosk', request: 'kiosk', desk: 'desk', admin: 'admin' } as const;
+export type CallRole = (typeof callRoles)[keyof typeof callRoles];
+type NamespaceOf<N extends string> = N extends `${infer Namespace}.${string}` ? Namespace : never;
+/** The calls one part of the app answers, e.g. `CallsOf<'kiosk'>` is `'request.submit' | 'request.get' | …`. */
+export type CallsOf<R extends CallRole> = {
+  [N in CallName]: NamespaceOf<N> extends keyof typeof callRoles ? ((typeof callRoles)[NamespaceOf<N>] extends R ? N : never) : never;
+}[CallName];
+/** Fails to compile when a call's namespace is missing from callRoles. */
+const unlistedNamespaces: Exclude<NamespaceOf<CallName>, keyof typeof callRoles>[] = [];
+void unlistedNamespaces;
+
+/** The part of the app that answers `name`. */
+export function roleOf(name: CallName): CallRole {
+  const namespace = name.slice(0, name.indexOf('.'));
+  if (!Object.hasOwn(callRoles, namespace)) throw new Error(`${name}: its namespace is not in callRoles`);
+  return callRoles[namespace as keyof typeof callRoles];
+}
+
+/** Every call one part of the app answers, in contract order. */
+export function callsOf<R extends CallRole>(role: R): CallsOf<R>[] {
+  return (Object.keys(calls) as CallName[]).filter((name) => roleOf(name) === role) as CallsOf<R>[];
+}
 export type EventName = keyof typeof events;
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
 export type ValidCallInput<N extends CallName> = z.output<(typeof calls)[N]['input']>;
@@ -172,14 +209,18 @@ export type EventSource = {
   subscribe(listener: <N extends EventName>(name: N, payload: EventPayload<N>) => void): () => void;
 };
 
+/** Options for `on`: the listener is removed when `signal` aborts (or at once if it already has). */
+export type ListenOptions = { signal?: AbortSignal };
+
 /**
  * The API the renderer sees, whichever transport carries it (Electron IPC or the
  * browser host's HTTP bridge): one named function per call, plus `on` for events.
+ * `on` returns a function that removes the listener; `{ signal }` does the same.
  */
 export type LobbyApi = {
   readonly [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
 } & {
-  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void, options?: ListenOptions): () => void;
 };
 
-export { channel } from './channels.js';
+export { ipcRoute } from './ipc-routes.js';

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createCore, type Core } from '../core/create-core.js';
-import { configEnv, defaultFiles, flagValue } from '../core/config/config-paths.js';
+import { parseFlags } from '../core/command-line.js';
+import { configEnv, defaultFiles } from '../core/config/config-paths.js';
 import { createLogger, stderrSink, type Logger } from '../core/logger.js';
 import { nodePlatform, parseDataKey } from '../core/node-platform.js';
 import { pairLocally } from '../core/pairing/pair-locally.js';
@@ -18,6 +19,25 @@ export const hostEnv = {
   dataKey: 'LOBBY_DATA_KEY',
 } as const;
 export const defaultHostPort = 4780;
+
+/** The browser host's flags (README, docs/configuration.md); anything else is refused with this list. */
+export const hostFlags = {
+  config: { type: 'string' },
+  'kiosk-config': { type: 'string' },
+  'desk-config': { type: 'string' },
+  profile: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'data-key-file': { type: 'string' },
+  'no-demo-pairing': { type: 'boolean' },
+} as const;
+
+type HostFlags = ReturnType<typeof parseHostFlags>;
+
+/** Reads the browser host's flags; throws a CommandLineError naming the flags for anything unknown. */
+export function parseHostFlags(argv: readonly string[]) {
+  return parseFlags('the browser host', argv, hostFlags).values;
+}
 
 export type HostCliOptions = {
   argv: readonly string[];
@@ -51,10 +71,10 @@ export function parsePort(raw: string | undefined): number {
  * --data-key-file, or (for a demo on one machine) a key made once and kept in
  * the data folder, which the log says plainly is for demos only.
  */
-function dataKey(argv: readonly string[], env: HostCliOptions['env'], dataDir: string, logger: Logger): Buffer {
+function dataKey(flags: HostFlags, env: HostCliOptions['env'], dataDir: string, logger: Logger): Buffer {
   const fromEnv = env[hostEnv.dataKey];
   if (fromEnv) return parseDataKey(fromEnv, hostEnv.dataKey);
-  const keyFile = flagValue(argv, '--data-key-file');
+  const keyFile = flags['data-key-file'];
   if (keyFile) return parseDataKey(readFileSync(keyFile, 'utf8'), keyFile);
   const demoKey = path.join(dataDir, 'demo-data.key');
   if (!existsSync(demoKey)) {
@@ -73,7 +93,8 @@ function dataKey(argv: readonly string[], env: HostCliOptions['env'], dataDir: s
  * desk core (two machines' worth of configuration) behind one loopback port.
  */
 export async function startHostFromCli(options: HostCliOptions): Promise<{ host: BrowserHost; cores: Core[] }> {
-  const { argv, env, appRoot } = options;
+  const { env, appRoot } = options;
+  const flags = parseHostFlags(options.argv);
   const logger = options.logger ?? createLogger('host', stderrSink);
   const resourcesDir = path.join(appRoot, 'resources');
   const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -82,14 +103,14 @@ export async function startHostFromCli(options: HostCliOptions): Promise<{ host:
   }
 
   const resolve = (file: string | undefined, fallback: string) => (file ? path.resolve(file) : path.join(resourcesDir, fallback));
-  const named = flagValue(argv, '--config') ?? env[configEnv.deviceConfig];
+  const named = flags.config ?? env[configEnv.deviceConfig];
   const namedRole = named ? claimedRole(named) : undefined;
-  const kioskFile = flagValue(argv, '--kiosk-config') ?? env[hostEnv.kioskConfig] ?? (namedRole !== 'desk' ? named : undefined);
-  const deskFile = flagValue(argv, '--desk-config') ?? env[hostEnv.deskConfig] ?? (namedRole === 'desk' ? named : undefined);
-  const profile = resolve(flagValue(argv, '--profile') ?? env[configEnv.agencyProfile], defaultFiles.agencyProfile);
+  const kioskFile = flags['kiosk-config'] ?? env[hostEnv.kioskConfig] ?? (namedRole !== 'desk' ? named : undefined);
+  const deskFile = flags['desk-config'] ?? env[hostEnv.deskConfig] ?? (namedRole === 'desk' ? named : undefined);
+  const profile = resolve(flags.profile ?? env[configEnv.agencyProfile], defaultFiles.agencyProfile);
   const localesDir = path.join(resourcesDir, 'locales');
-  const dataDir = path.resolve(flagValue(argv, '--data-dir') ?? env[hostEnv.dataDir] ?? path.join(appRoot, '.lobby-data'));
-  const key = dataKey(argv, env, dataDir, logger);
+  const dataDir = path.resolve(flags['data-dir'] ?? env[hostEnv.dataDir] ?? path.join(appRoot, '.lobby-data'));
+  const key = dataKey(flags, env, dataDir, logger);
   const platformFor = (role: string) => ({
     dataDir: path.join(dataDir, role),
     platform: nodePlatform({ dataDir: path.join(dataDir, role), key, logger: logger.child(role) }),
@@ -107,8 +128,8 @@ export async function startHostFromCli(options: HostCliOptions): Promise<{ host:
     ...platformFor('kiosk'),
   });
   const cores = { kiosk, desk };
-  if (!argv.includes('--no-demo-pairing')) await pairDemoDevices(cores, logger.child('demo'));
-  const port = parsePort(flagValue(argv, '--port') ?? env[hostEnv.port]);
+  if (!flags['no-demo-pairing']) await pairDemoDevices(cores, logger.child('demo'));
+  const port = parsePort(flags.port ?? env[hostEnv.port]);
   const host = await startBrowserHost({ port, rendererDir, cores, logger });
   return { host, cores: Object.values(cores) };
 }
@@ -136,13 +157,18 @@ async function pairDemoDevices(cores: { kiosk: Core; desk: Core }, logger: Logge
   }
 }
 
-/** The lines a person reads in the terminal. */
+/** Said every time the browser host starts, whoever started it (`npm run demo`, or `npm start` falling back). */
+export const notForLobbyNotice =
+  'This browser host is for trying the app. Do not run it in a lobby: a public screen needs the installed app (docs/install.md).';
+
+/** The lines a person reads in the terminal. The URLs carry this run's key: they are printed here and nowhere else. */
 export function describeHost(host: BrowserHost): string {
   return [
     'Lobby kiosk browser host is running (listening on 127.0.0.1 only; nothing outside this computer can reach it).',
+    notForLobbyNotice,
     `  Kiosk (public screen): ${host.urls.kiosk}`,
     `  Desk (officer console): ${host.urls.desk}`,
-    'Open these in Chromium or Chrome. Press Ctrl+C to stop.',
+    "Open these in Chromium or Chrome (each address holds this run's key; another program without it is refused). Press Ctrl+C to stop.",
   ].join('\n');
 }
 

@@ -1,23 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { channel, eventNames, type EventName } from '../../shared/contract.js';
+import { ipcRoute, eventNames, type EventName } from '../../shared/contract.js';
 import { dispatchCall } from '../../shared/dispatch.js';
 import type { Core } from '../core/create-core.js';
+import { parseJsonBody, readBody } from '../core/http/read-body.js';
 import type { Logger } from '../core/logger.js';
 
 const maxBodyBytes = 64 * 1024;
 const keepAliveMs = 15_000;
-
-/** Reads a request body up to a limit; null when it is too large. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -39,19 +28,17 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, name
     sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'send Content-Type: application/json' } });
     return;
   }
-  const body = await readBody(req);
-  if (body === null) {
+  const body = await readBody(req, maxBodyBytes);
+  if (!body.ok) {
     sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: `body larger than ${maxBodyBytes} bytes` } });
     return;
   }
-  let input: unknown;
-  try {
-    input = body.length === 0 ? {} : JSON.parse(body);
-  } catch {
+  const input = body.text.length === 0 ? { ok: true as const, value: {} } : parseJsonBody(body.text);
+  if (!input.ok) {
     sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'body is not valid JSON' } });
     return;
   }
-  const result = await dispatchCall(core.handlers, name, input, (call, error) => {
+  const result = await dispatchCall(core.handlers, name, input.value, (call, error) => {
     log.error('call failed', { call, kind: error instanceof Error ? error.name : typeof error });
   });
   const status = result.ok ? 200 : result.error.code === 'unknown-call' ? 404 : result.error.code === 'invalid-input' ? 400 : 500;
@@ -68,7 +55,7 @@ export function handleEvents(req: IncomingMessage, res: ServerResponse, core: Co
   res.write(': connected\n\n');
   const unsubscribe = core.events.subscribe((name: EventName, payload) => {
     if (!eventNames.includes(name)) return;
-    res.write(`event: ${channel.event(name)}\ndata: ${JSON.stringify(payload)}\n\n`);
+    res.write(`event: ${ipcRoute.event(name)}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
   keepAlive.unref();

@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger.js';
 import { contentTypeFor, resolveStaticPath } from '../core/static-files.js';
 import { handleCall, handleEvents } from './http-bridge.js';
 import { isAllowedHost, isSameOriginWrite } from './request-guard.js';
+import { hasRunToken, newRunToken, tokenCookie, tokenParam, tokensMatch } from './run-token.js';
 
 /** The loopback address; the host never listens anywhere else. */
 export const loopback = '127.0.0.1';
@@ -20,9 +21,17 @@ export type BrowserHostOptions = {
   /** One core per role, each served under its own path: /kiosk/ and /desk/. */
   cores: Readonly<Record<string, Core>>;
   logger: Logger;
+  /** This run's key (tests may choose it); a new random one when left out. */
+  token?: string;
 };
 
-export type BrowserHost = { origin: string; port: number; urls: Record<string, string>; close(): Promise<void> };
+export type BrowserHost = {
+  origin: string;
+  port: number;
+  /** The pages to open, per role, each carrying this run's token: print them, never log them. */
+  urls: Record<string, string>;
+  close(): Promise<void>;
+};
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,
@@ -35,6 +44,17 @@ const securityHeaders = {
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
   res.end(text);
+}
+
+const needsToken =
+  "This browser host needs this run's key. Open the address printed in the terminal where it started (it ends in ?token=...).";
+
+/** 401 for a request without this run's token: the same CallResult shape for a call, plain text for a page. */
+function refuseWithoutToken(res: ServerResponse, isApi: boolean): void {
+  if (!isApi) return sendText(res, 401, needsToken);
+  const body = JSON.stringify({ ok: false, error: { code: 'forbidden-sender', message: needsToken } });
+  res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders });
+  res.end(body);
 }
 
 async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
@@ -60,16 +80,31 @@ async function serveStatic(res: ServerResponse, rendererDir: string, pathname: s
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.logger;
   let port = options.port;
+  const token = options.token ?? newRunToken();
+  // A Map, so a path like /constructor/ or /__proto__/ finds no role.
+  const cores = new Map(Object.entries(options.cores));
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(req, port)) return sendText(res, 421, 'This host only answers on 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://${loopback}:${port}`);
     const [roleSegment, ...rest] = url.pathname.split('/').filter(Boolean);
+    const offered = url.searchParams.get(tokenParam);
+    if (offered !== null && req.method === 'GET' && tokensMatch(offered, token)) {
+      // A printed URL: the token becomes a cookie, and the address bar (and history) lose it.
+      url.searchParams.delete(tokenParam);
+      res.writeHead(303, { Location: `${url.pathname}${url.search}`, 'Set-Cookie': tokenCookie(port, token), 'Cache-Control': 'no-store' });
+      return res.end();
+    }
+    if (!hasRunToken(req, port, token)) {
+      // Never the query: it may hold a wrong guess of the token.
+      log.warn("refused a request without this run's key", { method: req.method ?? '', path: url.pathname.slice(0, 80) });
+      return refuseWithoutToken(res, rest[0] === 'api');
+    }
     if (!roleSegment) {
       res.writeHead(302, { Location: '/kiosk/' });
       return res.end();
     }
-    const core = options.cores[roleSegment];
+    const core = cores.get(roleSegment);
     if (!core) return sendText(res, 404, 'Not found');
     if (rest.length === 0 && !url.pathname.endsWith('/')) {
       res.writeHead(301, { Location: `/${roleSegment}/` });
@@ -101,7 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://${loopback}:${port}`;
-  const urls = Object.fromEntries(Object.keys(options.cores).map((role) => [role, `${origin}/${role}/`]));
+  const urls = Object.fromEntries([...cores.keys()].map((role) => [role, `${origin}/${role}/?${tokenParam}=${token}`]));
   log.info('browser host listening on loopback only', { url: origin, port });
 
   return {

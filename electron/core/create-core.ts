@@ -1,12 +1,12 @@
 import type { Bootstrap } from '../../shared/bootstrap.js';
-import type { CallHandlers, EventSource } from '../../shared/contract.js';
+import { callNames, type CallHandlers, type EventSource } from '../../shared/contract.js';
+import { createAppCalls } from './app-calls.js';
 import { toBootstrap } from './bootstrap.js';
 import { loadConfig, type ConfigPaths, type LoadedConfig } from './config/load-config.js';
 import { watchConfigFiles } from './config/watch-config.js';
 import { createEventHub } from './event-hub.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
-import { logReadAloudVoices } from './read-aloud-voices.js';
 import type { PairingCalls } from './pairing/device-trust.js';
 import { createRoleServices } from './role-services.js';
 import { createAdminFeature } from './admin/admin-feature.js';
@@ -108,21 +108,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           void reload();
         });
 
+  // Each feature registers its own calls; kiosk and desk calls are forwarded to the running role by contract.
   // The gate goes around every handler, so any `admin.*` call (this feature's or another's) needs a session.
   const handlers: CallHandlers = gateAdminCalls(
-    {
-      'app.getBootstrap': () => current,
-      'app.reportRendererError': ({ where, kind }) => {
-        logger.child('renderer').error('renderer error', { where, kind });
-        return { recorded: true };
-      },
-      'app.reportVoices': ({ withVoice }) => {
-        logReadAloudVoices(logger.child('read-aloud'), current.languages, withVoice);
-        return { recorded: true };
-      },
-      ...services.handlers,
-      ...admin.handlers,
-    },
+    assertEveryCall({ ...createAppCalls({ logger, bootstrap: () => current }), ...services.handlers, ...admin.handlers }),
     admin.session,
     logger.child('admin'),
   );
@@ -147,4 +136,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await services.close();
     },
   };
+}
+
+/** Every contract call has exactly one handler: a call declared but not registered fails at start, not when a page calls it. */
+export function assertEveryCall(handlers: CallHandlers): CallHandlers {
+  const missing = callNames.filter((name) => !Object.hasOwn(handlers, name) || typeof handlers[name] !== 'function');
+  if (missing.length > 0) throw new Error(`no handler registered for: ${missing.join(', ')}`);
+  return handlers;
 }

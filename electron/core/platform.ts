@@ -47,4 +47,10 @@ export type Platform = {
   notifier: Notifier;
   /** Milliseconds since the epoch; tests move it. */
   now(): number;
+  /**
+   * Empties the system clipboard (and on Linux the selection), so the next
+   * person at a kiosk cannot paste what the last one copied. Absent where the
+   * app does not own the screen (the browser host).
+   */
+  clearClipboard?(): void;
 };

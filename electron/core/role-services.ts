@@ -1,4 +1,4 @@
-import type { CallHandlers } from '../../shared/contract.js';
+import { callsOf, type CallHandlers, type CallName } from '../../shared/contract.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createDeskService } from './desk/desk-service.js';
 import { createKioskService } from './kiosk/kiosk-service.js';
@@ -6,6 +6,9 @@ import type { Logger } from './logger.js';
 import { openDeviceTrust, type DeviceTrust, type PairingCalls } from './pairing/device-trust.js';
 import type { Platform } from './platform.js';
 import type { DeskCalls, KioskCalls, RoleAdmin, RoleService, ServiceContext } from './service-context.js';
+
+/** The admin calls answered by this device's trust (its pairings), not by the admin feature. */
+export const pairingCalls = callsOf('admin').filter((name): name is PairingCalls => name.startsWith('admin.pairing.'));
 
 type Running = { key: string; kiosk?: RoleService<KioskCalls>; desk?: RoleService<DeskCalls> };
 /** Kept across restarts of the same device: a pairing under way survives a changed setting. */
@@ -117,6 +120,23 @@ export function createRoleServices(options: {
     return trusted.trust.handlers;
   };
 
+  /**
+   * One forwarding handler per name, to whatever `target()` holds now. Looked
+   * up as an own property, so a name the target does not answer fails plainly.
+   */
+  const forward = <N extends CallName>(names: readonly N[], target: () => Partial<CallHandlers>, before?: () => Promise<void>) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        async (input: unknown) => {
+          await before?.();
+          const handlers = target();
+          if (!Object.hasOwn(handlers, name)) throw new NotAvailable(name, 'this machine does not answer this call');
+          return (handlers[name] as (input: unknown) => unknown)(input);
+        },
+      ]),
+    ) as unknown as Pick<CallHandlers, N>;
+
   return {
     apply(config) {
       lastConfig = config;
@@ -125,26 +145,11 @@ export function createRoleServices(options: {
     },
     admin: () => running.kiosk?.admin ?? running.desk?.admin,
     handlers: {
+      // Every kiosk and desk call in the contract, forwarded to the running service of that role.
       // A kiosk restarts when its pairings change; a call made meanwhile waits for it rather than failing.
-      'request.submit': async (input) => {
-        await queue;
-        return kiosk()['request.submit'](input);
-      },
-      'request.get': async (input) => {
-        await queue;
-        return kiosk()['request.get'](input);
-      },
-      'desk.getState': (input) => desk()['desk.getState'](input),
-      'desk.acknowledge': (input) => desk()['desk.acknowledge'](input),
-      'desk.close': (input) => desk()['desk.close'](input),
-      'desk.history': (input) => desk()['desk.history'](input),
-      'desk.report': (input) => desk()['desk.report'](input),
-      'desk.exportCsv': (input) => desk()['desk.exportCsv'](input),
-      'admin.pairing.overview': (input) => pairing()['admin.pairing.overview'](input),
-      'admin.pairing.createCode': (input) => pairing()['admin.pairing.createCode'](input),
-      'admin.pairing.pairWithDesk': (input) => pairing()['admin.pairing.pairWithDesk'](input),
-      'admin.pairing.confirm': (input) => pairing()['admin.pairing.confirm'](input),
-      'admin.pairing.unpair': (input) => pairing()['admin.pairing.unpair'](input),
+      ...forward(callsOf('kiosk'), kiosk, () => queue),
+      ...forward(callsOf('desk'), desk),
+      ...forward(pairingCalls, pairing),
     },
     close() {
       queue = queue.then(async () => {

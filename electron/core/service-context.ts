@@ -1,6 +1,6 @@
 import type { AdminOverview, ChannelStatusView, TestPageResult } from '../../shared/admin.js';
 import type { AgencyProfile, DeskDeviceConfig, KioskDeviceConfig } from '../../shared/config.js';
-import type { CallHandlers, EventName, EventPayload } from '../../shared/contract.js';
+import type { CallHandlers, CallsOf, EventName, EventPayload } from '../../shared/contract.js';
 import type { Logger } from './logger.js';
 import type { DeviceTrust } from './pairing/device-trust.js';
 import type { Platform } from './platform.js';
@@ -18,8 +18,9 @@ export type ServiceContext<Device> = {
   trust?: DeviceTrust;
 };
 
-export type KioskCalls = 'request.submit' | 'request.get';
-export type DeskCalls = 'desk.getState' | 'desk.acknowledge' | 'desk.close' | 'desk.history' | 'desk.report' | 'desk.exportCsv';
+/** Derived from the contract: a new `kiosk.*`/`request.*` or `desk.*` call there is one more handler in the service. */
+export type KioskCalls = CallsOf<'kiosk'>;
+export type DeskCalls = CallsOf<'desk'>;
 
 /** What a running role tells (and does for) the admin screen. */
 export type RoleAdmin = {

@@ -9,9 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { describeHost, startHostFromCli, stopOnSignals } from '../browser-host/host-cli.js';
 import { findElectronBinary } from './electron-binary.js';
 import { launch } from './launch.js';
+import { splitLauncherArgs, type LauncherArgs } from './launcher-args.js';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+let args: LauncherArgs;
+try {
+  args = splitLauncherArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 /**
  * The Electron binary's path. The electron package fetches its binary on first
@@ -43,12 +50,12 @@ console.log('Looking for Electron (the first start downloads it)…');
 const code = await launch({
   electron: findElectron(),
   appRoot,
-  args,
+  args: args.electron,
   env: process.env,
   platform: process.platform,
   print: (text) => console.log(text),
   startBrowserHost: async () => {
-    const { host, cores } = await startHostFromCli({ argv: args, env: process.env, appRoot });
+    const { host, cores } = await startHostFromCli({ argv: args.host, env: process.env, appRoot });
     stopOnSignals(host, cores);
     return describeHost(host);
   },

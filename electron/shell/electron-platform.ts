@@ -3,7 +3,7 @@
  * fields, electron-store keeps documents, Notification alerts the desk.
  * Call after `app.whenReady()`: before it, safeStorage reports no key.
  */
-import { Notification, safeStorage } from 'electron';
+import { clipboard, Notification, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import type { Logger } from '../core/logger.js';
 import type { Cipher, DocumentStore, Notifier, OpenStore, Platform } from '../core/platform.js';
@@ -109,5 +109,10 @@ export function electronPlatform(dataDir: string, logger: Logger, cipher: Cipher
     openStore: electronStores(dataDir),
     notifier: electronNotifier(logger),
     now: Date.now,
+    clearClipboard: () => {
+      clipboard.clear();
+      // On Linux what was last selected is kept too (pasted with a middle click); `selection` is undefined elsewhere.
+      (clipboard.selection as typeof clipboard.selection | undefined)?.clear();
+    },
   };
 }

@@ -40,7 +40,7 @@ export function hardenSession(session: Session, logger: Logger, options: { mayDo
   });
 
   session.on('will-download', (event, item) => {
-    if (options.mayDownload?.(item)) {
+    if (mayDownloadSafely(options.mayDownload, item, logger)) {
       logger.info('allowed a report download', { kind: 'download' });
       return;
     }
@@ -48,6 +48,16 @@ export function hardenSession(session: Session, logger: Logger, options: { mayDo
     item.cancel();
     event.preventDefault();
   });
+}
+
+/** Fails closed: a check that throws (a malformed URL, say) is a refusal, so the download is still cancelled. */
+function mayDownloadSafely(check: ((item: DownloadItem) => boolean) | undefined, item: DownloadItem, logger: Logger): boolean {
+  try {
+    return check?.(item) === true;
+  } catch (error) {
+    logger.warn('a download check failed; treating it as refused', { kind: error instanceof Error ? error.name : typeof error });
+    return false;
+  }
 }
 
 /**
@@ -58,6 +68,8 @@ export function isOwnReportDownload(item: Pick<DownloadItem, 'getURL' | 'getFile
   const url = item.getURL();
   if (!url.startsWith('blob:')) return false;
   const start = new URL(appStartUrl);
-  const inner = new URL(url.slice('blob:'.length));
+  // A malformed blob: URL is not ours; URL.parse answers null where `new URL` would throw.
+  const inner = URL.parse(url.slice('blob:'.length));
+  if (!inner) return false;
   return inner.protocol === start.protocol && inner.host === start.host && /^[\w.-]+\.csv$/.test(item.getFilename());
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { e2eEnv, launchOptionsFromEnv } from '../e2e/support/browser-env.js';
+import { sharedHostHeaders } from '../e2e/support/host-token.js';
 import { repoRoot } from '../e2e/support/paths.js';
 
 export default defineConfig({
@@ -21,6 +22,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     baseURL: process.env[e2eEnv.origin],
+    // The shared host wants its run's token on every request; the benchmarks open bare URLs in contexts of their own.
+    extraHTTPHeaders: sharedHostHeaders(),
     launchOptions: launchOptionsFromEnv(),
   },
 });

@@ -1,6 +1,7 @@
 import type { Bootstrap } from '../../shared/bootstrap.js';
 import type { CallResult } from '../../shared/call-result.js';
 import { test, expect } from './support/fixtures.js';
+import { sharedUrl, tokenHeaders } from './support/host-token.js';
 import { rawRequest } from './support/raw-http.js';
 
 const json = { 'Content-Type': 'application/json' };
@@ -47,15 +48,15 @@ test('a cross-origin POST is refused with 403', async ({ request }) => {
 });
 
 test('a request with a foreign Host header is refused with 421 (DNS rebinding)', async ({ origin }) => {
-  const own = await rawRequest(origin, { path: '/kiosk/' });
+  const own = await rawRequest(origin, { path: '/kiosk/', headers: tokenHeaders(origin) });
   expect(own.status, 'control: our own Host is served').toBe(200);
   for (const host of ['evil.example', `evil.example:${new URL(origin).port}`, '127.0.0.1.evil.example']) {
-    const page = await rawRequest(origin, { path: '/kiosk/', headers: { Host: host } });
+    const page = await rawRequest(origin, { path: '/kiosk/', headers: { Host: host, ...tokenHeaders(origin) } });
     expect(page.status, `GET with Host: ${host}`).toBe(421);
     const call = await rawRequest(origin, {
       method: 'POST',
       path: '/kiosk/api/call/app.getBootstrap',
-      headers: { Host: host, ...json },
+      headers: { Host: host, ...json, ...tokenHeaders(origin) },
       body: '{}',
     });
     expect(call.status, `POST with Host: ${host}`).toBe(421);
@@ -63,7 +64,7 @@ test('a request with a foreign Host header is refused with 421 (DNS rebinding)',
 });
 
 test('path traversal out of the renderer folder is answered 404', async ({ origin }) => {
-  const control = await rawRequest(origin, { path: '/kiosk/index.html' });
+  const control = await rawRequest(origin, { path: '/kiosk/index.html', headers: tokenHeaders(origin) });
   expect(control.status, 'control: a real file is served').toBe(200);
   for (const path of [
     '/kiosk/%2e%2e/%2e%2e/package.json',
@@ -73,9 +74,47 @@ test('path traversal out of the renderer folder is answered 404', async ({ origi
     '/kiosk/..%5c..%5cpackage.json',
     '/desk/%2e%2e/%2e%2e/resources/config/kiosk.json',
   ]) {
-    const response = await rawRequest(origin, { path });
+    const response = await rawRequest(origin, { path, headers: tokenHeaders(origin) });
     expect(response.status, path).toBe(404);
     expect(response.body, path).not.toContain('lobby-kiosk');
     expect(response.body, path).not.toContain('schemaVersion');
+  }
+});
+
+test("another program on this computer without the run's token gets 401 and reads nothing", async ({ origin }) => {
+  for (const [method, path] of [
+    ['GET', '/kiosk/'],
+    ['GET', '/desk/'],
+    ['GET', '/kiosk/api/events'],
+    ['POST', '/desk/api/call/desk.getState'],
+    ['POST', '/kiosk/api/call/app.getBootstrap'],
+  ] as const) {
+    const response = await rawRequest(origin, { method, path, headers: json, body: method === 'POST' ? '{}' : undefined });
+    expect(response.status, `${method} ${path}`).toBe(401);
+    expect(response.body, `${method} ${path}`).not.toContain('deviceId');
+    expect(response.body, `${method} ${path}`).not.toContain('<script');
+  }
+});
+
+test('a browser that opens the printed URL gets the app, with the token gone from the address bar; one without it gets 401', async ({
+  browser,
+  origin,
+}) => {
+  // A fresh browser profile, not the fixtures' (which already opened the printed URL).
+  const fresh = await browser.newContext();
+  try {
+    const page = await fresh.newPage();
+    const refused = await page.goto(`${origin}/kiosk/`);
+    expect(refused?.status()).toBe(401);
+    await expect(page.getByText("This browser host needs this run's key")).toBeVisible();
+    await page.goto(sharedUrl('kiosk'));
+    await expect(page.locator('[data-screen="welcome"]')).toBeVisible();
+    expect(page.url()).toBe(`${origin}/kiosk/`);
+    const cookies = await fresh.cookies(origin);
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => document.cookie), 'script cannot read the token').toBe('');
+  } finally {
+    await fresh.close();
   }
 });

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { CallResult } from '../../shared/call-result.js';
 import type { DeskState } from '../../shared/desk.js';
+import { tokenHeaders } from './support/host-token.js';
 import { captureScreen } from './support/screens.js';
 import { test, expect } from './support/fixtures.js';
 import { expectScreen, tap } from './support/kiosk-screens.js';
@@ -9,7 +10,7 @@ import { watchPageProblems } from './support/page-problems.js';
 
 /** A desk call over the browser host's HTTP bridge, as the desk console makes it. */
 async function deskCall<T>(request: APIRequestContext, deskUrl: string, name: string, data: object): Promise<T> {
-  const response = await request.post(new URL(`api/call/${name}`, deskUrl).href, { data });
+  const response = await request.post(new URL(`api/call/${name}`, deskUrl).href, { data, headers: tokenHeaders(deskUrl) });
   const result = (await response.json()) as CallResult<T>;
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;

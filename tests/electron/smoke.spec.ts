@@ -24,7 +24,12 @@ async function launch(args: string[] = [], appDir = repoRoot): Promise<Launched>
   const userData = await mkdtemp(path.join(tmpdir(), 'lobby-electron-'));
   try {
     // No executablePath: Playwright loads electron/index.js, which smokeSkipReason showed will not download.
-    const app = await _electron.launch({ args: ['.', `--user-data-dir=${userData}`, ...args], cwd: appDir });
+    // Playwright drives Electron through --remote-debugging-port, which main refuses unless an unpackaged test run says so.
+    const app = await _electron.launch({
+      args: ['.', `--user-data-dir=${userData}`, ...args],
+      cwd: appDir,
+      env: { ...process.env, LOBBY_ALLOW_REMOTE_DEBUGGING: '1' },
+    });
     const stderr: string[] = [];
     app.process().stderr?.on('data', (chunk: Buffer) => stderr.push(...chunk.toString('utf8').split('\n')));
     const page = await app.firstWindow();

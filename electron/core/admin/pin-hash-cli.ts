@@ -7,6 +7,7 @@
  *   printf '482913\n' | npm run --silent pin-hash
  */
 import { pinSchema } from '../../../shared/admin.js';
+import { parseFlags } from '../command-line.js';
 import { hashPin } from './pin-hash.js';
 
 function readPin(): Promise<string> {
@@ -39,6 +40,8 @@ function readPin(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  // It takes no flags: the PIN comes on standard input, never on the command line where `ps` would show it.
+  parseFlags('npm run pin-hash', process.argv.slice(2), {});
   const parsed = pinSchema.safeParse((await readPin()).trim());
   if (!parsed.success) {
     process.stderr.write(`No hash was made: ${parsed.error.issues[0]?.message ?? 'invalid PIN'}.\n`);

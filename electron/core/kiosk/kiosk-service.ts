@@ -196,6 +196,10 @@ export async function startKioskService(
         const record = book.get(id);
         return record ? toView(record) : null;
       },
+      'kiosk.sessionEnded': () => {
+        context.platform.clearClipboard?.();
+        return { forgotten: true };
+      },
     },
     admin: {
       // Paired desks are channels too: the admin sees and tests them like the configured ones.

@@ -1,6 +1,7 @@
 import type { LobbyApi } from '../../../shared/contract';
 import { createHttpApi } from './http-api';
 import { unavailableApi } from './unavailable-api';
+import { withAbortSignals } from './with-abort-signals';
 
 /** What decides the transport: the preload's API, and where the page was served from. */
 export type ApiScope = { readonly lobby?: LobbyApi; readonly location: { readonly protocol: string } };
@@ -12,7 +13,7 @@ export type ApiScope = { readonly lobby?: LobbyApi; readonly location: { readonl
  * failing at once is clearer than requests that cannot be answered.
  */
 export function getApi(scope: ApiScope = window): LobbyApi {
-  if (scope.lobby) return scope.lobby;
+  if (scope.lobby) return withAbortSignals(scope.lobby);
   if (scope.location.protocol === 'app:') return unavailableApi();
-  return createHttpApi();
+  return withAbortSignals(createHttpApi());
 }

@@ -9,6 +9,7 @@ import { IdleGuard } from './controls/idle';
 import { useTimeout } from './session/use-timeout';
 import type { ScreenHold } from '../../../shared/request-status';
 import { useVoiceReport } from './controls/read-aloud/use-voice-report';
+import { useNoCopy } from './controls/use-no-copy';
 
 /**
  * While the welcome screen shows nothing of anyone there is nothing to forget,
@@ -29,6 +30,7 @@ const untouchedWarnAfterSeconds = 24 * 60 * 60;
 export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: LobbyApi }) {
   useDocumentLanguage(bootstrap.languages);
   useVoiceReport(api, bootstrap.languages);
+  useNoCopy();
   const { i18n } = useTranslation();
   const [resetKey, setResetKey] = useState(0);
   const [pristine, setPristine] = useState(true);
@@ -39,7 +41,12 @@ export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
     void i18n.changeLanguage(defaultLanguage);
     setPristine(true);
     setResetKey((key) => key + 1);
-  }, [i18n, defaultLanguage]);
+    // Main empties the clipboard. The screen starts over whether or not that call gets through, even
+    // with an API that lacks it (a stand-in), so the call's failure, thrown or rejected, stays here.
+    void Promise.resolve()
+      .then(() => api['kiosk.sessionEnded']({}))
+      .catch(() => undefined);
+  }, [i18n, defaultLanguage, api]);
 
   const [hold, setHold] = useState<ScreenHold>('idle');
   // After the officer's answer the screen has told the person all it can: it leaves quietly, without asking.

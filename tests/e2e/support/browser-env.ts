@@ -11,6 +11,10 @@ export const e2eEnv = {
   libraryPath: 'LOBBY_E2E_CHROMIUM_LIBS',
   /** The origin of the shared browser host started in global setup. */
   origin: 'LOBBY_E2E_ORIGIN',
+  /** The kiosk URL the shared host printed, with this run's token. */
+  kioskUrl: 'LOBBY_E2E_KIOSK_URL',
+  /** The desk URL the shared host printed, with this run's token. */
+  deskUrl: 'LOBBY_E2E_DESK_URL',
   /** A fixed port for the shared host; free port when unset. */
   port: 'LOBBY_E2E_PORT',
 } as const;

@@ -7,6 +7,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import type { CallResult } from '../../../shared/call-result.js';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.js';
 import { shippedConfig } from './test-host.js';
+import { tokenHeaders } from './host-token.js';
 
 /** Calls `name` on the core behind `roleUrl` (".../kiosk/" or ".../desk/") and unwraps its answer. */
 export async function callOver<N extends CallName>(
@@ -17,7 +18,7 @@ export async function callOver<N extends CallName>(
 ): Promise<CallOutput<N>> {
   const response = await request.post(new URL(`api/call/${name}`, roleUrl).href, {
     data: input,
-    headers: { Origin: new URL(roleUrl).origin, 'Content-Type': 'application/json' },
+    headers: { Origin: new URL(roleUrl).origin, 'Content-Type': 'application/json', ...tokenHeaders(roleUrl) },
   });
   const result = (await response.json()) as CallResult<CallOutput<N>>;
   if (!result.ok) throw new Error(`${name} failed over HTTP (${response.status()}): ${result.error.message}`);

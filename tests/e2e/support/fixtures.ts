@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { test as base } from '@playwright/test';
 import { e2eEnv } from './browser-env.js';
+import { sharedUrl } from './host-token.js';
 import { startTestHost, type TestHost, type TestHostOptions } from './test-host.js';
 
 export { expect } from '@playwright/test';
@@ -13,6 +14,19 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // Each test's browser opens the URL the shared host printed, as a person would: the host trades the
+  // token in it for a cookie, so every page, call and event stream of the shared host after that is allowed.
+  context: async ({ context }, use) => {
+    const opened = await context.request.get(sharedUrl('kiosk'), { maxRedirects: 0 });
+    if (opened.status() !== 303) throw new Error(`the shared host refused its own printed URL (${opened.status()})`);
+    await use(context);
+  },
+  // The test process's own calls to the shared host carry the cookie the same way.
+  request: async ({ request }, use) => {
+    const opened = await request.get(sharedUrl('kiosk'), { maxRedirects: 0 });
+    if (opened.status() !== 303) throw new Error(`the shared host refused its own printed URL (${opened.status()})`);
+    await use(request);
+  },
   // eslint-disable-next-line no-empty-pattern
   origin: async ({}, use) => {
     const origin = process.env[e2eEnv.origin];

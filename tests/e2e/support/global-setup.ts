@@ -64,6 +64,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     logger: createLogger('host', problemsToStderr),
   });
   process.env[e2eEnv.origin] = host.origin;
+  // The printed URLs carry the run's token; the fixtures open one in each test's browser, as a person would.
+  process.env[e2eEnv.kioskUrl] = host.urls.kiosk;
+  process.env[e2eEnv.deskUrl] = host.urls.desk;
 
   return async () => {
     await Promise.all(cores.map((core) => core.close()));

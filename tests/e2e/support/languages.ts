@@ -3,11 +3,12 @@ import path from 'node:path';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Bootstrap, LanguageInfo } from '../../../shared/bootstrap.js';
 import type { CallResult } from '../../../shared/call-result.js';
+import { tokenHeaders } from './host-token.js';
 import { repoRoot } from './paths.js';
 
 /** What the real core tells a page of this role (roleUrl: ".../kiosk/" or ".../desk/"). */
 export async function fetchBootstrap(request: APIRequestContext, roleUrl: string): Promise<Bootstrap> {
-  const response = await request.post(new URL('api/call/app.getBootstrap', roleUrl).href, { data: {} });
+  const response = await request.post(new URL('api/call/app.getBootstrap', roleUrl).href, { data: {}, headers: tokenHeaders(roleUrl) });
   expect(response.status(), 'app.getBootstrap over HTTP').toBe(200);
   const result = (await response.json()) as CallResult<Bootstrap>;
   if (!result.ok) throw new Error(`app.getBootstrap failed: ${result.error.message}`);

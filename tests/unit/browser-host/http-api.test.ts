@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
 import type { BrowserHost } from '../../../electron/browser-host/server.js';
 import type { Core } from '../../../electron/core/create-core.js';
@@ -33,9 +33,17 @@ beforeAll(async () => {
     appRoot,
     logger: createLogger('t', log),
   }));
+  // As a browser does: open the printed URL once, keep the cookie it sets, and send it with every request after.
+  const opened = await fetch(host.urls.kiosk ?? '', { redirect: 'manual' });
+  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', (input: URL | string, init: RequestInit = {}) =>
+    realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: cookie } }),
+  );
 });
 
 afterAll(async () => {
+  vi.unstubAllGlobals();
   await Promise.all(cores.map((core) => core.close()));
   await host.close();
   await rm(appRoot, { recursive: true, force: true });

@@ -12,6 +12,9 @@ let host: BrowserHost;
 let core: Core;
 let rendererDir: string;
 let cleanup: () => Promise<void>;
+let hostLog: ReturnType<typeof memorySink>;
+/** The cookie the host set when the printed kiosk URL was opened, as a browser would keep it. */
+let cookie: string;
 
 beforeAll(async () => {
   const config = await tempConfig();
@@ -23,7 +26,11 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {}');
   core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', memorySink()), watchIntervalMs: false });
-  host = await startBrowserHost({ port: 0, rendererDir, cores: { kiosk: core }, logger: createLogger('t', memorySink()) });
+  hostLog = memorySink();
+  host = await startBrowserHost({ port: 0, rendererDir, cores: { kiosk: core }, logger: createLogger('t', hostLog) });
+  const printed = new URL(host.urls.kiosk ?? '');
+  const opened = await raw('GET', `${printed.pathname}${printed.search}`, { Cookie: '' });
+  cookie = String(opened.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
 });
 
 afterAll(async () => {
@@ -36,8 +43,10 @@ type Raw = { status: number; headers: Record<string, string | string[] | undefin
 
 /** node:http, because fetch cannot set Host or Origin freely. */
 function raw(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
+  // Like the browser that opened the printed URL: its cookie goes with every request unless the test says otherwise.
+  const withCookie = { Cookie: cookie, ...headers };
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers: withCookie }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -51,9 +60,9 @@ function raw(method: string, urlPath: string, headers: Record<string, string> = 
 const json = { 'Content-Type': 'application/json' };
 
 describe('the browser host', () => {
-  it('listens on 127.0.0.1 only and names its URLs', () => {
+  it('listens on 127.0.0.1 only and names its URLs, each with a long random token', () => {
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
-    expect(host.urls.kiosk).toBe(`http://127.0.0.1:${host.port}/kiosk/`);
+    expect(host.urls.kiosk).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/kiosk/\\?token=[A-Za-z0-9_-]{43}$`));
   });
 
   it('serves the renderer with the CSP header', async () => {
@@ -105,8 +114,11 @@ describe('the browser host', () => {
     }
   });
 
-  it('answers unknown roles with 404', async () => {
-    expect((await raw('GET', '/admin/')).status).toBe(404);
+  it('answers unknown roles with 404, including names every object inherits', async () => {
+    for (const role of ['admin', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect((await raw('GET', `/${role}/`)).status, role).toBe(404);
+      expect((await raw('POST', `/${role}/api/call/app.getBootstrap`, json, '{}')).status, role).toBe(404);
+    }
   });
 
   it('streams core events as server-sent events', async () => {
@@ -118,8 +130,10 @@ describe('the browser host', () => {
       cores: { kiosk: { ...core, events: hub } },
       logger: createLogger('t', memorySink()),
     });
+    const token = new URL(eventHost.urls.kiosk ?? '').searchParams.get('token') ?? '';
     const text = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: eventHost.port, path: '/kiosk/api/events' }, (res) => {
+      const headers = { Authorization: `Bearer ${token}` };
+      const req = request({ host: '127.0.0.1', port: eventHost.port, path: '/kiosk/api/events', headers }, (res) => {
         expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
         let received = '';
         res.setEncoding('utf8');
@@ -138,5 +152,62 @@ describe('the browser host', () => {
     });
     await eventHost.close();
     expect(text).toMatch(/event: lobby:event:app\.bootstrapChanged\ndata: \{"state":"ready"/);
+  });
+});
+
+describe("the browser host's per-run token", () => {
+  const printed = () => new URL(host.urls.kiosk ?? '');
+  const token = () => printed().searchParams.get('token') ?? '';
+
+  it('trades the token in the printed URL for an HttpOnly, SameSite=Strict cookie and redirects to the URL without it', async () => {
+    const opened = await raw('GET', `${printed().pathname}${printed().search}`, { Cookie: '' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/kiosk/');
+    const setCookie = String(opened.headers['set-cookie']?.[0]);
+    expect(setCookie).toBe(`lobby-host-${host.port}=${token()}; Path=/; HttpOnly; SameSite=Strict`);
+    expect((await raw('GET', '/kiosk/', { Cookie: setCookie.split(';')[0] ?? '' })).status).toBe(200);
+  });
+
+  it('another local program without the token reads nothing: no page, no call, no event stream', async () => {
+    const none = { Cookie: '' };
+    for (const [method, urlPath] of [
+      ['GET', '/kiosk/'],
+      ['GET', '/kiosk/assets/app.js'],
+      ['GET', '/'],
+      ['GET', '/kiosk/api/events'],
+      ['POST', '/kiosk/api/call/app.getBootstrap'],
+    ] as const) {
+      const res = await raw(method, urlPath, method === 'POST' ? { ...none, ...json } : none, method === 'POST' ? '{}' : undefined);
+      expect(res.status, `${method} ${urlPath}`).toBe(401);
+      expect(res.body).not.toContain('"state"');
+      expect(res.body).not.toContain('export');
+    }
+    const call = await raw('POST', '/kiosk/api/call/app.getBootstrap', { ...none, ...json }, '{}');
+    expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('refuses a wrong token in the URL, in the cookie and as a bearer token, and one of the wrong length', async () => {
+    const wrong = `${token().slice(0, -1)}${token().endsWith('A') ? 'B' : 'A'}`;
+    for (const guess of [wrong, 'x', `${token()}x`, '']) {
+      expect((await raw('GET', `/kiosk/?token=${guess}`, { Cookie: '' })).status, guess).toBe(401);
+      expect((await raw('GET', '/kiosk/', { Cookie: `lobby-host-${host.port}=${guess}` })).status, guess).toBe(401);
+      expect((await raw('GET', '/kiosk/', { Cookie: '', Authorization: `Bearer ${guess}` })).status, guess).toBe(401);
+    }
+    // Another host's cookie (same 127.0.0.1, another port) is not this host's.
+    expect((await raw('GET', '/kiosk/', { Cookie: `lobby-host-1=${token()}` })).status).toBe(401);
+  });
+
+  it('accepts the token as a bearer token, for scripts', async () => {
+    const res = await raw('POST', '/kiosk/api/call/app.getBootstrap', { Cookie: '', Authorization: `Bearer ${token()}`, ...json }, '{}');
+    expect(res.status).toBe(200);
+  });
+
+  it('never writes the token to its log, not even a refused guess', async () => {
+    await raw('GET', `/kiosk/?token=${token()}`, { Cookie: '' });
+    await raw('GET', `/kiosk/?token=${token().slice(1)}`, { Cookie: '' });
+    const logged = JSON.stringify(hostLog.entries);
+    expect(logged).toContain("refused a request without this run's key");
+    expect(logged).not.toContain(token());
+    expect(logged).not.toContain(token().slice(1));
   });
 });

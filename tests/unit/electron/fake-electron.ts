@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events';
 import type {
   App,
   BrowserWindow as ElectronBrowserWindow,
+  Clipboard,
   BrowserWindowConstructorOptions,
   CommandLine,
   ContextBridge,
@@ -213,7 +214,7 @@ export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFra
 }
 
 type WindowOpenHandler = (details: HandlerDetails) => WindowOpenHandlerResponse;
-type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-redirect';
+type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'did-start-navigation';
 
 let nextContentsId = 1;
 
@@ -686,8 +687,10 @@ export class FakeContextBridge implements Pick<ContextBridge, 'exposeInMainWorld
 
 export const contextBridge = new FakeContextBridge();
 
-export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
+export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke' | 'send'> {
   readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+  /** Messages sent to main without an answer (ipcRenderer.send). */
+  readonly sentToMain: Array<{ channel: string; args: unknown[] }> = [];
   /** What main answers; tests replace it. */
   answer: (channel: string, ...args: unknown[]) => unknown = () => {
     throw new Error('fake ipcRenderer: no answer set');
@@ -696,6 +699,10 @@ export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, '
   reset(): void {
     this.removeAllListeners();
     this.invocations.length = 0;
+    this.sentToMain.length = 0;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sentToMain.push({ channel, args });
   }
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invocations.push({ channel, args });
@@ -818,6 +825,33 @@ export class FakeNotification extends EventEmitter implements Pick<ElectronNotif
 }
 export const Notification = FakeNotification;
 
+// ---------------------------------------------------------------- clipboard
+
+/** The system clipboard as text; on Linux `selection` is the X11/Wayland primary selection, as in Electron. */
+export class FakeClipboard implements Pick<Clipboard, 'clear' | 'readText' | 'writeText'> {
+  text = '';
+  readonly selection: FakeClipboard | undefined;
+  constructor(withSelection: boolean) {
+    this.selection = withSelection ? new FakeClipboard(false) : undefined;
+  }
+  clear(): void {
+    this.text = '';
+  }
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
+  }
+  writeText(text: string): Promise<void> {
+    this.text = text;
+    return Promise.resolve();
+  }
+  reset(): void {
+    this.text = '';
+    this.selection?.reset();
+  }
+}
+
+export const clipboard = new FakeClipboard(process.platform === 'linux');
+
 // ---------------------------------------------------------------- reset
 
 /** Puts every fake back to a fresh, not-yet-ready app. Call in beforeEach. */
@@ -833,6 +867,7 @@ export function resetFakeElectron(): void {
   contextBridge.reset();
   ipcRenderer.reset();
   safeStorage.reset();
+  clipboard.reset();
   FakeNotification.supported = true;
   FakeNotification.shown = [];
 }
@@ -849,4 +884,5 @@ export default {
   ipcRenderer,
   safeStorage,
   Notification,
+  clipboard,
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { callNames, channel } from '../../../shared/contract.js';
+import { callNames, ipcRoute } from '../../../shared/contract.js';
 import type { CallResult } from '../../../shared/call-result.js';
 import { resolveConfigPaths } from '../../../electron/core/config/config-paths.js';
 import { createCore, type Core } from '../../../electron/core/create-core.js';
@@ -57,7 +57,7 @@ function callFrom(contents: FakeWebContents, frame: ReturnType<typeof fakeFrame>
 
 describe('IPC derived from the contract', () => {
   it('registers a handler for every call in the contract, and nothing else', () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(callNames.map((name) => channel.call(name)).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(callNames.map((name) => ipcRoute.call(name)).sort());
   });
 
   it("answers the app's own page", async () => {
@@ -124,10 +124,38 @@ describe("the core's events reach the window", () => {
     await core.reload();
   }
 
-  it('forwards bootstrapChanged to the app window', async () => {
+  /** The preload's signal that the page has its listeners in place. */
+  const sayReady = (contents: FakeWebContents, frame: ReturnType<typeof fakeFrame> | null = contents.mainFrame) =>
+    ipcMain.emit(ipcRoute.rendererReady, fakeInvokeEvent(contents, frame));
+
+  it('forwards bootstrapChanged to the app window once its page is ready', async () => {
+    sayReady(window.webContents);
     await changeKioskLocation();
-    expect(window.webContents.sent).toEqual([{ channel: channel.event('app.bootstrapChanged'), args: [core.bootstrap()] }]);
+    expect(window.webContents.sent).toEqual([{ channel: ipcRoute.event('app.bootstrapChanged'), args: [core.bootstrap()] }]);
     expect(core.bootstrap()).toMatchObject({ placeName: 'North lobby' });
+  });
+
+  it('holds the events of a page that is not ready yet, and sends them, in order, when it says it is', async () => {
+    await changeKioskLocation();
+    expect(window.webContents.sent, 'nothing before the page is ready').toEqual([]);
+    sayReady(window.webContents);
+    expect(window.webContents.sent).toEqual([{ channel: ipcRoute.event('app.bootstrapChanged'), args: [core.bootstrap()] }]);
+  });
+
+  it('holds events again while the page loads anew (a reload), until the new page says it is ready', async () => {
+    sayReady(window.webContents);
+    window.webContents.navigate('did-start-navigation', 'app://bundle/index.html');
+    await changeKioskLocation();
+    expect(window.webContents.sent).toEqual([]);
+    sayReady(window.webContents);
+    expect(window.webContents.sent).toHaveLength(1);
+  });
+
+  it('ignores a ready signal from a subframe or a foreign page', async () => {
+    sayReady(window.webContents, fakeFrame('app://bundle/index.html', window.webContents.mainFrame));
+    sayReady(window.webContents, fakeFrame('https://evil.example/'));
+    await changeKioskLocation();
+    expect(window.webContents.sent).toEqual([]);
   });
 
   it('skips a window that is closing and a page that is not the app', async () => {
@@ -139,6 +167,7 @@ describe("the core's events reach the window", () => {
   });
 
   it('stops forwarding once unbound', async () => {
+    sayReady(window.webContents);
     unbind();
     unbind = () => {};
     await changeKioskLocation();

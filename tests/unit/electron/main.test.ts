@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, channel } from '../../../shared/contract.js';
+import { callNames, ipcRoute } from '../../../shared/contract.js';
 import type { RunningApp } from '../../../electron/main.js';
 import type * as FakeElectron from './fake-electron.js';
 
@@ -45,6 +45,7 @@ async function start(options: StartOptions = {}): Promise<{ running: Promise<Run
   fake.app.appPath = repoRoot;
   process.argv = ['/usr/bin/electron', '.', ...(options.args ?? [])];
   vi.stubEnv('VITE_DEV_SERVER_URL', options.env?.VITE_DEV_SERVER_URL ?? '');
+  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
   Object.assign(process, { resourcesPath: options.resourcesPath });
   const main = await import('../../../electron/main.js');
   // Wrapped: an async function returning the bare promise would wait for it.
@@ -106,6 +107,46 @@ afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
+describe('the command line', () => {
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-port', '9222'],
+    ['--remote-debugging-pipe'],
+    ['--remote-debugging-pipe=1'],
+    ['-remote-debugging-port=9222'],
+    ['--Remote-Debugging-Port=9222'],
+  ])('refuses to start with %s: one clear log line, exit code 1, nothing opened', async (...args) => {
+    const started = await start({ args });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(stderrLines.join('')).toMatch(/refusing to start: --remote-debugging-(port|pipe) lets any program/);
+    fake.app.becomeReady();
+    expect(fake.FakeBrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    expect(fake.app.nameAtLock).toBeUndefined();
+  });
+
+  it('refuses remote debugging in the installed app even when the test switch is set', async () => {
+    const started = await start({ args: ['--remote-debugging-port=0'], packaged: true, env: { LOBBY_ALLOW_REMOTE_DEBUGGING: '1' } });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+  });
+
+  it('refuses an unknown flag and names the flags it knows', async () => {
+    const started = await start({ args: ['--confg', 'desk.json'] });
+    expect(await started.running).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(stderrLines.join('')).toContain("Unknown option '--confg'");
+    expect(stderrLines.join('')).toContain('--config=VALUE');
+  });
+
+  it('starts with the Chromium switches the docs and smoke tests use', async () => {
+    await startReady({ args: ['--no-sandbox', `--user-data-dir=${userData}`, '--ozone-platform-hint=auto'] });
+    expect(fake.app.exitCode).toBeUndefined();
+    expect(fake.FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+});
+
 describe('starting', () => {
   it('a second copy quits at once and opens nothing', async () => {
     const started = await start({ lock: false });
@@ -128,7 +169,7 @@ describe('starting', () => {
     expect(fake.Menu.applicationMenu).toBeNull();
     expect(fake.session.defaultSession.handlers.permissionRequest).toBeTypeOf('function');
     expect(fake.protocol.handlers.has('app')).toBe(true);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(callNames.map((n) => channel.call(n)).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(callNames.map((n) => ipcRoute.call(n)).sort());
     expect(app.role).toBe('kiosk');
     const window = onlyWindow();
     expect(window.options).toMatchObject({
@@ -171,9 +212,20 @@ describe('starting', () => {
   it("answers the window's page over IPC with the core's bootstrap", async () => {
     const app = await startReady();
     const contents = onlyWindow().webContents;
-    const result = await fake.ipcMain.invoke(channel.call('app.getBootstrap'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
+    const result = await fake.ipcMain.invoke(ipcRoute.call('app.getBootstrap'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
     expect(result).toEqual({ ok: true, value: app.core.bootstrap() });
     expect(app.core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
+  });
+
+  it("empties the clipboard (and Linux's selection) when the kiosk page says its session ended", async () => {
+    await startReady();
+    await fake.clipboard.writeText('Rosalind, 555-0100');
+    await fake.clipboard.selection?.writeText('Rosalind');
+    const contents = onlyWindow().webContents;
+    const result = await fake.ipcMain.invoke(ipcRoute.call('kiosk.sessionEnded'), fake.fakeInvokeEvent(contents, contents.mainFrame), {});
+    expect(result).toEqual({ ok: true, value: { forgotten: true } });
+    expect(await fake.clipboard.readText()).toBe('');
+    expect(await fake.clipboard.selection?.readText()).toBe(fake.clipboard.selection ? '' : undefined);
   });
 
   it('opens the desk window when the device config says desk', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, channel, type LobbyApi } from '../../../shared/contract.js';
+import { callNames, ipcRoute, type LobbyApi } from '../../../shared/contract.js';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -48,7 +48,7 @@ describe('calls', () => {
     ipcRenderer.answer = () => ({ ok: true, value: { recorded: true } });
     await expect(pageApi['app.reportRendererError']({ where: 'kiosk.home', kind: 'TypeError' })).resolves.toEqual({ recorded: true });
     expect(ipcRenderer.invocations).toEqual([
-      { channel: channel.call('app.reportRendererError'), args: [{ where: 'kiosk.home', kind: 'TypeError' }] },
+      { channel: ipcRoute.call('app.reportRendererError'), args: [{ where: 'kiosk.home', kind: 'TypeError' }] },
     ]);
   });
 
@@ -65,10 +65,28 @@ describe('calls', () => {
 });
 
 describe('events', () => {
+  it('tell main the page is ready once, after the task in which the page added its first listener', () => {
+    vi.useFakeTimers();
+    try {
+      const off = pageApi.on('app.bootstrapChanged', () => undefined);
+      const off2 = pageApi.on('desk.changed', () => undefined);
+      expect(ipcRenderer.sentToMain, 'not before the page has added every listener of this task').toEqual([]);
+      vi.runAllTimers();
+      expect(ipcRenderer.sentToMain).toEqual([{ channel: ipcRoute.rendererReady, args: [] }]);
+      off();
+      off2();
+      pageApi.on('app.bootstrapChanged', () => undefined)();
+      vi.runAllTimers();
+      expect(ipcRenderer.sentToMain, 'once per page load').toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('deliver only the payload to the listener, never the IPC event', () => {
     const received: unknown[][] = [];
     const off = pageApi.on('app.bootstrapChanged', (...args: unknown[]) => received.push(args));
-    ipcRenderer.deliver(channel.event('app.bootstrapChanged'), { state: 'ready' });
+    ipcRenderer.deliver(ipcRoute.event('app.bootstrapChanged'), { state: 'ready' });
     expect(received).toEqual([[{ state: 'ready' }]]);
     off();
   });
@@ -77,9 +95,9 @@ describe('events', () => {
     const received: unknown[] = [];
     const off = pageApi.on('app.bootstrapChanged', (payload) => received.push(payload));
     off();
-    ipcRenderer.deliver(channel.event('app.bootstrapChanged'), { state: 'ready' });
+    ipcRenderer.deliver(ipcRoute.event('app.bootstrapChanged'), { state: 'ready' });
     expect(received).toEqual([]);
-    expect(ipcRenderer.listenerCount(channel.event('app.bootstrapChanged'))).toBe(0);
+    expect(ipcRenderer.listenerCount(ipcRoute.event('app.bootstrapChanged'))).toBe(0);
   });
 
   it('refuse a name that is not in the contract, so the page cannot listen on arbitrary channels', () => {

@@ -98,4 +98,24 @@ describe('the session grants nothing', () => {
       expect(other.item.cancelled).toBe(true);
     }
   });
+
+  it('cancels a download whose blob: URL is malformed, and one whose check throws (fails closed)', () => {
+    const guarded = new FakeSession();
+    const log2 = testLogger();
+    hardenSession(guarded as unknown as Session, log2.logger, {
+      mayDownload: (item) => isOwnReportDownload(item, 'app://bundle/index.html'),
+    });
+    for (const url of ['blob:', 'blob:not a url', 'blob:://']) {
+      const malformed = guarded.download(url, 'report.csv');
+      expect(malformed.item.cancelled, url).toBe(true);
+      expect(malformed.event.defaultPrevented, url).toBe(true);
+    }
+    const throwing = new FakeSession();
+    hardenSession(throwing as unknown as Session, log2.logger, {
+      mayDownload: () => {
+        throw new TypeError('boom');
+      },
+    });
+    expect(throwing.download('blob:app://bundle/2f1c', 'report.csv').item.cancelled).toBe(true);
+  });
 });

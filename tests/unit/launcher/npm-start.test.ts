@@ -62,7 +62,8 @@ describe.skipIf(!existsSync(startJs))('npm start (the built launcher)', () => {
       });
     });
     expect(output).toContain('Electron did not start: it was stopped by the signal SIGTRAP.');
-    expect(output).toMatch(/Kiosk \(public screen\): http:\/\/127\.0\.0\.1:\d+\/kiosk\//);
+    expect(output).toMatch(/Kiosk \(public screen\): http:\/\/127\.0\.0\.1:\d+\/kiosk\/\?token=[\w-]{43}\n/);
+    expect(output).toContain('This browser host is for trying the app. Do not run it in a lobby');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 30_000);

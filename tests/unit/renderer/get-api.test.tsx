@@ -10,9 +10,43 @@ afterEach(() => {
 });
 
 describe('choosing how the page talks to main', () => {
-  it('uses the preload’s API when there is one', () => {
-    const lobby = { on: () => () => undefined } as unknown as LobbyApi;
-    expect(getApi({ lobby, location: { protocol: 'app:' } })).toBe(lobby);
+  it('uses the preload’s API when there is one: its calls and its events', async () => {
+    const listeners = new Set<(payload: unknown) => void>();
+    const lobby = Object.freeze({
+      'app.reportRendererError': () => Promise.resolve({ recorded: true }),
+      on: (_name: string, listener: (payload: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    }) as unknown as LobbyApi;
+    const api = getApi({ lobby, location: { protocol: 'app:' } });
+    expect(api['app.reportRendererError']).toBe(lobby['app.reportRendererError']);
+    await expect(api['app.reportRendererError']({ where: 'x', kind: 'TypeError' })).resolves.toEqual({ recorded: true });
+    const off = api.on('app.bootstrapChanged', () => undefined);
+    expect(listeners.size).toBe(1);
+    off();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('removes a listener when its AbortSignal aborts, and adds none for a signal already aborted', () => {
+    const listeners = new Set<(payload: unknown) => void>();
+    const lobby = Object.freeze({
+      on: (_name: string, listener: (payload: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    }) as unknown as LobbyApi;
+    const api = getApi({ lobby, location: { protocol: 'app:' } });
+    const heard: unknown[] = [];
+    const controller = new AbortController();
+    api.on('desk.changed', (state) => heard.push(state), { signal: controller.signal });
+    for (const listener of listeners) listener('first');
+    controller.abort();
+    expect(listeners.size).toBe(0);
+    for (const listener of listeners) listener('second');
+    expect(heard).toEqual(['first']);
+    api.on('desk.changed', (state) => heard.push(state), { signal: controller.signal });
+    expect(listeners.size).toBe(0);
   });
 
   it('on app:// without the preload’s API, fails every call at once and never falls back to HTTP', async () => {

@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorAnswer } from '../../../../shared/backend/messages.js';
 import { verifyMessage, type VerifyResult } from '../../../../shared/backend/signing.js';
-import { readBody } from './read-body.js';
+import { parseJsonBody, readBody } from '../../http/read-body.js';
 import { messageDigest } from './message-digest.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { routes, type ReceiverHandlers } from './receiver-routes.js';
@@ -44,14 +44,6 @@ const refuse = (status: number, error: string, message: string): ReceiverAnswer 
   body: { error, message } satisfies ErrorAnswer,
 });
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
 /** True when the path has a `%` not followed by two hex digits, or escapes that are not UTF-8. */
 function malformedPath(raw: string): boolean {
   try {
@@ -64,7 +56,7 @@ function malformedPath(raw: string): boolean {
 
 /** The kiosk id a body claims, read without trusting it, to tell an unknown kiosk from a bad signature. */
 function claimedKioskId(text: string, kioskIdOf: (message: unknown) => string | undefined): string | undefined {
-  const json = parseJson(text);
+  const json = parseJsonBody(text);
   if (!json.ok || json.value === null || typeof json.value !== 'object') return undefined;
   try {
     const id = kioskIdOf(json.value);
@@ -119,7 +111,7 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
     return refuse(401, verified.reason, verified.message);
   }
 
-  const json = parseJson(body.text);
+  const json = parseJsonBody(body.text);
   if (!json.ok) return refuse(400, 'bad-json', 'the body is not valid JSON');
   const parsed = route.schema.safeParse(json.value);
   if (!parsed.success) {

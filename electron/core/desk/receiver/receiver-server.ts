@@ -16,7 +16,7 @@ import { bindProblem, demoSecret, listenRefusal } from './listen-policy.js';
 import { pairBasePath } from '../../pairing/pairing-messages.js';
 import type { PairingResponder } from '../../pairing/pairing-responder.js';
 import { limitConnections } from './connection-limits.js';
-import { readBody } from './read-body.js';
+import { parseJsonBody, readBody } from '../../http/read-body.js';
 import { receiverBasePath } from './receiver-routes.js';
 
 export type ReceiverHealth = DeskState['receiver'];
@@ -62,13 +62,9 @@ async function answerPairing(request: IncomingMessage, pairing: PairingResponder
   if (request.method !== 'POST') return { status: 405, body: { error: 'method-not-allowed', message: 'use POST' } };
   const body = await readBody(request, 8 * 1024);
   if (!body.ok) return { status: 413, body: { error: 'too-large', message: 'a pairing call is small' } };
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
-    return { status: 400, body: { error: 'bad-json', message: 'the body is not valid JSON' } };
-  }
-  return pairing.answer(path, json) ?? { status: 404, body: { error: 'not-found', message: 'no such pairing path' } };
+  const json = parseJsonBody(body.text);
+  if (!json.ok) return { status: 400, body: { error: 'bad-json', message: 'the body is not valid JSON' } };
+  return pairing.answer(path, json.value) ?? { status: 404, body: { error: 'not-found', message: 'no such pairing path' } };
 }
 
 /**

@@ -1,44 +1,7 @@
-/** The backend-call contract as one JSON Schema document, generated from the zod schemas that enforce it. */
-import { z } from 'zod';
-import {
-  contractVersion,
-  errorAnswerSchema,
-  heartbeatSchema,
-  okAnswerSchema,
-  requestCreatedSchema,
-  requestReceiptSchema,
-  requestUpdatedSchema,
-  statusAnswerSchema,
-  statusQuerySchema,
-} from '../../../../shared/backend/messages.js';
-
-export const contractMessages = {
-  'request.created': requestCreatedSchema,
-  'request.receipt': requestReceiptSchema,
-  'status.query': statusQuerySchema,
-  'status.answer': statusAnswerSchema,
-  'request.updated': requestUpdatedSchema,
-  'kiosk.heartbeat': heartbeatSchema,
-  'ok.answer': okAnswerSchema,
-  'error.answer': errorAnswerSchema,
-} as const;
-
-export type ContractMessageName = keyof typeof contractMessages;
-
-export function contractJsonSchema(): object {
-  const defs = Object.fromEntries(
-    Object.entries(contractMessages).map(([name, schema]) => {
-      // Each definition would repeat the document's own $schema; keep it once, at the top.
-      const definition = { ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>) };
-      delete definition.$schema;
-      return [name, definition];
-    }),
-  );
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: `Lobby kiosk backend-call contract, version ${contractVersion}`,
-    description:
-      'Generated from shared/backend/messages.ts by tests/unit/delivery/backend-contract.test.ts (LOBBY_UPDATE_SCHEMA=1 rewrites it). See docs/backend-contract.md.',
-    $defs: defs,
-  };
-}
+/** The generator lives beside `npm run schema`; the tests check the committed file and the docs against it. */
+export {
+  contractJsonSchema,
+  contractMessages,
+  contractSchemaText,
+  type ContractMessageName,
+} from '../../../../electron/tools/backend-schema.js';

@@ -34,12 +34,13 @@ export async function startHostProcess(args: {
     stderr += chunk.toString('utf8');
     if (process.env.LOBBY_DEBUG_HOST) process.stderr.write(chunk);
   });
-  const origin = await new Promise<string>((resolve, reject) => {
+  // The printed kiosk URL: its origin, and the run's token, sent with each call as a script would.
+  const [origin, token] = await new Promise<[string, string]>((resolve, reject) => {
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      const match = /Kiosk \(public screen\): (http:\/\/127\.0\.0\.1:\d+)\/kiosk\//.exec(stdout);
-      if (match?.[1]) resolve(match[1]);
+      const match = /Kiosk \(public screen\): (http:\/\/127\.0\.0\.1:\d+)\/kiosk\/\?token=([\w-]+)/.exec(stdout);
+      if (match?.[1] && match[2]) resolve([match[1], match[2]]);
     });
     child.once('exit', (code) => reject(new Error(`the browser host exited (${code}) before listening:\n${stderr.slice(-2000)}`)));
   });
@@ -52,7 +53,7 @@ export async function startHostProcess(args: {
       const response = await rawRequest(origin, {
         method: 'POST',
         path: `/kiosk/api/call/${name}`,
-        headers: { Host: host, 'Content-Type': 'application/json', Origin: origin },
+        headers: { Host: host, 'Content-Type': 'application/json', Origin: origin, Authorization: `Bearer ${token}` },
         body: JSON.stringify(input),
       });
       return { status: response.status, json: JSON.parse(response.body) as unknown };

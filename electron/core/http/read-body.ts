@@ -1,3 +1,7 @@
+/**
+ * The one body reader and JSON parser for the app's two HTTP servers: the
+ * browser host's bridge and the desk's receiver.
+ */
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
@@ -28,4 +32,15 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
       if (!request.complete) reject(new Error('the sender closed the connection before the body ended'));
     });
   });
+}
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false };
+
+/** Parses a request body read by readBody as JSON; `{ ok: false }` for anything that is not JSON. */
+export function parseJsonBody(text: string): JsonBody {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
 }
