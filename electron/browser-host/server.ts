@@ -113,7 +113,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (rest[0] === 'api') {
       if (req.method === 'POST' && rest[1] === 'call' && rest.length === 3) {
         if (!isSameOriginWrite(req, port)) return sendText(res, 403, 'Cross-site calls are refused.');
-        return handleCall(req, res, decodeURIComponent(rest[2] ?? ''), core, log);
+        const name = decodedSegment(rest[2] ?? '');
+        if (name === undefined) return sendText(res, 400, 'The call name is not a valid address.');
+        return handleCall(req, res, name, core, log);
       }
       if (req.method === 'GET' && rest[1] === 'events' && rest.length === 2) return handleEvents(req, res, core);
       return sendText(res, 404, 'Not found');
@@ -149,4 +151,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.close(() => resolve());
       }),
   };
+}
+
+/** A path segment decoded, or undefined when its percent-encoding is malformed (a 400, not a thrown 500). */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

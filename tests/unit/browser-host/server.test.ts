@@ -88,6 +88,11 @@ describe('the browser host', () => {
     expect((await raw('POST', '/kiosk/api/call/app.nothing', json, '{}')).status).toBe(404);
   });
 
+  it('answers a call name with malformed percent-encoding with 400, not 500', async () => {
+    for (const name of ['app.get%zzBootstrap', '%E0%A4%A', '%'])
+      expect((await raw('POST', `/kiosk/api/call/${name}`, json, '{}')).status, name).toBe(400);
+  });
+
   it('refuses a body that is not JSON', async () => {
     expect((await raw('POST', '/kiosk/api/call/app.getBootstrap', json, '{')).status).toBe(400);
     expect((await raw('POST', '/kiosk/api/call/app.getBootstrap', { 'Content-Type': 'text/plain' }, '{}')).status).toBe(415);
