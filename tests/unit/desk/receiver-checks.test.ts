@@ -65,21 +65,25 @@ describe('the receiver at its edges', () => {
     expect((await desk.handlers['desk.getState']({})).requests).toHaveLength(1);
   });
 
-  it('refuses an update sent again under its webhook id: only request.created is ever retried as the same message', async () => {
+  it('answers an update sent again under its webhook id as a duplicate, and refuses another update under that id', async () => {
     const desk = await startDesk();
     const created = requestCreated();
     expect((await post(`${desk.url()}/requests`, created, { messageId: `msg_${created.request.id}` })).status).toBe(200);
+    const closedAt = new Date().toISOString();
     const update = {
       type: 'request.updated',
       version: 1,
       sentAt: new Date().toISOString(),
       requestId: created.request.id,
-      closed: { outcome: 'referred', at: new Date().toISOString(), deskId: 'D2' },
+      closed: { outcome: 'referred', at: closedAt, deskId: 'D2' },
     };
-    expect((await post(`${desk.url()}/updates`, update, { messageId: 'msg_update_once' })).status).not.toBe(409);
-    expect(await post(`${desk.url()}/updates`, update, { messageId: 'msg_update_once' })).toMatchObject({
+    expect((await post(`${desk.url()}/updates`, update, { messageId: 'msg_update_once' })).status).toBe(200);
+    // The kiosk's retry of the same update (its first answer lost): a duplicate, never 409 (docs/backend-contract.md).
+    expect((await post(`${desk.url()}/updates`, update, { messageId: 'msg_update_once' })).status).toBe(200);
+    const other = { ...update, closed: { outcome: 'not-today', at: closedAt, deskId: 'D2' } };
+    expect(await post(`${desk.url()}/updates`, other, { messageId: 'msg_update_once' })).toMatchObject({
       status: 409,
-      json: { error: 'replayed' },
+      json: { error: 'webhook-id-reused' },
     });
   });
 });
