@@ -105,16 +105,15 @@ export function App({ api, firstLoad }: { api: LobbyApi; firstLoad?: Promise<Loa
     void (firstLoad ?? startLoading(api)).then((first) => {
       if (active && !changed) put(first);
     });
-    const unsubscribe = api.on('app.bootstrapChanged', show);
-    const onError = (event: ErrorEvent) => reportError(api, 'window', event.error);
-    const onRejection = (event: PromiseRejectionEvent) => reportError(api, 'promise', event.reason);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    // One signal ends every listener this effect added, so none can outlive it.
+    const listening = new AbortController();
+    const { signal } = listening;
+    api.on('app.bootstrapChanged', show, { signal });
+    window.addEventListener('error', (event) => reportError(api, 'window', event.error), { signal });
+    window.addEventListener('unhandledrejection', (event) => reportError(api, 'promise', event.reason), { signal });
     return () => {
       active = false;
-      unsubscribe();
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
+      listening.abort();
     };
   }, [api, firstLoad]);
 

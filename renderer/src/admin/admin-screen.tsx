@@ -22,7 +22,11 @@ export function AdminScreen({ api, onClose }: { api: LobbyApi; onClose: () => vo
   }, [api, onClose]);
 
   useEffect(refresh, [refresh]);
-  useEffect(() => api.on('admin.sessionChanged', (state) => (state.active ? undefined : onClose())), [api, onClose]);
+  useEffect(() => {
+    const listening = new AbortController();
+    api.on('admin.sessionChanged', (state) => (state.active ? undefined : onClose()), { signal: listening.signal });
+    return () => listening.abort();
+  }, [api, onClose]);
 
   const touch = () => {
     const now = Date.now();

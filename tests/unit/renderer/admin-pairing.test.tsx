@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdminScreen } from '../../../renderer/src/admin/admin-screen';
 import { closeAfterEach } from '../support/close-after-each';
 import { inProcessApi } from '../support/in-process-api';
+import { countedListeners } from './support/counted-listeners';
 import { deskDevice, kioskDevice, startCore, type TestCore } from '../trust/support/paired-cores';
 import { renderWithI18n } from './controls/support/render-with-i18n';
 
@@ -81,6 +82,20 @@ describe('the Devices and pairing section', { timeout: 20_000 }, () => {
     await startPairing(kiosk, made.addresses[0]!, wrong);
     expect((await kiosk.findByTestId('pairing-refused')).textContent).toBe('That code is not right. Check it and type it again.');
     expect(kiosk.queryByTestId('comparison')).toBeNull();
+  });
+
+  it('leaves no listener behind once the admin screen closes', async () => {
+    const kioskCore = track(await startCore(await kioskDevice()));
+    await kioskCore.core.handlers['admin.session.createPin']({ pin: '4829' });
+    const counted = countedListeners(inProcessApi(kioskCore.core));
+    const { unmount } = await renderWithI18n(<AdminScreen api={counted.api} onClose={() => undefined} />);
+    await screen.findByRole('button', { name: 'Pair with a desk' });
+    expect(counted.attached()).toBeGreaterThanOrEqual(2);
+    unmount();
+    expect(counted.attached()).toBe(0);
+    // The session ending after the screen closed reaches no listener.
+    await kioskCore.core.handlers['admin.session.end']({});
+    expect(counted.heard).toEqual([]);
   });
 
   it('warns in plain words when keys live in memory only', async () => {

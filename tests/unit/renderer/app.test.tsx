@@ -8,6 +8,7 @@ import type { LobbyApi } from '../../../shared/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
+import { countedListeners } from './support/counted-listeners';
 import { resourcesDir, tempConfig } from '../support/temp-config';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -110,6 +111,29 @@ describe('the renderer, driven by a real core', () => {
     await waitFor(() => expect(sink.entries.some((e) => e.area === 't.renderer')).toBe(true));
     expect(sink.entries.find((e) => e.area === 't.renderer')?.fields).toEqual({ where: 'window', kind: 'RangeError' });
     expect(JSON.stringify(sink.entries)).not.toMatch(/Maria|555-0100/);
+  });
+});
+
+describe('the app after it is unmounted', () => {
+  it('leaves no listener on the API or the window, so a later change or error reaches nothing', async () => {
+    const config = await tempConfig();
+    const sink = memorySink();
+    const core = await createCore({ paths: config.paths, ...config.storage, logger: createLogger('t', sink), watchIntervalMs: false });
+    cores.push({ core, remove: config.remove });
+    const counted = countedListeners(inProcessApi(core));
+    const { unmount } = render(<App api={counted.api} />);
+    await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' });
+    expect(counted.attached()).toBeGreaterThan(0);
+
+    unmount();
+    expect(counted.attached()).toBe(0);
+    const callsBefore = counted.calls.length;
+    window.dispatchEvent(new ErrorEvent('error', { error: new RangeError('late') }));
+    window.dispatchEvent(new Event('unhandledrejection'));
+    // Reporting an error is a call: none was made.
+    expect(counted.calls.slice(callsBefore)).toEqual([]);
+    await core.reload();
+    expect(counted.heard).not.toContain('app.bootstrapChanged');
   });
 });
 

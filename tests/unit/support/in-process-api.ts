@@ -2,6 +2,7 @@ import { unwrapResult } from '../../../shared/call-result.js';
 import { callNames, type EventName, type LobbyApi } from '../../../shared/contract.js';
 import { dispatchCall } from '../../../shared/dispatch.js';
 import type { Core } from '../../../electron/core/create-core.js';
+import { withAbortSignals } from '../../../renderer/src/api/with-abort-signals.js';
 
 /**
  * The contract bound straight to a real core, for component tests: the same
@@ -22,5 +23,7 @@ export function inProcessApi(core: Core): LobbyApi {
     core.events.subscribe((event, payload) => {
       if (event === name) listener(JSON.parse(JSON.stringify(payload)));
     });
-  return api as LobbyApi;
+  // Every real transport reaches the page through withAbortSignals, so `{ signal }` works here as there.
+  // A plain object still, so a test can spread it and replace one call.
+  return { ...(api as LobbyApi), on: withAbortSignals(api as LobbyApi).on };
 }

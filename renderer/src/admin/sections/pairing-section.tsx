@@ -19,16 +19,15 @@ export function PairingSection({ api }: AdminSectionProps) {
   const { t } = useTranslation('admin');
   const [overview, setOverview] = useState<PairingOverview | undefined>();
   useEffect(() => {
-    let live = true;
+    // Aborted on unmount: it removes the listener, and an answer arriving later is dropped.
+    const listening = new AbortController();
+    const { signal } = listening;
     api['admin.pairing.overview']({}).then(
-      (value) => (live ? setOverview(value) : undefined),
+      (value) => (signal.aborted ? undefined : setOverview(value)),
       () => undefined,
     );
-    const off = api.on('admin.pairing.changed', setOverview);
-    return () => {
-      live = false;
-      off();
-    };
+    api.on('admin.pairing.changed', setOverview, { signal });
+    return () => listening.abort();
   }, [api]);
   if (!overview) return <p aria-busy="true">{t('loading')}</p>;
   return (

@@ -27,14 +27,19 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
 
   useEffect(() => {
     const views = seen.current;
-    const unsubscribe = api.on('request.changed', (view) => {
-      views.set(view.id, newerView(views.get(view.id), view));
-      setSubmission((current) =>
-        current?.state === 'saved' && current.view.id === view.id ? { state: 'saved', view: newerView(current.view, view) } : current,
-      );
-    });
+    const listening = new AbortController();
+    api.on(
+      'request.changed',
+      (view) => {
+        views.set(view.id, newerView(views.get(view.id), view));
+        setSubmission((current) =>
+          current?.state === 'saved' && current.view.id === view.id ? { state: 'saved', view: newerView(current.view, view) } : current,
+        );
+      },
+      { signal: listening.signal },
+    );
     return () => {
-      unsubscribe();
+      listening.abort();
       views.clear();
     };
   }, [api]);

@@ -11,6 +11,7 @@ import type { ReadyBootstrap } from '../../../../shared/bootstrap';
 import { agencyProfileSchema } from '../../../../shared/config';
 import type { EventName, EventPayload, LobbyApi } from '../../../../shared/contract';
 import type { KioskRequestView, RequestInput } from '../../../../shared/request';
+import { withAbortSignals } from '../../../../renderer/src/api/with-abort-signals';
 import { resourcesDir } from '../../support/temp-config';
 
 // A whole visit tapped through the screen takes seconds on a shared two-core machine under load:
@@ -76,7 +77,7 @@ export function scriptedKioskApi(bootstrap: ReadyBootstrap = kioskBootstrap()): 
     },
   };
   return {
-    api: api as unknown as LobbyApi,
+    api: withAbortSignals(api as unknown as LobbyApi),
     submits,
     move(changes) {
       if (!current) throw new Error('nothing was submitted yet');
