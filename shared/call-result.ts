@@ -7,7 +7,8 @@ export type CallErrorCode = 'invalid-input' | 'unknown-call' | 'forbidden-sender
 
 export type CallIssue = { path: string; message: string };
 
-export type CallError = { code: CallErrorCode; message: string; issues?: CallIssue[] };
+/** `reason`: for a refusal, a stable code the screen maps to its own words (its message is English, for the log). */
+export type CallError = { code: CallErrorCode; message: string; issues?: CallIssue[]; reason?: string };
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
@@ -16,7 +17,7 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErr
  * A plain object, not an Error: contextBridge rebuilds an Error from its
  * message alone, so `code` and `issues` would not survive the preload.
  */
-export type CallFailure = { name: 'CallFailure'; message: string; code: CallErrorCode; issues: CallIssue[] };
+export type CallFailure = { name: 'CallFailure'; message: string; code: CallErrorCode; issues: CallIssue[]; reason?: string };
 
 /** Turns a result into its value, or rejects with a CallFailure; used on the page side of every transport. */
 export function unwrapResult<T>(result: CallResult<T>): T {
@@ -26,6 +27,7 @@ export function unwrapResult<T>(result: CallResult<T>): T {
     message: result.error.message,
     code: result.error.code,
     issues: result.error.issues ?? [],
+    ...(result.error.reason === undefined ? {} : { reason: result.error.reason }),
   };
   throw failure;
 }
@@ -41,4 +43,12 @@ export function isCallFailure(value: unknown): value is CallFailure {
  */
 export class CallRefused extends Error {
   override name = 'CallRefused';
+
+  /** `reason`: a stable code for the screen, when the screen words this refusal itself. */
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
 }

@@ -41,7 +41,10 @@ export async function dispatchCall(
     const handler = handlers[name] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof CallRefused) return { ok: false, error: { code: 'refused', message: error.message } };
+    if (error instanceof CallRefused) {
+      const reason = error.reason === undefined ? {} : { reason: error.reason };
+      return { ok: false, error: { code: 'refused', message: error.message, ...reason } };
+    }
     onHandlerError(name, error);
     return { ok: false, error: { code: 'failed', message: `${name} failed` } };
   }

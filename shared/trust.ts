@@ -56,3 +56,45 @@ export type PairingOverview = {
 export function groupFingerprint(hex: string): string {
   return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
 }
+
+/**
+ * Why a pairing call was refused: a stable code the admin screen turns into
+ * words in its own language (the refusal's English sentence is for the log).
+ * A desk's own codes are kept when they are on this list; any other becomes
+ * `refused`.
+ */
+export const pairingRefusals = [
+  /** The typed one-time code is not the desk's. */
+  'code-wrong',
+  /** The code is older than 10 minutes. */
+  'code-expired',
+  /** The code was tried 5 times wrongly, so the desk dropped it. */
+  'code-used-up',
+  /** No code is waiting on the desk (used, replaced or never made). */
+  'code-none',
+  /** The desk no longer knows this pairing (it ended or the desk restarted). */
+  'no-session',
+  /** A desk tried to pair with itself. */
+  'same-device',
+  /** The desk's answer did not match what it promised: someone may be in the middle. */
+  'commitment-mismatch',
+  /** The desk showed another certificate partway through: someone may be in the middle. */
+  'certificate-changed',
+  /** The desk did not sign the pairing with the key it started with. */
+  'bad-signature',
+  /** The desk sent no secret for this kiosk. */
+  'no-secret',
+  /** Nothing answered at the address, or the connection failed. */
+  'unreachable',
+  /** This desk's receiver is not listening, so no kiosk could reach it. */
+  'receiver-off',
+  /** Only a desk makes pairing codes. */
+  'not-a-desk',
+  /** The desk said no, for a reason this device has no code for. */
+  'refused',
+] as const;
+export type PairingRefusal = (typeof pairingRefusals)[number];
+
+export function isPairingRefusal(value: unknown): value is PairingRefusal {
+  return (pairingRefusals as readonly unknown[]).includes(value);
+}

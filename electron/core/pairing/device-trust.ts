@@ -7,7 +7,14 @@
 import { networkInterfaces } from 'node:os';
 import type { CallHandlers } from '../../../shared/contract.js';
 import { CallRefused } from '../../../shared/call-result.js';
-import { groupFingerprint, type KeyProtectionKind, type PairingOverview, type PairedPeer } from '../../../shared/trust.js';
+import {
+  groupFingerprint,
+  isPairingRefusal,
+  type KeyProtectionKind,
+  type PairingOverview,
+  type PairedPeer,
+  type PairingRefusal,
+} from '../../../shared/trust.js';
 import { loadDeviceIdentity, protectionOf, type DeviceIdentity } from '../identity/device-identity.js';
 import { sha256Hex } from '../identity/fingerprint.js';
 import type { Logger } from '../logger.js';
@@ -33,8 +40,27 @@ export type DeviceTrust = {
   close(): void;
 };
 
-/** A pairing step that cannot go on, said plainly on the admin screen. */
-export class PairingNotPossible extends CallRefused {}
+/** A pairing step that cannot go on: a sentence for the log, and a stable code the admin screen words itself. */
+export class PairingNotPossible extends CallRefused {
+  constructor(
+    readonly refusal: PairingRefusal,
+    message: string,
+  ) {
+    super(message, refusal);
+  }
+}
+
+/**
+ * A failed pairing step as the admin screen should hear it. The desk's own
+ * code is kept when this device knows it; a certificate that changed midway
+ * is named; anything else means the desk could not be reached.
+ */
+function notPossible(error: unknown, unreachable: string): PairingNotPossible {
+  if (error instanceof PairingRefused) return new PairingNotPossible(isPairingRefusal(error.code) ? error.code : 'refused', error.message);
+  if ((error as { code?: unknown }).code === 'CERT_CHANGED')
+    return new PairingNotPossible('certificate-changed', 'the desk presented a different certificate during pairing');
+  return new PairingNotPossible('unreachable', unreachable);
+}
 
 const keyFingerprint = (publicKey: string) => groupFingerprint(sha256Hex(Buffer.from(publicKey, 'base64')));
 
@@ -113,8 +139,8 @@ export async function openDeviceTrust(options: {
   const handlers: Pick<CallHandlers, PairingCalls> = {
     'admin.pairing.overview': () => overview(),
     'admin.pairing.createCode': () => {
-      if (!codes || !identity.tls) throw new PairingNotPossible('Only a desk makes pairing codes.');
-      if (!receiver) throw new PairingNotPossible('The desk receiver is not listening, so no kiosk can reach this desk.');
+      if (!codes || !identity.tls) throw new PairingNotPossible('not-a-desk', 'Only a desk makes pairing codes.');
+      if (!receiver) throw new PairingNotPossible('receiver-off', 'The desk receiver is not listening, so no kiosk can reach this desk.');
       const { code, expiresAt } = codes.issue();
       const wildcard = receiver.host === '0.0.0.0' || receiver.host === '::';
       const addresses = wildcard
@@ -132,9 +158,9 @@ export async function openDeviceTrust(options: {
       try {
         return await initiator.start({ address, code });
       } catch (error) {
-        if (error instanceof PairingRefused) throw new PairingNotPossible(error.message);
-        logger.warn('pairing could not reach the desk', { reason: (error as { code?: string }).code ?? (error as Error).name });
-        throw new PairingNotPossible('The desk could not be reached at that address.');
+        if (!(error instanceof PairingRefused))
+          logger.warn('pairing could not reach the desk', { reason: (error as { code?: string }).code ?? (error as Error).name });
+        throw notPossible(error, 'The desk could not be reached at that address.');
       }
     },
     'admin.pairing.confirm': async ({ sessionId, same }) => {
@@ -142,8 +168,7 @@ export async function openDeviceTrust(options: {
       try {
         return { state: await initiator.confirm(sessionId, same) };
       } catch (error) {
-        if (error instanceof PairingRefused) throw new PairingNotPossible(error.message);
-        throw new PairingNotPossible('The desk could not be reached to finish pairing.');
+        throw notPossible(error, 'The desk could not be reached to finish pairing.');
       }
     },
     'admin.pairing.unpair': ({ role: peerRole, id }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CallHandlers } from '../../../shared/contract.js';
 import { dispatchCall } from '../../../shared/dispatch.js';
-import { CallRefused } from '../../../shared/call-result.js';
+import { CallRefused, unwrapResult } from '../../../shared/call-result.js';
 
 const handlers = {
   'app.getBootstrap': () => {
@@ -58,5 +58,25 @@ describe('dispatching a call through the contract', () => {
     const result = await dispatchCall(refusing, 'desk.acknowledge', { id: 'req_0123456789abcdefAB', messageKey: 'coming-now' }, onError);
     expect(result).toEqual({ ok: false, error: { code: 'refused', message: 'Records window has already answered this request.' } });
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("keeps a refusal's stable code beside its sentence, through to the page's CallFailure", async () => {
+    const refusing = {
+      ...handlers,
+      'admin.pairing.createCode': () => {
+        throw new CallRefused('Only a desk makes pairing codes.', 'not-a-desk');
+      },
+    } as unknown as CallHandlers;
+    const result = await dispatchCall(refusing, 'admin.pairing.createCode', {}, vi.fn());
+    expect(result).toEqual({ ok: false, error: { code: 'refused', message: 'Only a desk makes pairing codes.', reason: 'not-a-desk' } });
+    // Through JSON, as IPC and HTTP carry it.
+    const failure = (() => {
+      try {
+        return unwrapResult(JSON.parse(JSON.stringify(result)) as typeof result);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toMatchObject({ name: 'CallFailure', code: 'refused', reason: 'not-a-desk' });
   });
 });

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,15 @@ import { deskDevice, kioskDevice, startCore, type TestCore } from '../trust/supp
 import { renderWithI18n } from './controls/support/render-with-i18n';
 
 const track = closeAfterEach();
+
+/** A loopback port that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 afterEach(cleanup);
 
 /** A real core with an open admin session, its admin screen rendered in a region of the page named `name`. */
@@ -82,6 +92,13 @@ describe('the Devices and pairing section', { timeout: 20_000 }, () => {
     await startPairing(kiosk, made.addresses[0]!, wrong);
     expect((await kiosk.findByTestId('pairing-refused')).textContent).toBe('That code is not right. Check it and type it again.');
     expect(kiosk.queryByTestId('comparison')).toBeNull();
+  });
+
+  it('says plainly when nothing answers at the address typed on the kiosk', async () => {
+    const kioskCore = track(await startCore(await kioskDevice()));
+    const kiosk = await adminOf(kioskCore, 'kiosk');
+    await startPairing(kiosk, `127.0.0.1:${await closedPort()}`, '1234 5678');
+    expect((await kiosk.findByTestId('pairing-refused')).textContent).toBe('The desk did not answer at that address. Check the address.');
   });
 
   it('leaves no listener behind once the admin screen closes', async () => {
