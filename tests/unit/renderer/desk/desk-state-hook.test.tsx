@@ -3,35 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useDeskState } from '../../../../renderer/src/desk/use-desk-state';
 import type { EventName, EventPayload, LobbyApi } from '../../../../shared/contract';
 import type { DeskChange, DeskRequestView, DeskState } from '../../../../shared/desk';
+import { deskRequest, deskState } from './desk-views';
 
 afterEach(cleanup);
 
-const request = (id: string, askedAt: string, overrides: Partial<DeskRequestView> = {}): DeskRequestView => ({
-  id,
-  reference: 'K1-4821',
-  kind: 'help-self',
-  priority: 'normal',
-  language: 'en',
-  turningIn: false,
-  dangerNow: false,
-  kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
-  createdAt: askedAt,
-  receivedAt: askedAt,
-  askedAt,
-  state: 'open',
-  ...overrides,
-});
-
-const base = (revision: number, requests: DeskRequestView[]): DeskState => ({
-  revision,
-  deskId: 'D1',
-  deskName: 'Front desk',
-  requests,
-  kiosks: [],
-  alerting: requests.filter((r) => r.state === 'open').map((r) => r.id),
-  alert: { repeatSeconds: 10, sound: true },
-  receiver: { listening: true },
-});
+const base = (revision: number, requests: DeskRequestView[]): DeskState =>
+  deskState(requests, {
+    revision,
+    alerting: requests.filter((r) => r.state === 'open').map((r) => r.id),
+    alert: { repeatSeconds: 10, sound: true },
+  });
 
 const change = (revision: number, parts: Partial<DeskChange>): DeskChange => ({
   revision,
@@ -68,8 +49,8 @@ describe("the desk console's state", () => {
   it('applies a change heard before the first state answered, and skips one the state already holds', async () => {
     const desk = scriptedDesk();
     const { result } = renderHook(() => useDeskState(desk.api));
-    const a = request('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
-    const b = request('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
+    const a = deskRequest('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
+    const b = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
     // Revision 5 is already in the state that answers; revision 6 came after it.
     desk.send('desk.requestChanged', change(5, { request: a, alerting: [a.id] }));
     desk.send('desk.requestChanged', change(6, { request: b, alerting: [a.id, b.id] }));
@@ -84,9 +65,9 @@ describe("the desk console's state", () => {
   it('puts a new request in its place, announces it, and drops one that closed', async () => {
     const desk = scriptedDesk();
     const { result } = renderHook(() => useDeskState(desk.api));
-    const later = request('req_llllllllllllllllllll', '2026-11-20T15:05:00.000Z');
+    const later = deskRequest('req_llllllllllllllllllll', '2026-11-20T15:05:00.000Z');
     await desk.answer(base(1, [later]));
-    const emergency = request('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:06:00.000Z', { priority: 'emergency', kind: 'emergency' });
+    const emergency = deskRequest('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:06:00.000Z', { priority: 'emergency', kind: 'emergency' });
     await desk.send('desk.requestChanged', change(2, { request: emergency, alerting: [emergency.id, later.id] }));
     expect(result.current.state?.requests.map((r) => r.id)).toEqual([emergency.id, later.id]);
     expect(result.current.arrived.map((r) => r.id)).toEqual([emergency.id]);

@@ -4,15 +4,14 @@
  */
 import type { DeskRequestView, DeskState } from '../../../../shared/desk';
 
-/** An open, unanswered request; `n` makes its id and reference unique and its age n seconds. */
-export function openRequest(n: number, overrides: Partial<DeskRequestView> = {}): DeskRequestView {
-  const askedAt = new Date(Date.now() - n * 1000).toISOString();
+/** A request as the desk core sends it, open and unanswered; `overrides` change any field. */
+export function deskRequest(id: string, askedAt: string, overrides: Partial<DeskRequestView> = {}): DeskRequestView {
   return {
-    id: `req_view${String(n).padStart(16, '0')}`,
-    reference: `K1-${String(1000 + n).slice(-4)}`,
+    id,
+    reference: 'K1-4821',
     kind: 'help-self',
     priority: 'normal',
-    language: 'es',
+    language: 'en',
     turningIn: false,
     dangerNow: false,
     kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
@@ -24,8 +23,17 @@ export function openRequest(n: number, overrides: Partial<DeskRequestView> = {})
   };
 }
 
-/** A desk state holding the given requests, every one of them waiting for an answer. */
-export function deskState(requests: DeskRequestView[]): DeskState {
+/** An open, unanswered request; `n` makes its id and reference unique and its age n seconds. */
+export function openRequest(n: number, overrides: Partial<DeskRequestView> = {}): DeskRequestView {
+  return deskRequest(`req_view${String(n).padStart(16, '0')}`, new Date(Date.now() - n * 1000).toISOString(), {
+    reference: `K1-${String(1000 + n).slice(-4)}`,
+    language: 'es',
+    ...overrides,
+  });
+}
+
+/** A desk state holding the given requests, every one of them waiting for an answer; `overrides` change any field. */
+export function deskState(requests: DeskRequestView[], overrides: Partial<DeskState> = {}): DeskState {
   return {
     revision: 1,
     deskId: 'D1',
@@ -35,5 +43,6 @@ export function deskState(requests: DeskRequestView[]): DeskState {
     alerting: requests.map((request) => request.id),
     alert: { repeatSeconds: 10, sound: false },
     receiver: { listening: true },
+    ...overrides,
   };
 }
