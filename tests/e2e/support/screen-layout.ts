@@ -211,6 +211,31 @@ export async function zoneProblems(page: Page, options: { actionsLow: boolean; f
   }, options);
 }
 
+/**
+ * The tool bar's controls not on one row: they sit in one row along the
+ * bottom edge, in the same place on every screen and in every language (a
+ * second row pushes the screen up and moves the tools from under the finger).
+ * The open language list, which opens above the tools, is not one of them.
+ */
+export async function toolbarRowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('.toolbar button')].filter(
+      (button) => !button.closest('.language-menu__panel') && button.getClientRects().length > 0,
+    );
+    if (controls.length === 0) return ['no tool bar controls'];
+    const rows = new Map<number, string[]>();
+    for (const control of controls) {
+      const box = control.getBoundingClientRect();
+      // One row: every control's vertical middle within a pixel of the others'.
+      const middle = [...rows.keys()].find((m) => Math.abs(m - (box.top + box.bottom) / 2) <= 1) ?? (box.top + box.bottom) / 2;
+      rows.set(middle, [...(rows.get(middle) ?? []), (control.textContent ?? '').trim() || (control.getAttribute('aria-label') ?? '?')]);
+    }
+    if (rows.size === 1) return [];
+    const listed = [...rows.entries()].sort(([a], [b]) => a - b).map(([, names]) => `[${names.join(' | ')}]`);
+    return [`the tool bar takes ${rows.size} rows: ${listed.join(' / ')}`];
+  });
+}
+
 /** Controls shorter than `minimum` CSS px inside `within`: a lobby touchscreen is used standing, often in a hurry. */
 export async function shortTargets(page: Page, minimum: number, within = 'body'): Promise<string[]> {
   return page.evaluate(
