@@ -14,7 +14,14 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.js';
 import { test, expect } from './support/fixtures.js';
-import { expectScreen, kioskScreens, switchLanguage, type ScreenVisit } from './support/kiosk-screens.js';
+import {
+  expectScreen,
+  kioskScreens,
+  notAnsweredScreens,
+  notAnsweredShot,
+  switchLanguage,
+  type ScreenVisit,
+} from './support/kiosk-screens.js';
 import { touchTargetProblems } from './support/kiosk-targets.js';
 import { kioskText } from './support/kiosk-text.js';
 import { offeredLanguages } from './support/languages.js';
@@ -61,11 +68,11 @@ type LayoutCase = { screen: ScreenVisit; state: string; shot: string; kiosk: obj
 const layoutCases: LayoutCase[] = [
   ...kioskScreens.map((screen) => ({ screen, state: '', shot: screen.id, kiosk: kioskThatWaits, reached: async () => {} })),
   ...kioskScreens
-    .filter((screen) => screen.id === 'status' || screen.id === 'emergency')
+    .filter((screen) => notAnsweredScreens.includes(screen.id))
     .map((screen) => ({
       screen,
       state: ' with no answer yet and the other ways to get help shown',
-      shot: `${screen.id}-not-answered`,
+      shot: notAnsweredShot(screen.id),
       kiosk: kioskThatGivesUp,
       // The box comes when the acknowledgement window closes (at most 10 s after Send): wait for it, not for a time.
       reached: async (page: Page) => {

@@ -2,7 +2,7 @@
  * Tiles the screenshots the end-to-end suite keeps in test-results/screens/
  * (tests/e2e/kiosk-layout.spec.ts, tests/e2e/desk-screens.spec.ts) into
  * docs/screens/: kiosk-<language>.png (every kiosk screen, portrait and
- * landscape) and desk.png (every desk screen, both monitor sizes, every
+ * landscape, and the status and emergency screens again with no answer yet) and desk.png (every desk screen, both monitor sizes, every
  * language). Fails, naming the file, when a screenshot is missing.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
-import { kioskScreens } from '../e2e/support/kiosk-screens.js';
+import { kioskScreens, notAnsweredScreens, notAnsweredShot } from '../e2e/support/kiosk-screens.js';
 import { repoRoot } from '../e2e/support/paths.js';
 import { deskDisplays, deskViews, kioskDisplays, screensDir } from '../e2e/support/screen-layout.js';
 import { sheetHtml, type TileGroup } from './sheet-page.js';
@@ -48,7 +48,14 @@ for (const language of languages) {
     const group = (display: (typeof kioskDisplays)['portrait' | 'landscape'], tileWidth: number): TileGroup => ({
       heading: `${display.name} ${display.width}×${display.height}`,
       tileWidth,
-      tiles: kioskScreens.map((screen) => ({ label: screen.id, file: shot('kiosk', language, display.name, screen.id) })),
+      tiles: [
+        ...kioskScreens.map((screen) => ({ label: screen.id, file: shot('kiosk', language, display.name, screen.id) })),
+        // The same screens once the desk has not answered in time: the other ways to get help shown.
+        ...notAnsweredScreens.map((id) => ({
+          label: `${id}, no answer yet`,
+          file: shot('kiosk', language, display.name, notAnsweredShot(id)),
+        })),
+      ],
     });
     await render(page, `kiosk-${language}`, `Kiosk screens, ${language}`, [
       group(kioskDisplays.portrait, 160),

@@ -142,3 +142,13 @@ export const kioskScreens: ScreenVisit[] = [
     },
   },
 ];
+
+/**
+ * The screens photographed a second time once the desk has not answered in
+ * time ("not-answered" in shared/request-status.ts): the other ways to get
+ * help are added, the tallest state each has (tests/e2e/kiosk-layout.spec.ts).
+ */
+export const notAnsweredScreens: readonly string[] = ['status', 'emergency'];
+
+/** The screenshot name of a screen in its "no answer yet" state. */
+export const notAnsweredShot = (id: string): string => `${id}-not-answered`;
