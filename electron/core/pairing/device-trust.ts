@@ -53,11 +53,12 @@ export class PairingNotPossible extends CallRefused {
 /**
  * A failed pairing step as the admin screen should hear it. The desk's own
  * code is kept when this device knows it; a certificate that changed midway
- * is named; anything else means the desk could not be reached.
+ * is named; anything else means the desk could not be reached (`unreachable`
+ * is the sentence for the log).
  */
-function notPossible(error: unknown, unreachable: string): PairingNotPossible {
+export function pairingNotPossible(error: unknown, unreachable: string): PairingNotPossible {
   if (error instanceof PairingRefused) return new PairingNotPossible(isPairingRefusal(error.code) ? error.code : 'refused', error.message);
-  if ((error as { code?: unknown }).code === 'CERT_CHANGED')
+  if ((error as { code?: unknown } | undefined)?.code === 'CERT_CHANGED')
     return new PairingNotPossible('certificate-changed', 'the desk presented a different certificate during pairing');
   return new PairingNotPossible('unreachable', unreachable);
 }
@@ -160,7 +161,7 @@ export async function openDeviceTrust(options: {
       } catch (error) {
         if (!(error instanceof PairingRefused))
           logger.warn('pairing could not reach the desk', { reason: (error as { code?: string }).code ?? (error as Error).name });
-        throw notPossible(error, 'The desk could not be reached at that address.');
+        throw pairingNotPossible(error, 'The desk could not be reached at that address.');
       }
     },
     'admin.pairing.confirm': async ({ sessionId, same }) => {
@@ -168,7 +169,7 @@ export async function openDeviceTrust(options: {
       try {
         return { state: await initiator.confirm(sessionId, same) };
       } catch (error) {
-        throw notPossible(error, 'The desk could not be reached to finish pairing.');
+        throw pairingNotPossible(error, 'The desk could not be reached to finish pairing.');
       }
     },
     'admin.pairing.unpair': ({ role: peerRole, id }) => {
