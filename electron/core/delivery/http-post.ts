@@ -26,7 +26,7 @@ export type SignedPost = {
 export type CertificatePin = { certPem: string; fingerprint: string };
 
 export type PostDeps = {
-  /** The sender's clock: the signature's timestamp. */
+  /** The sender's clock: the signature's timestamp, and what a `Retry-After` date is counted from. */
   now: () => number;
   timeoutMs: number;
   /** Aborted when the service closes, so no request outlives it. */
@@ -144,7 +144,7 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
       return { result: { outcome: 'permanent', reason: 'a paired desk must be reached over https' } };
     const answer = await send(url, headers, message.body, AbortSignal.any([deps.signal, timeout]), ca, message.pin);
     const json = parseJson(answer.text);
-    const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());
+    const result = classifyHttpStatus(answer.status, answer.retryAfter, deps.now());
     const code = result.outcome === 'delivered' ? undefined : errorCode(json);
     if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
     return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
