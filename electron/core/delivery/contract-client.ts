@@ -72,8 +72,13 @@ export async function postCreated(
   return (await postMessage(endpoint, messageId, older, deps, signal)).result;
 }
 
-/** Asks a status endpoint about requests; undefined when it did not answer usefully (logged, asked again later). */
-export async function queryStatus(
+/**
+ * Posts the contract's `status.query` about some requests and returns the
+ * answer once it is checked (signed by the backend when `answerSecrets` is
+ * given, and in the contract's shape); undefined when it did not answer
+ * usefully (logged, asked again at the next poll).
+ */
+export async function postStatusQuery(
   endpoint: Endpoint,
   query: { kioskId: string; requestIds: string[] },
   deps: ContractClientDeps & { channelId: string; answerSecrets?: readonly string[] },

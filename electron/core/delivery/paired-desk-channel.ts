@@ -9,7 +9,7 @@ import { ackStatement, closeStatement } from '../../../shared/backend/statements
 import { verifyText } from '../identity/signing-key.js';
 import type { KnownDesk } from '../pairing/trust-store.js';
 import type { ChannelSender } from './channel-sender.js';
-import { createdMessageOf, postCreated, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postCreated, postMessage, postStatusQuery, type ContractClientDeps } from './contract-client.js';
 import { joinUrl } from './desk-channel.js';
 import { createdMessageId, freshMessageId, updateMessageId } from './message-id.js';
 
@@ -82,8 +82,8 @@ export function createPairedDeskSender(
       ),
     sendUpdate: (update, signal) => post(backendPaths.updates, updateMessageId(update.requestId, update), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
-    queryStatus: async (requestIds, signal) => {
-      const answer = await queryStatus(
+    askStatus: async (requestIds, signal) => {
+      const answer = await postStatusQuery(
         endpoint(backendPaths.status),
         { kioskId: deps.kioskId, requestIds },
         { ...deps, channelId },

@@ -148,7 +148,7 @@ describe('the sender for a paired desk', () => {
         { id: ids[3]!, state: 'closed', acknowledgement: ack(ids[3]!), closed: { outcome: 'referred', deskId: 'D7', at } },
       ],
     };
-    const believed = await sender.queryStatus!(ids, signal);
+    const believed = await sender.askStatus!(ids, signal);
     expect(server.received[0]?.json).toMatchObject({ type: 'status.query', kioskId: 'K1', requestIds: ids });
     expect(believed?.requests).toEqual([
       answer.requests[0],
