@@ -100,10 +100,9 @@ export async function postStatusQuery(
   }
   const parsed = statusAnswerSchema.safeParse(json);
   if (!parsed.success) {
-    deps.logger.warn('status answer does not follow the contract', {
-      channel: deps.channelId,
-      reason: parsed.error.issues[0]?.path.join('.') ?? 'body',
-    });
+    // The first wrong field's path; an answer that is not an object at all has an empty one, said as "body".
+    const field = parsed.error.issues[0]?.path.join('.');
+    deps.logger.warn('status answer does not follow the contract', { channel: deps.channelId, reason: field || 'body' });
     return undefined;
   }
   return parsed.data;
