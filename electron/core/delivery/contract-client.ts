@@ -60,7 +60,8 @@ export async function postCreated(
   signal: AbortSignal,
 ): Promise<AttemptResult> {
   const first = await postMessage(endpoint, messageId, message, deps, signal);
-  const refusedShape = first.result.outcome === 'permanent' && (first.status === 400 || first.status === 422);
+  // 400 and 422 are always permanent (attempt.ts): the status alone says the receiver refused the message's shape.
+  const refusedShape = first.status === 400 || first.status === 422;
   const newer = fieldsAfter10.filter((field) => field in message);
   if (!refusedShape || newer.length === 0) return first.result;
   deps.logger.warn('the receiver refused a contract 1.1 message; sending it in the 1.0 shape', {
