@@ -194,6 +194,51 @@ describe('the contract calls', () => {
   });
 });
 
+describe('each refusal of a contract call', () => {
+  it('carries a stable code and a sentence naming the problem', async () => {
+    const { url, ca } = await receiver();
+    const refusals = [
+      [
+        await postReadingHeaders(`${url}/nowhere`, heartbeat(), { ca }),
+        404,
+        'not-found',
+        'no such path; the contract lives under /lobby/v1',
+      ],
+      [await postReadingHeaders(`${url}/heart%ZZbeats`, heartbeat(), { ca }), 400, 'bad-path', 'the path has a malformed percent-encoding'],
+      [await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca, method: 'PUT' }), 405, 'method-not-allowed', 'use POST'],
+      [
+        await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca, contentType: 'text/plain' }),
+        415,
+        'unsupported-media-type',
+        'send the body as application/json',
+      ],
+      [await postReadingHeaders(`${url}/heartbeats`, '{"type":', { ca }), 400, 'bad-json', 'the body is not valid JSON'],
+    ] as const;
+    for (const [answer, status, error, message] of refusals) {
+      expect(answer, error).toMatchObject({ status, json: { error, message } });
+      expect(answer.headers.allow, error).toBe(status === 405 ? 'POST' : undefined);
+    }
+  });
+
+  it('refuses a webhook-id used before for another message with 409, and says so', async () => {
+    const { url, ca } = await receiver();
+    expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 0), { ca, messageId: 'msg_once' })).status).toBe(200);
+    expect(await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 2), { ca, messageId: 'msg_once' })).toMatchObject({
+      status: 409,
+      json: { error: 'webhook-id-reused', message: 'this webhook-id was already used for a different message' },
+    });
+  });
+
+  it('takes a JSON media type written in any case, with parameters, and a path with a query', async () => {
+    const { url, ca } = await receiver();
+    const answer = await postReadingHeaders(`${url}/heartbeats?from=K1`, heartbeat(), {
+      ca,
+      contentType: ' Application/JSON ; charset=utf-8',
+    });
+    expect(answer).toMatchObject({ status: 200, json: { ok: true } });
+  });
+});
+
 describe('where the receiver listens', () => {
   it("with the desk's own certificate, serves https, says where in its health and log, and tells the pairing screen", async () => {
     const { url, listening, log } = await receiver();
