@@ -61,8 +61,14 @@ export function classifyHttpStatus(status: number, retryAfter: string | null | u
 
 /** Connection refused or reset, DNS failure, timeout: the network, not the receiver's verdict. Always retried. */
 export function classifyNetworkError(error: unknown): AttemptResult {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-  const name = (error as { name?: unknown }).name;
+  // Anything can be thrown; a null or a string has no code and must not make the classifier throw.
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    name?: unknown;
+    cause?: { code?: unknown };
+  };
+  const code = failure.cause?.code ?? failure.code;
+  const name = failure.name;
   const reason = name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : typeof code === 'string' ? code : 'network error';
   return { outcome: 'retry', reason };
 }

@@ -82,8 +82,9 @@ export function createChannelQueue(options: {
   };
 
   return {
+    // After the service closed, the loop below makes no attempt: a task pushed then is never sent.
     push(task) {
-      if (signal.aborted || queued.has(keyOf(task))) return;
+      if (queued.has(keyOf(task))) return;
       queued.add(keyOf(task));
       tasks.push(task);
       if (!running) void run();

@@ -25,7 +25,7 @@ export type ChannelSender = {
   /** Present on desks only: tells this desk another desk answered or closed. */
   sendUpdate?(update: Omit<RequestUpdated, 'sentAt'>, signal: AbortSignal): Promise<AttemptResult>;
   /** Present when the channel can report acknowledgements. Undefined answer: ask again next time. */
-  queryStatus?(requestIds: string[], signal: AbortSignal): Promise<StatusAnswer | undefined>;
+  askStatus?(requestIds: string[], signal: AbortSignal): Promise<StatusAnswer | undefined>;
   /** Present on desks, and on webhooks that opted in. */
   heartbeat?(beat: Omit<Heartbeat, 'sentAt'>, signal: AbortSignal): Promise<AttemptResult>;
   /** This channel's own heartbeat interval; the kiosk's `heartbeatSeconds` when absent. */

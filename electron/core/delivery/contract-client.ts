@@ -60,7 +60,8 @@ export async function postCreated(
   signal: AbortSignal,
 ): Promise<AttemptResult> {
   const first = await postMessage(endpoint, messageId, message, deps, signal);
-  const refusedShape = first.result.outcome === 'permanent' && (first.status === 400 || first.status === 422);
+  // 400 and 422 are always permanent (attempt.ts): the status alone says the receiver refused the message's shape.
+  const refusedShape = first.status === 400 || first.status === 422;
   const newer = fieldsAfter10.filter((field) => field in message);
   if (!refusedShape || newer.length === 0) return first.result;
   deps.logger.warn('the receiver refused a contract 1.1 message; sending it in the 1.0 shape', {
@@ -72,8 +73,13 @@ export async function postCreated(
   return (await postMessage(endpoint, messageId, older, deps, signal)).result;
 }
 
-/** Asks a status endpoint about requests; undefined when it did not answer usefully (logged, asked again later). */
-export async function queryStatus(
+/**
+ * Posts the contract's `status.query` about some requests and returns the
+ * answer once it is checked (signed by the backend when `answerSecrets` is
+ * given, and in the contract's shape); undefined when it did not answer
+ * usefully (logged, asked again at the next poll).
+ */
+export async function postStatusQuery(
   endpoint: Endpoint,
   query: { kioskId: string; requestIds: string[] },
   deps: ContractClientDeps & { channelId: string; answerSecrets?: readonly string[] },
@@ -95,10 +101,9 @@ export async function queryStatus(
   }
   const parsed = statusAnswerSchema.safeParse(json);
   if (!parsed.success) {
-    deps.logger.warn('status answer does not follow the contract', {
-      channel: deps.channelId,
-      reason: parsed.error.issues[0]?.path.join('.') ?? 'body',
-    });
+    // The first wrong field's path; an answer that is not an object at all has an empty one, said as "body".
+    const field = parsed.error.issues[0]?.path.join('.');
+    deps.logger.warn('status answer does not follow the contract', { channel: deps.channelId, reason: field || 'body' });
     return undefined;
   }
   return parsed.data;

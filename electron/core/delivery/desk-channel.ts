@@ -5,7 +5,7 @@
 import { backendPaths } from '../../../shared/backend/messages.js';
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { createdMessageOf, postCreated, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postCreated, postMessage, postStatusQuery, type ContractClientDeps } from './contract-client.js';
 import { createdMessageId, freshMessageId, updateMessageId } from './message-id.js';
 
 type DeskChannel = Extract<ChannelConfig, { type: 'desk' }>;
@@ -34,7 +34,7 @@ export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps)
       ),
     sendUpdate: (update, signal) => post(backendPaths.updates, updateMessageId(update.requestId, update), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
-    queryStatus: (requestIds, signal) =>
-      queryStatus(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
+    askStatus: (requestIds, signal) =>
+      postStatusQuery(endpoint(backendPaths.status), { kioskId: deps.kioskId, requestIds }, { ...deps, channelId: channel.id }, signal),
   };
 }

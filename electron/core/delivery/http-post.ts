@@ -9,6 +9,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import { signMessage } from '../../../shared/backend/signing.js';
+import { parseJsonBody } from '../http/read-body.js';
 import { classifyHttpStatus, classifyNetworkError, type AttemptResult } from './attempt.js';
 
 export type SignedPost = {
@@ -26,7 +27,7 @@ export type SignedPost = {
 export type CertificatePin = { certPem: string; fingerprint: string };
 
 export type PostDeps = {
-  /** The sender's clock: the signature's timestamp. */
+  /** The sender's clock: the signature's timestamp, and what a `Retry-After` date is counted from. */
   now: () => number;
   timeoutMs: number;
   /** Aborted when the service closes, so no request outlives it. */
@@ -50,14 +51,6 @@ type Answer = { status: number; retryAfter: string | undefined; text: string; he
 function errorCode(json: unknown): string | undefined {
   const code = (json as { error?: unknown } | undefined)?.error;
   return typeof code === 'string' && /^[a-z0-9-]{1,40}$/.test(code) ? code : undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text.length === 0 ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return undefined;
-  }
 }
 
 function readAnswer(res: IncomingMessage): Promise<Answer> {
@@ -143,8 +136,10 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
     if (message.pin && url.protocol !== 'https:')
       return { result: { outcome: 'permanent', reason: 'a paired desk must be reached over https' } };
     const answer = await send(url, headers, message.body, AbortSignal.any([deps.signal, timeout]), ca, message.pin);
-    const json = parseJson(answer.text);
-    const result = classifyHttpStatus(answer.status, answer.retryAfter, Date.now());
+    // An empty or non-JSON answer has no JSON (a 200 with no body is still delivered).
+    const parsed = parseJsonBody(answer.text);
+    const json = parsed.ok ? parsed.value : undefined;
+    const result = classifyHttpStatus(answer.status, answer.retryAfter, deps.now());
     const code = result.outcome === 'delivered' ? undefined : errorCode(json);
     if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
     return { result, status: answer.status, json, text: answer.text, headers: answer.headers };

@@ -9,7 +9,7 @@ import { ackStatement, closeStatement } from '../../../shared/backend/statements
 import { verifyText } from '../identity/signing-key.js';
 import type { KnownDesk } from '../pairing/trust-store.js';
 import type { ChannelSender } from './channel-sender.js';
-import { postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postCreated, postMessage, postStatusQuery, type ContractClientDeps } from './contract-client.js';
 import { joinUrl } from './desk-channel.js';
 import { createdMessageId, freshMessageId, updateMessageId } from './message-id.js';
 
@@ -71,17 +71,19 @@ export function createPairedDeskSender(
     channelId,
     type: 'desk',
     use: 'page',
-    deliver: (request, signal) => {
-      const message = {
-        ...request.created,
-        request: { ...request.created.request, ...(request.firstName ? { firstName: request.firstName } : {}) },
-      };
-      return post(backendPaths.requests, createdMessageId(request.created.request.id), message, signal);
-    },
+    // The same message as a configured desk gets: the first name, and `ageSeconds` by this kiosk's clock.
+    deliver: (request, signal) =>
+      postCreated(
+        endpoint(backendPaths.requests),
+        createdMessageId(request.created.request.id),
+        createdMessageOf(request, request.firstName, deps.now()),
+        { ...deps, channelId },
+        signal,
+      ),
     sendUpdate: (update, signal) => post(backendPaths.updates, updateMessageId(update.requestId, update), update, signal),
     heartbeat: (beat, signal) => post(backendPaths.heartbeats, freshMessageId(), beat, signal),
-    queryStatus: async (requestIds, signal) => {
-      const answer = await queryStatus(
+    askStatus: async (requestIds, signal) => {
+      const answer = await postStatusQuery(
         endpoint(backendPaths.status),
         { kioskId: deps.kioskId, requestIds },
         { ...deps, channelId },

@@ -5,7 +5,7 @@
  */
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
-import { createdMessageOf, postCreated, postMessage, queryStatus, type ContractClientDeps } from './contract-client.js';
+import { createdMessageOf, postCreated, postMessage, postStatusQuery, type ContractClientDeps } from './contract-client.js';
 import { createdMessageId, freshMessageId } from './message-id.js';
 
 type WebhookChannel = Extract<ChannelConfig, { type: 'webhook' }>;
@@ -30,8 +30,8 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
     },
     ...(statusUrl
       ? {
-          queryStatus: (requestIds: string[], signal: AbortSignal) =>
-            queryStatus(
+          askStatus: (requestIds: string[], signal: AbortSignal) =>
+            postStatusQuery(
               { url: statusUrl, ...trust },
               { kioskId: deps.kioskId, requestIds },
               { ...deps, channelId: channel.id, answerSecrets: trust.secrets },

@@ -10,7 +10,7 @@ export function initialChannels(senders: readonly ChannelSender[]): Record<strin
         use: s.use,
         created: s.use === 'page' ? 'pending' : 'idle',
         update: 'none',
-        answers: s.queryStatus !== undefined,
+        answers: s.askStatus !== undefined,
       } satisfies ChannelState,
     ]),
   );
@@ -31,7 +31,7 @@ export function reconcileChannels(record: RequestRecord, senders: readonly Chann
       use: sender.use,
       created: wanted && record.phase !== 'closed' ? 'pending' : 'idle',
       update: 'none',
-      answers: sender.queryStatus !== undefined,
+      answers: sender.askStatus !== undefined,
     };
     changed = true;
   }

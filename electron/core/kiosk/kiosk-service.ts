@@ -22,7 +22,7 @@ import { retentionExpired } from './retention.js';
 import { createSubmitLimits } from './submit-limits.js';
 import { applyStatusAnswer } from './status-answers.js';
 import { createStatusPoller } from './status-poller.js';
-import { toView } from './view.js';
+import { kioskRequestViewOf } from './view.js';
 import { createChannelResults } from '../admin/channel-results.js';
 import { channelHost } from '../admin/channel-target.js';
 import { sendTestPage, testRequestOf } from '../admin/test-page.js';
@@ -152,7 +152,7 @@ export async function startKioskService(
       reserved.delete(record.reference);
     }
     logger.info('request captured', { requestId: id, reference: record.reference, priority: record.priority });
-    const view = toView(record);
+    const view = kioskRequestViewOf(record);
     // Other windows (and a renderer that reloaded) learn of the capture the same way as of every later step.
     context.emit('request.changed', view);
     runner.resume(record);
@@ -168,12 +168,12 @@ export async function startKioskService(
   const admit = async (input: ValidRequestInput): Promise<KioskRequestView> => {
     const key = input.idempotencyKey;
     const kept = key ? keptFor(key) : undefined;
-    if (kept) return toView(kept);
+    if (kept) return kioskRequestViewOf(kept);
     const decision = limits.decide(input, book.all(), now());
     if (decision.kind === 'refuse') throw new NotCaptured('rate-limited');
     if (decision.kind === 'capture') return capture(input);
     if (key) collapsedKeys.set(key, decision.into.id);
-    return toView(decision.into);
+    return kioskRequestViewOf(decision.into);
   };
   // One submission at a time: each must see the one before it saved, or a burst would slip past the limits.
   let turn: Promise<unknown> = Promise.resolve();
@@ -182,7 +182,7 @@ export async function startKioskService(
     const kept = input.idempotencyKey ? keptFor(input.idempotencyKey) : undefined;
     if (kept) {
       logger.info('submit repeated for the same visit; the request already kept is returned', { requestId: kept.id });
-      return Promise.resolve(toView(kept));
+      return Promise.resolve(kioskRequestViewOf(kept));
     }
     const work = turn.then(() => admit(input));
     turn = work.catch(() => undefined);
@@ -194,7 +194,7 @@ export async function startKioskService(
       'request.submit': submit,
       'request.get': ({ id }) => {
         const record = book.get(id);
-        return record ? toView(record) : null;
+        return record ? kioskRequestViewOf(record) : null;
       },
       'kiosk.sessionEnded': () => {
         context.platform.clearClipboard?.();

@@ -8,11 +8,11 @@ import type { EventName, EventPayload } from '../../../shared/contract.js';
 import type { OutboxStore } from '../delivery/outbox-store.js';
 import type { Logger } from '../logger.js';
 import type { RequestRecord } from './request-record.js';
-import { toView } from './view.js';
+import { kioskRequestViewOf } from './view.js';
 
 /** What the screen shows of a record, to tell a visible change from bookkeeping. */
 function screenState(record: RequestRecord): string {
-  return JSON.stringify({ ...toView(record), updatedAt: '' });
+  return JSON.stringify({ ...kioskRequestViewOf(record), updatedAt: '' });
 }
 
 export type RequestBook = {
@@ -72,7 +72,7 @@ export function createRequestBook(options: {
       record.updatedAt = new Date(options.now()).toISOString();
       track(store.save(structuredClone(record)));
       // Bookkeeping (an update relayed, a retry recorded) is saved but not announced: the screen hears only what it shows.
-      if (screenState(record) !== before) options.emit('request.changed', toView(record));
+      if (screenState(record) !== before) options.emit('request.changed', kioskRequestViewOf(record));
       return record;
     },
     remove: async (id) => {

@@ -24,13 +24,13 @@ export function createStatusPoller(options: {
     busy = true;
     try {
       for (const sender of options.senders) {
-        if (!sender.queryStatus) continue;
+        if (!sender.askStatus) continue;
         const ids = options.book
           .all()
           .filter((r) => r.phase !== 'closed' && r.channels[sender.channelId]?.created === 'delivered')
           .map((r) => r.id);
         for (let i = 0; i < ids.length; i += maxIdsPerQuery) {
-          const answer = await sender.queryStatus(ids.slice(i, i + maxIdsPerQuery), options.signal);
+          const answer = await sender.askStatus(ids.slice(i, i + maxIdsPerQuery), options.signal);
           if (answer && !options.signal.aborted) options.onAnswer(sender.channelId, answer);
         }
       }

@@ -3,7 +3,7 @@ import { statusOf } from '../../../shared/request-status.js';
 import { answerable, type RequestRecord } from './request-record.js';
 
 /** The screen's view of a record: status only, no personal data. */
-export function toView(record: RequestRecord): KioskRequestView {
+export function kioskRequestViewOf(record: RequestRecord): KioskRequestView {
   return {
     id: record.id,
     reference: record.reference,

@@ -44,7 +44,7 @@ async function ask(statusUrl: string) {
   const channel = channelSchema.parse({ id: 'cad', type: 'webhook', url: 'http://127.0.0.1:9/hook', statusUrl, secret });
   if (channel.type !== 'webhook') throw new Error('not a webhook');
   const sender = createWebhookSender(channel, { now: Date.now, timeoutMs: 2000, logger: createLogger('t', sink), kioskId: 'K1' });
-  const result = await sender.queryStatus!([requestId], new AbortController().signal);
+  const result = await sender.askStatus!([requestId], new AbortController().signal);
   return { result, logs: sink.entries };
 }
 

@@ -50,8 +50,7 @@ export function createRecipientLedger(): RecipientLedger {
       if (!progress) {
         progress = { accepted: new Set(), refused: new Set() };
         byPage.set(key, progress);
-        const oldest = byPage.keys().next().value;
-        if (byPage.size > maxRemembered && oldest !== undefined) byPage.delete(oldest);
+        if (byPage.size > maxRemembered) byPage.delete(byPage.keys().next().value!);
       }
       let settled = false;
       try {

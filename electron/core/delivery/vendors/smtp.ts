@@ -68,8 +68,8 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
     } catch {
       return { outcome: 'permanent', reason: 'caFile cannot be read' };
     }
+    // Never empty: an attempt that settles every address is delivered, and its progress forgotten.
     const pending = pendingOf(progress, channel.to);
-    if (pending.length === 0) return { outcome: 'delivered' };
     const timeout = AbortSignal.timeout(deps.timeoutMs);
     const transport = nodemailer.createTransport(smtpTransportOptions(channel, deps.timeoutMs, ca));
     try {
