@@ -254,6 +254,34 @@ describe('where the receiver listens', () => {
     expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca })).status).toBe(200);
   });
 
+  it('says on the console, and logs with its code, that the TLS files from the config cannot be read', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-receiver-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const sink = memorySink();
+    const started = await startReceiver({
+      config: {
+        host: '127.0.0.1',
+        port: 0,
+        secrets: [],
+        maxConnections: 16,
+        maxConnectionsPerAddress: 16,
+        tls: { certFile: path.join(dir, 'missing-cert.pem'), keyFile },
+      },
+      answer: {
+        handlers,
+        replays: await openReplayMemory(path.join(dir, 'replays.jsonl'), { now: Date.now, logger: createLogger('replays', sink) }),
+        now: Date.now,
+        senders: () => [],
+      },
+      logger: createLogger('receiver', sink),
+    });
+    cleanup.push(() => started.close());
+    expect(started.health()).toEqual({ listening: false, problem: 'the TLS certificate or key file in receiver.tls could not be read' });
+    expect(logged(sink.entries, 'the receiver could not read its TLS certificate or key')).toEqual([
+      { level: 'error', error: expect.any(String), code: 'ENOENT' },
+    ]);
+  });
+
   it('puts an IPv6 address in brackets in its URL', async () => {
     const { url } = await receiver({ host: '::1', tls: 'none' });
     expect(url).toMatch(/^http:\/\/\[::1\]:\d+\/lobby\/v1$/);
