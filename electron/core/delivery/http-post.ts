@@ -99,7 +99,7 @@ function send(
   headers: Record<string, string>,
   body: string,
   signal: AbortSignal,
-  ca: string | undefined,
+  ca: Buffer | undefined,
   pin: CertificatePin | undefined,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -117,10 +117,11 @@ function send(
  * status and the receiver's error code, never a body).
  */
 export async function postSigned(message: SignedPost, deps: PostDeps): Promise<PostOutcome> {
-  let ca: string | undefined;
+  // The PEM's bytes as they are: TLS reads them as well as text.
+  let ca: Buffer | undefined;
   if (message.caFile) {
     try {
-      ca = await readFile(message.caFile, 'utf8');
+      ca = await readFile(message.caFile);
     } catch {
       return { result: { outcome: 'permanent', reason: 'caFile cannot be read' } };
     }
