@@ -141,12 +141,14 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
     const parsed = parseJsonBody(answer.text);
     const json = parsed.ok ? parsed.value : undefined;
     const result = classifyHttpStatus(answer.status, answer.retryAfter, deps.now());
-    const code = result.outcome === 'delivered' ? undefined : errorCode(json);
-    if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
+    if (result.outcome !== 'delivered') {
+      const code = errorCode(json);
+      if (code) result.reason = `${result.reason} ${code}`;
+    }
     return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
   } catch (error) {
-    // node:http reports any abort as AbortError; say which one it was.
-    if (timeout.aborted && !deps.signal.aborted) return { result: { outcome: 'retry', reason: 'timeout' } };
-    return { result: classifyNetworkError(error) };
+    // node:http reports any abort as AbortError; say which one it was (the service closing is not a slow receiver).
+    if (deps.signal.aborted) return { result: { outcome: 'retry', reason: 'aborted' } };
+    return { result: timeout.aborted ? { outcome: 'retry', reason: 'timeout' } : classifyNetworkError(error) };
   }
 }

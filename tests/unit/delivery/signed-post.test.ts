@@ -89,6 +89,23 @@ describe('a signed POST', () => {
     expect((await postSigned(message, deps({ timeoutMs: 100 }))).result).toEqual({ outcome: 'retry', reason: 'timeout' });
   });
 
+  it('says "aborted", not "timeout", when the service closes during the attempt', async () => {
+    const controller = new AbortController();
+    const server = track(
+      await startScriptedServer(() => {
+        controller.abort();
+        return 'hang';
+      }),
+    );
+    const message: SignedPost = { url: server.origin, body: '{}', messageId: 'msg_closing', secrets: [testSecret] };
+    expect((await postSigned(message, deps({ signal: controller.signal }))).result).toEqual({ outcome: 'retry', reason: 'aborted' });
+  });
+
+  it('is delivered on a 2xx with nothing added from its body, even an error code', async () => {
+    const { message } = await answering({ status: 200, json: { error: 'duplicate' } });
+    expect((await postSigned(message, deps())).result).toStrictEqual({ outcome: 'delivered' });
+  });
+
   it('refuses at once a caFile it cannot read, without sending anything', async () => {
     const { server, message } = await answering({ status: 200 });
     const outcome = await postSigned({ ...message, caFile: '/nonexistent/ca.pem' }, deps());
