@@ -57,13 +57,11 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let ended = false;
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxAnswerBytes) chunks.push(chunk);
     });
     res.on('end', () => {
-      ended = true;
       const retryAfter = res.headers['retry-after'];
       resolve({
         status: res.statusCode ?? 0,
@@ -72,10 +70,8 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
         headers: res.headers,
       });
     });
+    // An answer cut off before its end is an 'error' (ECONNRESET, "aborted"), so the promise never hangs.
     res.on('error', reject);
-    res.on('close', () => {
-      if (!ended) reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' }));
-    });
   });
 }
 
