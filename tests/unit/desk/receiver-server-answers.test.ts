@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../../electron/core/desk/receiver/receiver-server.js';
-import { bindProblem, demoSecret } from '../../../electron/core/desk/receiver/listen-policy.js';
+import { bindProblem, demoSecret, isLoopbackHost, listenRefusal } from '../../../electron/core/desk/receiver/listen-policy.js';
 import { openReplayMemory } from '../../../electron/core/desk/receiver/replay-guard.js';
 import type { ReceiverHandlers } from '../../../electron/core/desk/receiver/receiver-routes.js';
 import type { TrustedSender } from '../../../electron/core/desk/receiver/answer-call.js';
@@ -321,5 +321,16 @@ describe('what the console says when the address cannot be bound', () => {
     );
     expect(bindProblem('EMFILE', '10.0.0.5', 4790)).toBe('the receiver could not listen on 10.0.0.5:4790');
     expect(bindProblem(undefined, '10.0.0.5', 4790)).toBe('the receiver could not listen on 10.0.0.5:4790');
+  });
+});
+
+describe('the listen policy', () => {
+  it('takes off only the one pair of brackets around an IPv6 address', () => {
+    expect(isLoopbackHost('[::1]')).toBe(true);
+    for (const host of ['[[::1]', '[::1]]']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+
+  it('assumes TLS when the caller does not say', () => {
+    expect(listenRefusal('192.168.1.20', [])).toBeUndefined();
   });
 });
