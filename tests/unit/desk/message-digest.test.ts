@@ -3,6 +3,7 @@
  * electron/core/desk/receiver/message-digest.ts): what a retry may change
  * (its sentAt and ageSeconds) and nothing else, whatever the order of keys.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { messageDigest } from '../../../electron/core/desk/receiver/message-digest.js';
 
@@ -43,9 +44,19 @@ describe('the digest of a message', () => {
       { ...message, request: { ...message.request, tags: ['b', 'a'] } },
       { ...message, request: { ...message.request, kiosk: null } },
       { ...message, extra: 'x' },
+      { ...message, request: { ...message.request, tags: { 0: 'a', 1: 'b' } } },
+      { ...message, request: { ...message.request, tags: [{ sentAt: 'in a list, part of the message' }] } },
     ];
     for (const other of changed) expect(messageDigest(other), JSON.stringify(other)).not.toBe(digest);
     expect(new Set(changed.map(messageDigest)).size).toBe(changed.length);
+    const listed = (sentAt: string) => ({ ...message, request: { ...message.request, tags: [{ sentAt }] } });
+    expect(messageDigest(listed('a'))).not.toBe(messageDigest(listed('b')));
+  });
+
+  it('is the digest the desk has always stored, so a remembered id still matches after an update', () => {
+    expect(messageDigest({ b: 1, a: [{ d: null, c: 'x' }], sentAt: 'dropped' })).toBe(
+      createHash('sha256').update('{"a":[{"c":"x","d":null}],"b":1}').digest('base64url'),
+    );
   });
 
   it('is short text safe in a file and a URL', () => {
