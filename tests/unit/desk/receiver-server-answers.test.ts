@@ -187,9 +187,12 @@ describe('the contract calls', () => {
     expect(logged(log, 'the receiver refused a call')).toEqual([]);
     await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca, secrets: [demoSecret.replace('XG7', 'AAA')] });
     await postReadingHeaders(`${url}/nowhere`, {}, { ca, method: 'GET' });
+    await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 0), { ca, messageId: 'msg_twice' });
+    await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 5), { ca, messageId: 'msg_twice' });
     expect(logged(log, 'the receiver refused a call')).toEqual([
       { level: 'warn', status: 401, code: 'bad-signature', method: 'POST' },
       { level: 'warn', status: 404, code: 'not-found', method: 'GET' },
+      { level: 'warn', status: 409, code: 'webhook-id-reused', method: 'POST', type: 'kiosk.heartbeat' },
     ]);
   });
 });
