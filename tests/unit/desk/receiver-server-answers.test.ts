@@ -285,6 +285,29 @@ describe('where the receiver listens', () => {
     ]);
   });
 
+  it('listens without anyone to tell, and closes after failing to listen as after listening', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-receiver-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    for (const host of ['127.0.0.1', '192.0.2.1']) {
+      const started = await startReceiver({
+        config: { host, port: 0, secrets: [], maxConnections: 16, maxConnectionsPerAddress: 16 },
+        answer: {
+          handlers,
+          replays: await openReplayMemory(path.join(dir, `${host}.jsonl`), {
+            now: Date.now,
+            logger: createLogger('replays', memorySink()),
+          }),
+          now: Date.now,
+          senders: () => [],
+        },
+        logger: createLogger('receiver', memorySink()),
+        tls: { certPem: await readFile(certFile, 'utf8'), keyPem: await readFile(keyFile, 'utf8') },
+      });
+      expect(started.health().listening).toBe(host === '127.0.0.1');
+      await started.close();
+    }
+  });
+
   it('puts an IPv6 address in brackets in its URL', async () => {
     const { url } = await receiver({ host: '::1', tls: 'none' });
     expect(url).toMatch(/^http:\/\/\[::1\]:\d+\/lobby\/v1$/);
