@@ -15,7 +15,7 @@ import type { ReceiverHandlers } from '../../../electron/core/desk/receiver/rece
 import type { TrustedSender } from '../../../electron/core/desk/receiver/answer-call.js';
 import type { PairingResponder } from '../../../electron/core/pairing/pairing-responder.js';
 import { createLogger, memorySink, type LogEntry } from '../../../electron/core/logger.js';
-import { heartbeat, postReadingHeaders, shippedSecret } from './support/backend-client.js';
+import { heartbeat, otherSecret, postReadingHeaders, shippedSecret } from './support/backend-client.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const certFile = path.join(fixtures, 'test-desk-cert.pem');
@@ -358,5 +358,42 @@ describe('the listen policy', () => {
 
   it('assumes TLS when the caller does not say', () => {
     expect(listenRefusal('192.168.1.20', [])).toBeUndefined();
+  });
+});
+
+describe('a call no paired kiosk signed', () => {
+  const paired = () => [{ secret: shippedSecret, kioskId: 'K1' }];
+  const unsigned = { ca: '', secrets: [otherSecret] };
+
+  it('is refused as from an unknown kiosk when it names a kiosk that is not paired', async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    expect(await postReadingHeaders(`${url}/heartbeats`, heartbeat('K9'), { ...unsigned, ca })).toMatchObject({
+      status: 401,
+      json: { error: 'unknown-kiosk', message: 'no kiosk with this id is paired with this desk' },
+    });
+  });
+
+  it('is a bad signature when it names a paired kiosk, or names none it could be read from', async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    const bodies: Array<object | string> = [heartbeat('K1'), '{"kiosk":', 'null', '[]', '{}', { kiosk: { id: 42 } }];
+    for (const body of bodies) {
+      const answer = await postReadingHeaders(`${url}/heartbeats`, body, { ...unsigned, ca });
+      expect(answer, JSON.stringify(body)).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+    }
+  });
+
+  it('is a bad signature whatever kiosk it names while a configured secret may sign for any kiosk', async () => {
+    const { url, ca } = await receiver({ senders: () => [{ secret: shippedSecret }, { secret: shippedSecret, kioskId: 'K1' }] });
+    const answer = await postReadingHeaders(`${url}/heartbeats`, heartbeat('K9'), { ...unsigned, ca });
+    expect(answer).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+  });
+
+  it('with no kiosk paired at all, names the kiosk unknown, or says no paired kiosk signed it', async () => {
+    const { url, ca } = await receiver({ senders: () => [] });
+    expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1'), { ca })).json).toMatchObject({ error: 'unknown-kiosk' });
+    expect(await postReadingHeaders(`${url}/heartbeats`, '{}', { ca })).toMatchObject({
+      status: 401,
+      json: { error: 'bad-signature', message: 'no signature matched any paired kiosk' },
+    });
   });
 });
