@@ -38,7 +38,8 @@ export default {
     'tests/electron',
     'tests/screens',
   ],
-  // break: below this a run fails (docs/testing.md); the receiver measured 79.4%. Raise it as the scores rise.
+  // break: below this a run fails (docs/testing.md, "Scores"): each folder run measured above it (delivery 89.7%, the
+  // receiver 78.8% over all its files); a run of answer-call and replay-guard alone scores 67.6%. Raise it as the scores rise.
   thresholds: { high: 90, low: 80, break: 75 },
   cleanTempDir: 'always',
 };

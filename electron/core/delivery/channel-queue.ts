@@ -46,7 +46,8 @@ export function createChannelQueue(options: {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
+      // `done` removes the listener itself, whichever of the two comes first.
+      signal.addEventListener('abort', done);
     });
 
   const run = async () => {

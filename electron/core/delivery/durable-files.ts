@@ -24,7 +24,8 @@ export const nodeFiles: DurableFiles = {
   writeSynced: async (file, data) => {
     const handle = await open(file, 'w', 0o600);
     try {
-      await handle.writeFile(data, 'utf8');
+      // A string is written as UTF-8.
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();

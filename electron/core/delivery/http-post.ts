@@ -57,13 +57,11 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let ended = false;
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxAnswerBytes) chunks.push(chunk);
     });
     res.on('end', () => {
-      ended = true;
       const retryAfter = res.headers['retry-after'];
       resolve({
         status: res.statusCode ?? 0,
@@ -72,10 +70,8 @@ function readAnswer(res: IncomingMessage): Promise<Answer> {
         headers: res.headers,
       });
     });
+    // An answer cut off before its end is an 'error' (ECONNRESET, "aborted"), so the promise never hangs.
     res.on('error', reject);
-    res.on('close', () => {
-      if (!ended) reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' }));
-    });
   });
 }
 
@@ -99,7 +95,7 @@ function send(
   headers: Record<string, string>,
   body: string,
   signal: AbortSignal,
-  ca: string | undefined,
+  ca: Buffer | undefined,
   pin: CertificatePin | undefined,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -117,10 +113,11 @@ function send(
  * status and the receiver's error code, never a body).
  */
 export async function postSigned(message: SignedPost, deps: PostDeps): Promise<PostOutcome> {
-  let ca: string | undefined;
+  // The PEM's bytes as they are: TLS reads them as well as text.
+  let ca: Buffer | undefined;
   if (message.caFile) {
     try {
-      ca = await readFile(message.caFile, 'utf8');
+      ca = await readFile(message.caFile);
     } catch {
       return { result: { outcome: 'permanent', reason: 'caFile cannot be read' } };
     }
@@ -140,12 +137,14 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
     const parsed = parseJsonBody(answer.text);
     const json = parsed.ok ? parsed.value : undefined;
     const result = classifyHttpStatus(answer.status, answer.retryAfter, deps.now());
-    const code = result.outcome === 'delivered' ? undefined : errorCode(json);
-    if (code && result.outcome !== 'delivered') result.reason = `${result.reason} ${code}`;
+    if (result.outcome !== 'delivered') {
+      const code = errorCode(json);
+      if (code) result.reason = `${result.reason} ${code}`;
+    }
     return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
   } catch (error) {
-    // node:http reports any abort as AbortError; say which one it was.
-    if (timeout.aborted && !deps.signal.aborted) return { result: { outcome: 'retry', reason: 'timeout' } };
-    return { result: classifyNetworkError(error) };
+    // node:http reports any abort as AbortError; say which one it was (the service closing is not a slow receiver).
+    if (deps.signal.aborted) return { result: { outcome: 'retry', reason: 'aborted' } };
+    return { result: timeout.aborted ? { outcome: 'retry', reason: 'timeout' } : classifyNetworkError(error) };
   }
 }

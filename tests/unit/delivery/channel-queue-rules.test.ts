@@ -5,7 +5,7 @@
  * pile up listeners on the service's signal.
  */
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptResult } from '../../../electron/core/delivery/attempt.js';
 import { createChannelQueue, type QueueTask } from '../../../electron/core/delivery/channel-queue.js';
 import { createLogger, memorySink } from '../../../electron/core/logger.js';
@@ -14,7 +14,7 @@ const retry = { initialDelayMs: 1, maxDelayMs: 2, horizonMinutes: 60 };
 const task: QueueTask = { requestId: 'req_a', kind: 'created' };
 
 /** A queue whose attempts answer from `answers` in turn (then delivered), recording each. */
-function queue(answers: AttemptResult[], signal = new AbortController().signal) {
+function queue(answers: Array<AttemptResult | 'skip'>, signal = new AbortController().signal) {
   const attempts: Array<[string, number]> = [];
   const settled: Array<[string, string]> = [];
   const waiting: Array<{ count: number; resolve: () => void }> = [];
@@ -86,5 +86,62 @@ describe('a channel queue', () => {
     await settledCount(1);
     expect(attempts).toHaveLength(31);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('drops a task that no longer applies without settling it, and goes on with the next', async () => {
+    const { push, attempts, settled, settledCount } = queue(['skip']);
+    push(task);
+    push({ ...task, requestId: 'req_b' });
+    await settledCount(1);
+    expect(attempts).toEqual([
+      ['created:req_a', 1],
+      ['created:req_b', 1],
+    ]);
+    expect(settled).toEqual([['created:req_b', 'delivered']]);
+  });
+
+  it('settles nothing, and logs no retry, for an attempt that ends after the service closed', async () => {
+    const sink = memorySink();
+    const settled: string[] = [];
+    for (const answer of [{ outcome: 'delivered' }, { outcome: 'retry', reason: 'HTTP 503' }] satisfies AttemptResult[]) {
+      let finished: () => void = () => {};
+      const attemptDone = new Promise<void>((resolve) => (finished = resolve));
+      const controller = new AbortController();
+      createChannelQueue({
+        channelId: 'hook',
+        retry,
+        signal: controller.signal,
+        logger: createLogger('delivery', sink),
+        attempt: async () => {
+          controller.abort();
+          setImmediate(finished);
+          return answer;
+        },
+        settled: (t) => settled.push(t.requestId),
+      }).push(task);
+      await attemptDone;
+    }
+    expect(settled).toEqual([]);
+    expect(sink.entries).toEqual([]);
+  });
+});
+
+describe('the wait between attempts', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ends when the service closes, leaving no timer behind', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const { push, attempts } = queue([{ outcome: 'retry', reason: 'HTTP 429', retryAfterMs: 60_000 }], controller.signal);
+    push(task);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toHaveLength(1);
   });
 });

@@ -59,6 +59,9 @@ describe('the 1.0 resend', () => {
       ['msg_one', true],
       ['msg_one', false],
     ]);
+    // The same message otherwise: type, version and the whole request.
+    const [first, second] = server.received.map((r) => r.json as Record<string, unknown>);
+    expect(second).toEqual({ ...first, ageSeconds: undefined, sentAt: second?.sentAt });
     expect(log.map((e) => [e.message, e.fields?.channel, e.fields?.status])).toEqual([
       ['the receiver refused a contract 1.1 message; sending it in the 1.0 shape', 'hook', 422],
     ]);

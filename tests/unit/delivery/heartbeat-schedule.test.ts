@@ -108,7 +108,10 @@ describe('heartbeats', () => {
     ];
     const desk = channel('desk', () => Promise.resolve(answers.shift() ?? { outcome: 'delivered' }));
     const { stop, logged } = start([desk.sender]);
-    await vi.advanceTimersByTimeAsync(40_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Two refusals in a row: logged once, and the second is no sign of recovery.
+    expect(logged()).toEqual([['warn', 'heartbeat not accepted', 'desk', 'HTTP 503']]);
+    await vi.advanceTimersByTimeAsync(30_000);
     stop();
     expect(desk.beats).toHaveLength(5);
     expect(logged()).toEqual([

@@ -166,4 +166,28 @@ describe('the sender for a paired desk', () => {
     ]);
     expect(log.every((e) => e.fields?.deskId === undefined || e.fields.deskId === 'D7')).toBe(true);
   });
+
+  it("refuses a closure in another desk's name, and rewrites only a closed state when it drops a closure", async () => {
+    const ids = [0, 1].map(() => newRequest(undefined).created.request.id);
+    const at = new Date(kioskNow).toISOString();
+    let answer: StatusAnswer = { requests: [] };
+    const { sender, deskKey } = await pairedDesk(() => ({ status: 200, json: answer }));
+    const otherDesk = { outcome: 'referred' as const, deskId: 'D8', at };
+    const forged = {
+      outcome: 'referred' as const,
+      deskId: 'D7',
+      at,
+      signature: signText(deskKey, closeStatement('req_elsewhere', { ...otherDesk, deskId: 'D7' })),
+    };
+    answer = {
+      requests: [
+        { id: ids[0]!, state: 'closed', closed: { ...otherDesk, signature: signText(deskKey, closeStatement(ids[0]!, otherDesk)) } },
+        { id: ids[1]!, state: 'unknown', closed: forged },
+      ],
+    };
+    expect((await sender.askStatus!(ids, signal))?.requests).toEqual([
+      { id: ids[0], state: 'received' },
+      { id: ids[1], state: 'unknown' },
+    ]);
+  });
 });

@@ -73,9 +73,37 @@ describe('a signed POST', () => {
     expect(outcome.json).toBeUndefined();
   });
 
+  it('keeps at most 1 MiB of an answer, however much the receiver sends', async () => {
+    const server = createServer((_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('x'.repeat(3 * 1024 * 1024)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    track({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const outcome = await postSigned({ url, body: '{}', messageId: 'msg_big', secrets: [testSecret] }, deps());
+    expect(outcome.result).toEqual({ outcome: 'retry', reason: 'HTTP 503' });
+    expect(outcome.text?.length).toBeGreaterThan(0);
+    expect(outcome.text?.length).toBeLessThanOrEqual(1024 * 1024);
+  });
+
   it('gives up on a receiver that does not answer within the time limit, and says it was the time', async () => {
     const { message } = await answering('hang');
     expect((await postSigned(message, deps({ timeoutMs: 100 }))).result).toEqual({ outcome: 'retry', reason: 'timeout' });
+  });
+
+  it('says "aborted", not "timeout", when the service closes during the attempt', async () => {
+    const controller = new AbortController();
+    const server = track(
+      await startScriptedServer(() => {
+        controller.abort();
+        return 'hang';
+      }),
+    );
+    const message: SignedPost = { url: server.origin, body: '{}', messageId: 'msg_closing', secrets: [testSecret] };
+    expect((await postSigned(message, deps({ signal: controller.signal }))).result).toEqual({ outcome: 'retry', reason: 'aborted' });
+  });
+
+  it('is delivered on a 2xx with nothing added from its body, even an error code', async () => {
+    const { message } = await answering({ status: 200, json: { error: 'duplicate' } });
+    expect((await postSigned(message, deps())).result).toStrictEqual({ outcome: 'delivered' });
   });
 
   it('refuses at once a caFile it cannot read, without sending anything', async () => {

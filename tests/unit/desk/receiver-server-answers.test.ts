@@ -9,13 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../../electron/core/desk/receiver/receiver-server.js';
-import { bindProblem, demoSecret } from '../../../electron/core/desk/receiver/listen-policy.js';
+import { bindProblem, demoSecret, isLoopbackHost, listenRefusal } from '../../../electron/core/desk/receiver/listen-policy.js';
 import { openReplayMemory } from '../../../electron/core/desk/receiver/replay-guard.js';
 import type { ReceiverHandlers } from '../../../electron/core/desk/receiver/receiver-routes.js';
 import type { TrustedSender } from '../../../electron/core/desk/receiver/answer-call.js';
 import type { PairingResponder } from '../../../electron/core/pairing/pairing-responder.js';
 import { createLogger, memorySink, type LogEntry } from '../../../electron/core/logger.js';
-import { heartbeat, postReadingHeaders, shippedSecret } from './support/backend-client.js';
+import { heartbeat, otherSecret, postReadingHeaders, shippedSecret } from './support/backend-client.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const certFile = path.join(fixtures, 'test-desk-cert.pem');
@@ -187,9 +187,12 @@ describe('the contract calls', () => {
     expect(logged(log, 'the receiver refused a call')).toEqual([]);
     await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca, secrets: [demoSecret.replace('XG7', 'AAA')] });
     await postReadingHeaders(`${url}/nowhere`, {}, { ca, method: 'GET' });
+    await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 0), { ca, messageId: 'msg_twice' });
+    await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1', 5), { ca, messageId: 'msg_twice' });
     expect(logged(log, 'the receiver refused a call')).toEqual([
       { level: 'warn', status: 401, code: 'bad-signature', method: 'POST' },
       { level: 'warn', status: 404, code: 'not-found', method: 'GET' },
+      { level: 'warn', status: 409, code: 'webhook-id-reused', method: 'POST', type: 'kiosk.heartbeat' },
     ]);
   });
 });
@@ -254,6 +257,57 @@ describe('where the receiver listens', () => {
     expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat(), { ca })).status).toBe(200);
   });
 
+  it('says on the console, and logs with its code, that the TLS files from the config cannot be read', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-receiver-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const sink = memorySink();
+    const started = await startReceiver({
+      config: {
+        host: '127.0.0.1',
+        port: 0,
+        secrets: [],
+        maxConnections: 16,
+        maxConnectionsPerAddress: 16,
+        tls: { certFile: path.join(dir, 'missing-cert.pem'), keyFile },
+      },
+      answer: {
+        handlers,
+        replays: await openReplayMemory(path.join(dir, 'replays.jsonl'), { now: Date.now, logger: createLogger('replays', sink) }),
+        now: Date.now,
+        senders: () => [],
+      },
+      logger: createLogger('receiver', sink),
+    });
+    cleanup.push(() => started.close());
+    expect(started.health()).toEqual({ listening: false, problem: 'the TLS certificate or key file in receiver.tls could not be read' });
+    expect(logged(sink.entries, 'the receiver could not read its TLS certificate or key')).toEqual([
+      { level: 'error', error: expect.any(String), code: 'ENOENT' },
+    ]);
+  });
+
+  it('listens without anyone to tell, and closes after failing to listen as after listening', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-receiver-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    for (const host of ['127.0.0.1', '192.0.2.1']) {
+      const started = await startReceiver({
+        config: { host, port: 0, secrets: [], maxConnections: 16, maxConnectionsPerAddress: 16 },
+        answer: {
+          handlers,
+          replays: await openReplayMemory(path.join(dir, `${host}.jsonl`), {
+            now: Date.now,
+            logger: createLogger('replays', memorySink()),
+          }),
+          now: Date.now,
+          senders: () => [],
+        },
+        logger: createLogger('receiver', memorySink()),
+        tls: { certPem: await readFile(certFile, 'utf8'), keyPem: await readFile(keyFile, 'utf8') },
+      });
+      expect(started.health().listening).toBe(host === '127.0.0.1');
+      await started.close();
+    }
+  });
+
   it('puts an IPv6 address in brackets in its URL', async () => {
     const { url } = await receiver({ host: '::1', tls: 'none' });
     expect(url).toMatch(/^http:\/\/\[::1\]:\d+\/lobby\/v1$/);
@@ -293,5 +347,53 @@ describe('what the console says when the address cannot be bound', () => {
     );
     expect(bindProblem('EMFILE', '10.0.0.5', 4790)).toBe('the receiver could not listen on 10.0.0.5:4790');
     expect(bindProblem(undefined, '10.0.0.5', 4790)).toBe('the receiver could not listen on 10.0.0.5:4790');
+  });
+});
+
+describe('the listen policy', () => {
+  it('takes off only the one pair of brackets around an IPv6 address', () => {
+    expect(isLoopbackHost('[::1]')).toBe(true);
+    for (const host of ['[[::1]', '[::1]]']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+
+  it('assumes TLS when the caller does not say', () => {
+    expect(listenRefusal('192.168.1.20', [])).toBeUndefined();
+  });
+});
+
+describe('a call no paired kiosk signed', () => {
+  const paired = () => [{ secret: shippedSecret, kioskId: 'K1' }];
+  const unsigned = { ca: '', secrets: [otherSecret] };
+
+  it('is refused as from an unknown kiosk when it names a kiosk that is not paired', async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    expect(await postReadingHeaders(`${url}/heartbeats`, heartbeat('K9'), { ...unsigned, ca })).toMatchObject({
+      status: 401,
+      json: { error: 'unknown-kiosk', message: 'no kiosk with this id is paired with this desk' },
+    });
+  });
+
+  it('is a bad signature when it names a paired kiosk, or names none it could be read from', async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    const bodies: Array<object | string> = [heartbeat('K1'), '{"kiosk":', 'null', '[]', '{}', { kiosk: { id: 42 } }];
+    for (const body of bodies) {
+      const answer = await postReadingHeaders(`${url}/heartbeats`, body, { ...unsigned, ca });
+      expect(answer, JSON.stringify(body)).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+    }
+  });
+
+  it('is a bad signature whatever kiosk it names while a configured secret may sign for any kiosk', async () => {
+    const { url, ca } = await receiver({ senders: () => [{ secret: shippedSecret }, { secret: shippedSecret, kioskId: 'K1' }] });
+    const answer = await postReadingHeaders(`${url}/heartbeats`, heartbeat('K9'), { ...unsigned, ca });
+    expect(answer).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+  });
+
+  it('with no kiosk paired at all, names the kiosk unknown, or says no paired kiosk signed it', async () => {
+    const { url, ca } = await receiver({ senders: () => [] });
+    expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1'), { ca })).json).toMatchObject({ error: 'unknown-kiosk' });
+    expect(await postReadingHeaders(`${url}/heartbeats`, '{}', { ca })).toMatchObject({
+      status: 401,
+      json: { error: 'bad-signature', message: 'no signature matched any paired kiosk' },
+    });
   });
 });

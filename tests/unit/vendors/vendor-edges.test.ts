@@ -20,6 +20,23 @@ describe('a test page from the admin screen', () => {
   });
 });
 
+describe('the words of any page', () => {
+  it('trim a config value and fold its runs of spaces into one', () => {
+    const page = formatPage({ ...normalPage, kioskLocation: '  Lobby   kiosk\t 1 \n', program: ' Safe  Passage ' });
+    expect(page).toEqual({
+      title: 'Safe Passage request ref K1-4821 at Lobby kiosk 1',
+      text: 'Safe Passage request at Lobby kiosk 1 (ref K1-4821). See the desk console.',
+    });
+  });
+
+  it('say in an escalated emergency that nobody has acknowledged it, in the text as in the title', () => {
+    const page = formatPage({ ...normalPage, priority: 'emergency', escalation: true });
+    expect(page.text).toBe(
+      'EMERGENCY, NOT ACKNOWLEDGED YET: possible overdose or someone in danger at Lobby kiosk 1 (Safe Passage ref K1-4821). Respond now. See the desk console.',
+    );
+  });
+});
+
 describe('the recipient ledger', () => {
   /** One attempt at a page that reaches `to` and is not settled (others still pending); returns who it had reached before. */
   async function reach(ledger: ReturnType<typeof createRecipientLedger>, reference: string, to: string): Promise<string[]> {

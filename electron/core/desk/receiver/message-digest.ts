@@ -6,10 +6,12 @@ const perAttemptFields = new Set(['sentAt', 'ageSeconds']);
 function canonical(value: unknown, top: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => canonical(item, false));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([key]) => !(top && perAttemptFields.has(key)))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([key, item]) => [key, canonical(item, false)]));
+  const record = value as Record<string, unknown>;
+  // sort() with no comparer orders strings by UTF-16 code units, the same order `<` gives (keys are never equal).
+  const keys = Object.keys(record)
+    .filter((key) => !(top && perAttemptFields.has(key)))
+    .sort();
+  return Object.fromEntries(keys.map((key) => [key, canonical(record[key], false)]));
 }
 
 /**
