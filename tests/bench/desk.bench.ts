@@ -11,6 +11,7 @@ import { test, type Browser, type Page } from '@playwright/test';
 import { repoRoot } from '../e2e/support/paths.js';
 import { summarize, writeResults } from './measure.js';
 import { buildBaseline, serveBaseline } from './support/baseline-page.js';
+import { goTo, openPage } from './support/bounded.js';
 import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
 import { drawnAt, idleCost, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
 import { machine } from './support/machine.js';
@@ -24,16 +25,12 @@ const deskScreen = { viewport: { width: 1920, height: 1080 } };
 async function openDesk(browser: Browser, desk: BenchDesk, open: number, reducedMotion: 'reduce' | 'no-preference'): Promise<Page> {
   const page = await (await browser.newContext({ ...deskScreen, reducedMotion })).newPage();
   await recordEventArrivals(page);
-  await page.goto(desk.deskUrl);
-  await page.locator('[data-field="open-count"]', { hasText: String(open) }).waitFor();
+  await goTo(page, desk.deskUrl, `[data-field="open-count"]:text-is("${open}")`);
   return page;
 }
 
 async function openBaseline(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext(deskScreen)).newPage();
-  await page.goto(url);
-  await page.locator('[data-screen="welcome"]').waitFor();
-  return page;
+  return openPage(await browser.newContext(deskScreen), url, '[data-screen="welcome"]');
 }
 
 /** Idle windows alternating between the desk (alert on), the desk with reduced motion asked for, and the baseline page. */
