@@ -47,30 +47,40 @@ const roleScreens = { kiosk: '/kiosk/kiosk-app.tsx', desk: '/desk/desk-home.tsx'
 type RoleFiles = { scripts: string[]; styles: string[] };
 
 /**
- * Runs in the page as a classic script in <head>, before the entry: works
- * out the page's role from its address (the browser host serves /kiosk/ and
- * /desk/; an Electron window may say #kiosk or #desk) and starts that role's
- * chunk, its imports (modulepreload) and its stylesheet (render-blocking, as
- * the stylesheet links index.html carries are), so none of it waits for the
- * entry, the bootstrap round trip and then the chunk. A page whose role the
- * address does not say preloads nothing: the role's code then loads once the
- * bootstrap names it, as before. Plain ES5-era code: it is shipped as is.
+ * Runs in the page as the first script in <head> (async: it holds up
+ * neither the parser nor the requests the page names, and runs as soon as it
+ * arrives, in practice well before the entry module): works out the page's role from its
+ * address (the browser host serves /kiosk/ and /desk/; an Electron window
+ * may say #kiosk or #desk) and starts that role's chunk and its imports
+ * (modulepreload) and its stylesheet (preload; the chunk's loader still
+ * links it and waits for it), so none of it waits for the entry, the
+ * bootstrap round trip and then the chunk. On the browser host's pages it
+ * also sends the bootstrap call, so that round trip overlaps the entry's
+ * download (renderer/src/api/early-bootstrap.ts uses the answer). A page
+ * whose role the address does not say preloads nothing: the role's code then
+ * loads once the bootstrap names it. Shipped as written, not bundled.
  */
 function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): string {
   return `(function (files) {
   var said = /[/](kiosk|desk)[/][^/]*$/.exec(location.pathname) || /^#(kiosk|desk)$/.exec(location.hash);
   var role = said && files[said[1]];
   if (!role) return;
-  function add(rel, file) {
+  function add(rel, file, as) {
     var link = document.createElement('link');
     link.rel = rel;
-    if (rel === 'stylesheet') link.setAttribute('blocking', 'render');
+    if (as) link.as = as;
     link.crossOrigin = '';
     link.setAttribute('href', './' + file);
     document.head.appendChild(link);
   }
-  role.styles.forEach(function (file) { add('stylesheet', file); });
   role.scripts.forEach(function (file) { add('modulepreload', file); });
+  role.styles.forEach(function (file) { add('preload', file, 'style'); });
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+  window.lobbyEarlyBootstrap = fetch('api/call/app.getBootstrap', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}'
+  }).then(function (response) { return response.json(); }).catch(function () { return undefined; });
 })(${JSON.stringify(files)});
 `;
 }
@@ -92,7 +102,7 @@ function preloadFirstScreen(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, context) => {
+      handler: (html, context) => {
         const outputs = Object.values(context.bundle ?? {});
         const chunks = outputs.flatMap((output) => (output.type === 'chunk' ? [output] : []));
         const entry = chunks.find((chunk) => chunk.isEntry);
@@ -111,16 +121,19 @@ function preloadFirstScreen(): Plugin {
           (output) => output.type === 'asset' && output.originalFileNames.some((name) => firstScreenFonts.test(path.basename(name))),
         );
         if (fonts.length === 0) throw new Error("preload: none of the first screen's fonts is in the build");
-        return [
+        // Async: it holds up nothing, and runs as soon as it arrives (a deferred one would wait for index.html's stylesheet);
+        // right after the CSP's meta tag (which covers only what follows it), so it is the first request the page makes.
+        const cspMeta = /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
+        if (!cspMeta) throw new Error('preload: the role preload script goes after the CSP meta tag, and index.html has none');
+        const at = cspMeta.index + cspMeta[0].length;
+        const tags = [
           ...fonts.map((font) => ({
             tag: 'link',
             attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font.fileName}` },
             injectTo: 'head' as const,
           })),
-          // A classic script, so it runs while <head> is parsed (before any module) and its stylesheet may block rendering;
-          // after the CSP's meta tag, which covers only what follows it.
-          { tag: 'script', attrs: { src: `./${script.fileName}` }, injectTo: 'head' as const },
         ];
+        return { html: `${html.slice(0, at)}\n    <script async src="./${script.fileName}"></script>${html.slice(at)}`, tags };
       },
     },
     // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks.
