@@ -3,6 +3,8 @@
  * main process, the sandboxed preload (CommonJS), the browser host and the
  * `npm start` launcher. Under Vitest it describes the unit-test projects instead.
  */
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -31,57 +33,113 @@ export function cspMetaTag(): Plugin {
 }
 
 /**
- * The fonts the kiosk's welcome screen draws with: Latin text, regular and
- * bold, and the language buttons' names in Vietnamese and Arabic (bold).
- * Without a preload the browser asks for a font only once text using it is
- * laid out, which puts every font after the whole start-up.
+ * The fonts the first screen draws with (the kiosk's welcome screen, the
+ * desk's header): Latin text, regular and bold, and the language buttons'
+ * names in Vietnamese and Arabic (bold). Without a preload the browser asks
+ * for a font only once text using it is laid out, which puts every font
+ * after the whole start-up.
  */
 const firstScreenFonts = /^noto-sans-(latin-(400|700)|vietnamese-700|arabic-arabic-700)-normal\.woff2$/;
 
+/** The roles' screens, each its own chunk: a page preloads its own role's, never the other's. */
+const roleScreens = { kiosk: '/kiosk/kiosk-app.tsx', desk: '/desk/desk-home.tsx' } as const;
+
+type RoleFiles = { scripts: string[]; styles: string[] };
+
 /**
- * Starts from index.html everything the kiosk's first screen needs, in
- * parallel with the entry: the kiosk chunk and its imports (modulepreload),
- * its stylesheet, and the first screen's fonts. Otherwise each waits for the
- * step before it (entry, bootstrap round trip, chunk, stylesheet, fonts).
- * The desk page fetches these too but never runs the kiosk's code; the
- * desk's own chunk still loads on demand.
+ * Runs in the page as the first script in <head> (async: it holds up
+ * neither the parser nor the requests the page names, and runs as soon as it
+ * arrives, in practice well before the entry module): works out the page's role from its
+ * address (the browser host serves /kiosk/ and /desk/; an Electron window
+ * may say #kiosk or #desk) and starts that role's chunk and its imports
+ * (modulepreload) and its stylesheet (preload; the chunk's loader still
+ * links it and waits for it), so none of it waits for the entry, the
+ * bootstrap round trip and then the chunk. On the browser host's pages it
+ * also sends the bootstrap call, so that round trip overlaps the entry's
+ * download (renderer/src/api/early-bootstrap.ts uses the answer). A page
+ * whose role the address does not say preloads nothing: the role's code then
+ * loads once the bootstrap names it. Shipped as written, not bundled.
+ */
+function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): string {
+  return `(function (files) {
+  var said = /[/](kiosk|desk)[/][^/]*$/.exec(location.pathname) || /^#(kiosk|desk)$/.exec(location.hash);
+  var role = said && files[said[1]];
+  if (!role) return;
+  function add(rel, file, as) {
+    var link = document.createElement('link');
+    link.rel = rel;
+    if (as) link.as = as;
+    link.crossOrigin = '';
+    link.setAttribute('href', './' + file);
+    document.head.appendChild(link);
+  }
+  role.scripts.forEach(function (file) { add('modulepreload', file); });
+  role.styles.forEach(function (file) { add('preload', file, 'style'); });
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+  window.lobbyEarlyBootstrap = fetch('api/call/app.getBootstrap', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}'
+  }).then(function (response) { return response.json(); }).catch(function () { return undefined; });
+})(${JSON.stringify(files)});
+`;
+}
+
+/**
+ * Starts from index.html everything the first screen needs, in parallel with
+ * the entry: the first screen's fonts for every page, and through a small
+ * script (see rolePreloadSource) only this page's role's chunk and styles.
+ * The desk page never fetches the kiosk's chunk, nor the kiosk the desk's.
  */
 function preloadFirstScreen(): Plugin {
+  let script: { fileName: string; source: string } | undefined;
+  let outDir = '';
   return {
     name: 'lobby-preload-first-screen',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, context) => {
+      handler: (html, context) => {
         const outputs = Object.values(context.bundle ?? {});
         const chunks = outputs.flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const kiosk = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/kiosk/kiosk-app.tsx'));
         const entry = chunks.find((chunk) => chunk.isEntry);
-        if (!kiosk || !entry) throw new Error('preload: the kiosk chunk or the entry is missing from the build');
-        const scripts = [kiosk.fileName, ...kiosk.imports].filter((file) => file !== entry.fileName && !entry.imports.includes(file));
-        const styles = [...(kiosk.viteMetadata?.importedCss ?? [])];
+        if (!entry) throw new Error('preload: the entry is missing from the build');
+        const filesOf = (screen: string): RoleFiles => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(screen));
+          if (!chunk) throw new Error(`preload: the chunk of ${screen} is missing from the build`);
+          const scripts = [chunk.fileName, ...chunk.imports].filter((file) => file !== entry.fileName && !entry.imports.includes(file));
+          const styles = scripts.flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
+          return { scripts, styles };
+        };
+        const source = rolePreloadSource({ kiosk: filesOf(roleScreens.kiosk), desk: filesOf(roleScreens.desk) });
+        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+        script = { fileName: `assets/role-preload-${hash}.js`, source };
         const fonts = outputs.filter(
           (output) => output.type === 'asset' && output.originalFileNames.some((name) => firstScreenFonts.test(path.basename(name))),
         );
         if (fonts.length === 0) throw new Error("preload: none of the first screen's fonts is in the build");
-        return [
-          ...styles.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` },
-            injectTo: 'head' as const,
-          })),
+        // Async: it holds up nothing, and runs as soon as it arrives (a deferred one would wait for index.html's stylesheet);
+        // right after the CSP's meta tag (which covers only what follows it), so it is the first request the page makes.
+        const cspMeta = /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
+        if (!cspMeta) throw new Error('preload: the role preload script goes after the CSP meta tag, and index.html has none');
+        const at = cspMeta.index + cspMeta[0].length;
+        const tags = [
           ...fonts.map((font) => ({
             tag: 'link',
             attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font.fileName}` },
             injectTo: 'head' as const,
           })),
-          ...scripts.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
-            injectTo: 'head' as const,
-          })),
         ];
+        return { html: `${html.slice(0, at)}\n    <script async src="./${script.fileName}"></script>${html.slice(at)}`, tags };
       },
+    },
+    // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks.
+    async writeBundle() {
+      if (!script) throw new Error('preload: index.html was not transformed, so there is no role preload script to write');
+      await writeFile(path.join(outDir, script.fileName), script.source);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { withEarlyBootstrap } from './api/early-bootstrap';
 import { getApi } from './api/get-api';
 import { App, startLoading } from './app';
 // Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline.
@@ -10,8 +11,9 @@ import './styles/app.css';
 import './styles/kiosk.css';
 import './styles/kiosk-layout.css';
 
-const api = getApi();
-// First, before React mounts: ask for the bootstrap, then the role's code and words, so the first paint waits on no chain.
+// The bootstrap was asked for by index.html already (browser host); its answer is used for the first load.
+const api = withEarlyBootstrap(getApi(), window.lobbyEarlyBootstrap);
+// First, before React mounts: the bootstrap, then the role's code and words, so the first paint waits on no chain.
 const firstLoad = startLoading(api);
 
 const container = document.getElementById('root');

@@ -12,6 +12,7 @@ import { repoRoot } from '../e2e/support/paths.js';
 import { startTestHost } from '../e2e/support/test-host.js';
 import { compared, writeResults } from './measure.js';
 import { buildBaseline, serveBaseline } from './support/baseline-page.js';
+import { openPage } from './support/bounded.js';
 import { coldLoad, gzipBytes, kioskScreen, recordTaps, tap } from './support/page-timing.js';
 import { machine } from './support/machine.js';
 
@@ -33,9 +34,7 @@ async function paintRounds(browser: Browser, urls: Pages, cpuSlowdown: number) {
 }
 
 async function openForTaps(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext(kioskScreen)).newPage();
-  await page.goto(url);
-  await page.locator(ready).waitFor();
+  const page = await openPage(await browser.newContext(kioskScreen), url, ready);
   await recordTaps(page);
   return page;
 }

@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { e2eEnv, launchOptionsFromEnv } from '../e2e/support/browser-env.js';
-import { sharedHostHeaders } from '../e2e/support/host-token.js';
 import { repoRoot } from '../e2e/support/paths.js';
 
 export default defineConfig({
@@ -22,8 +21,11 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     baseURL: process.env[e2eEnv.origin],
-    // The shared host wants its run's token on every request; the benchmarks open bare URLs in contexts of their own.
-    extraHTTPHeaders: sharedHostHeaders(),
+    // No Authorization header here: a bearer token outranks the cookie a printed URL gives, so the shared host's token
+    // on every request made each host of a bench's own answer 401. Every page opens a URL its host printed (with its token).
+    // No wait may hang: a minute for any action or navigation, well under the tests' own limits.
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     launchOptions: launchOptionsFromEnv(),
   },
 });

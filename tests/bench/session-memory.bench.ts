@@ -7,7 +7,9 @@
  * and last checkpoint is the number that matters.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { sharedUrl } from '../e2e/support/host-token.js';
 import { writeResults } from './measure.js';
+import { goTo } from './support/bounded.js';
 
 const sessions = 1000;
 const warmUp = 50;
@@ -37,8 +39,8 @@ test('memory over a thousand session resets', async ({ page }) => {
     return { session, heapBytes: metric('JSHeapUsedSize'), domNodes: metric('Nodes') };
   };
 
-  await page.goto('/kiosk/');
-  await page.locator('main[data-screen="welcome"]').waitFor();
+  // The URL the shared host printed, with its run's token (traded for the page's cookie).
+  await goTo(page, sharedUrl('kiosk'), 'main[data-screen="welcome"]');
   const readings: Reading[] = [];
   for (let session = 1; session <= sessions; session += 1) {
     await oneSession(page);

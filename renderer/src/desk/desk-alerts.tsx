@@ -16,7 +16,9 @@ export function DeskAlerts({ desk, onShowRequests }: { desk: DeskStateResult; on
   const { t } = useTranslation('desk');
   const { state } = desk;
   const alerting = state?.alerting ?? [];
-  const emergency = state?.requests.some((request) => request.priority === 'emergency' && alerting.includes(request.id)) ?? false;
+  // A set, not alerting.includes per request: at 1,000 open requests that was a million comparisons on every change.
+  const waiting = new Set(alerting);
+  const emergency = state?.requests.some((request) => request.priority === 'emergency' && waiting.has(request.id)) ?? false;
   const sound = useAlertSound(alerting.length > 0 && state?.alert.sound === true, state?.alert.repeatSeconds ?? 10);
   return (
     <div className="desk-alerts">

@@ -9,6 +9,19 @@ type UnitName = 'hour' | 'minute' | 'second';
 // Waiting times are formatted every second for every card: building an Intl formatter costs far more than using one.
 const unitFormats = new Map<string, Intl.NumberFormat>();
 const agoFormats = new Map<string, Intl.RelativeTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** One formatter per language and style, made once: the kiosk table's clocks and every card ask again on each change. */
+function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 function unit(language: string, value: number, name: UnitName): string {
   const key = `${language}|${name}`;
@@ -49,22 +62,27 @@ export function secondsBetween(fromIso: string, nowMs: number): number {
 }
 
 export function formatTime(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat(language, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDateTime(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** A report bucket's ISO date ("2026-11-22"), shown as a short local date without shifting time zones. */
 export function formatDay(language: string, isoDate: string): string {
-  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A request's language by name in the console's language ("Spanish", "español"), or its code if unknown. */
 export function languageName(consoleLanguage: string, code: string): string {
   try {
-    return new Intl.DisplayNames([consoleLanguage], { type: 'language' }).of(code) ?? code;
+    let names = languageNames.get(consoleLanguage);
+    if (!names) {
+      names = new Intl.DisplayNames([consoleLanguage], { type: 'language' });
+      languageNames.set(consoleLanguage, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

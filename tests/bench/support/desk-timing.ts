@@ -5,6 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
+import { within } from './bounded.js';
 
 export type IdleCost = {
   /** Main-thread CPU time (ThreadTime): what the page itself costs, little changed by other work on the machine. */
@@ -98,16 +99,19 @@ export async function recordDrawnCards(page: Page): Promise<void> {
 
 /** Resolves with the wall-clock time the card of request `id` was drawn. */
 export function drawnAt(page: Page, id: string): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const at = window.lobbyBenchDrawn?.get(wanted);
-          if (at !== undefined && !Number.isNaN(at)) resolve(at);
-          else window.lobbyBenchOnDrawn = check;
-        };
-        check();
-      }),
-    id,
+  return within(
+    `the card of request ${id} being drawn on the desk page (desk.requestChanged reaching the page and applied)`,
+    page.evaluate(
+      (wanted) =>
+        new Promise<number>((resolve) => {
+          const check = () => {
+            const at = window.lobbyBenchDrawn?.get(wanted);
+            if (at !== undefined && !Number.isNaN(at)) resolve(at);
+            else window.lobbyBenchOnDrawn = check;
+          };
+          check();
+        }),
+      id,
+    ),
   );
 }

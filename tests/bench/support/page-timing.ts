@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { goTo, within } from './bounded.js';
 
 /** The kiosk's portrait touchscreen. */
 export const kioskScreen: BrowserContextOptions = { viewport: { width: 1080, height: 1920 }, hasTouch: true };
@@ -29,20 +30,22 @@ export async function coldLoad(browser: Browser, url: string, ready: string, cpu
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   }
-  await page.goto(url);
-  await page.locator(ready).waitFor();
+  await goTo(page, url, ready);
   // Paint entries are recorded once the frame is presented: wait for the entry rather than read too early.
-  const fcp = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
-          if (entry) {
-            observer.disconnect();
-            resolve(entry.startTime);
-          }
-        }).observe({ type: 'paint', buffered: true });
-      }),
+  const fcp = await within(
+    `the first-contentful-paint entry of ${new URL(url).pathname}`,
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0];
+            if (entry) {
+              observer.disconnect();
+              resolve(entry.startTime);
+            }
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    ),
   );
   await context.close();
   return { fcp, scripts };
@@ -115,5 +118,5 @@ export async function tap(page: Page, name: string): Promise<number> {
     count,
   );
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  return answered;
+  return within(`the screen changing after a touch on "${name}"`, answered);
 }
