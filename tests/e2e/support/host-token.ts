@@ -28,13 +28,3 @@ export function tokenHeaders(url: string): Record<string, string> {
   const token = own ?? (shared && new URL(shared).origin === new URL(url).origin ? tokenOf(shared) : undefined);
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
-
-/**
- * The shared host's token as a header for every request a browser context
- * makes, for suites (the benchmarks) that open bare shared-host URLs in
- * contexts of their own; empty before global setup has run.
- */
-export function sharedHostHeaders(): Record<string, string> {
-  const shared = process.env[e2eEnv.kioskUrl];
-  return shared ? tokenHeaders(shared) : {};
-}
