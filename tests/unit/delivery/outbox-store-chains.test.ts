@@ -4,37 +4,9 @@
  * finish when the test says: a save made while older ones are still on
  * their way always lands last, also once the first of them has finished.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DurableFiles } from '../../../electron/core/delivery/durable-files.js';
 import { openOutboxStore } from '../../../electron/core/delivery/outbox-store.js';
-
-type Item = { id: string; n: number };
-
-/** Writes of the versions in `slow` wait for `release(n)`; the others finish at once. */
-function heldFiles(slow: number[]) {
-  const disk = new Map<string, string>();
-  const gates = new Map<number, () => void>();
-  const opened = new Map(slow.map((n) => [n, new Promise<void>((resolve) => gates.set(n, resolve))]));
-  const files: DurableFiles = {
-    mkdir: async () => undefined,
-    writeSynced: async (file, data) => {
-      await opened.get((JSON.parse(data) as Item).n);
-      disk.set(file, data);
-    },
-    rename: async (from, to) => {
-      disk.set(to, disk.get(from) ?? '');
-      disk.delete(from);
-    },
-    syncDir: async () => undefined,
-    list: async () => [...disk.keys()].map((file) => path.basename(file)),
-    read: async (file) => disk.get(file) ?? '',
-    remove: async (file) => {
-      disk.delete(file);
-    },
-  };
-  return { files, disk, release: (n: number) => gates.get(n)?.() };
-}
+import { heldFiles, type Item } from './support/held-files.js';
 
 describe("the outbox store's writes of one record", () => {
   it('land in the order they were made, even for a save made after the first of them finished', async () => {

@@ -8,10 +8,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
+import { nodeFiles } from '../../../electron/core/delivery/durable-files.js';
 import { openOutboxStore } from '../../../electron/core/delivery/outbox-store.js';
+import { heldFiles, type Item } from './support/held-files.js';
 
-type Item = { id: string; n: number };
 const parse = (json: unknown) => json as Item;
 
 const dirs: string[] = [];
@@ -22,31 +22,6 @@ async function tempRoot() {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-outbox-safety-'));
   dirs.push(dir);
   return dir;
-}
-
-/** Files in memory whose writes finish when the test says: a slow disk, without waiting for one. */
-function heldFiles() {
-  const disk = new Map<string, string>();
-  const held = new Map<string, () => void>();
-  const files: DurableFiles = {
-    mkdir: async () => undefined,
-    writeSynced: async (file, data) => {
-      const n = (JSON.parse(data) as Item).n;
-      if (n === 1) await new Promise<void>((resolve) => held.set('first', resolve));
-      disk.set(file, data);
-    },
-    rename: async (from, to) => {
-      disk.set(to, disk.get(from) ?? '');
-      disk.delete(from);
-    },
-    syncDir: async () => undefined,
-    list: async () => [...disk.keys()].map((file) => path.basename(file)),
-    read: async (file) => disk.get(file) ?? '',
-    remove: async (file) => {
-      disk.delete(file);
-    },
-  };
-  return { files, disk, release: () => held.get('first')?.() };
 }
 
 describe('the outbox store keeps to its folder', () => {
@@ -72,13 +47,13 @@ describe('the outbox store keeps to its folder', () => {
 
 describe('overlapping saves of one record', () => {
   it('never let an older write land after a newer one, even when the older write is slower', async () => {
-    const { files, disk, release } = heldFiles();
+    const { files, disk, release } = heldFiles([1]);
     const store = await openOutboxStore<Item>('/outbox', parse, files);
     const older = store.save({ id: 'req_a', n: 1 });
     const newer = store.save({ id: 'req_a', n: 2 });
     // Let every write that is free to run finish before the older one's slow write completes.
     await new Promise((resolve) => setImmediate(resolve));
-    release();
+    release(1);
     await Promise.all([older, newer]);
     expect(disk.get('/outbox/req_a.json')).toBe(JSON.stringify({ id: 'req_a', n: 2 }));
     expect((await store.loadAll()).records).toEqual([{ id: 'req_a', n: 2 }]);
