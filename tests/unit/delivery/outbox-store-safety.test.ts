@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFiles } from '../../../electron/core/delivery/durable-files.js';
+import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
 import { openOutboxStore } from '../../../electron/core/delivery/outbox-store.js';
 import { heldFiles, type Item } from './support/held-files.js';
 
