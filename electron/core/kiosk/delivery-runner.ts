@@ -5,7 +5,7 @@
  * has failed).
  */
 import type { AgencyProfile, KioskDeviceConfig } from '../../../shared/config.js';
-import { wireVersion } from '../../../shared/backend/messages.js';
+import { wireVersion, type RequestUpdated } from '../../../shared/backend/messages.js';
 import type { AttemptResult } from '../delivery/attempt.js';
 import type { ChannelSender } from '../delivery/channel-sender.js';
 import { createChannelQueue, type ChannelQueue, type QueueTask } from '../delivery/channel-queue.js';
@@ -51,38 +51,37 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   const horizonMs = deps.device.delivery.retry.horizonMinutes * 60_000;
   const now = deps.now ?? Date.now;
   /** Past the retry horizon a retryable answer is final: receivers keep ids only that long (docs/backend-contract.md). */
-  const withinHorizon = (record: RequestRecord, result: AttemptResult | 'skip'): AttemptResult | 'skip' => {
-    if (result === 'skip' || result.outcome !== 'retry' || now() - Date.parse(record.createdAt) < horizonMs) return result;
+  const withinHorizon = (record: RequestRecord, result: AttemptResult): AttemptResult => {
+    if (result.outcome !== 'retry' || now() - Date.parse(record.createdAt) < horizonMs) return result;
     return { outcome: 'permanent', reason: `${result.reason}; gave up at the retry horizon` };
   };
+
+  /** The update each channel last carried per request: an answer that changed while it was on its way is sent again. */
+  const carried = new Map<string, string>();
+  const updateOf = (record: RequestRecord): Omit<RequestUpdated, 'sentAt'> => ({
+    type: 'request.updated',
+    version: wireVersion,
+    requestId: record.id,
+    ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}),
+    ...(record.closed ? { closed: record.closed } : {}),
+  });
 
   const attempt =
     (sender: ChannelSender) =>
     async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
       const record = book.get(task.requestId);
-      return record ? withinHorizon(record, await attemptOnce(sender, task, signal)) : 'skip';
+      const state = record?.channels[sender.channelId];
+      if (!record || !state) return 'skip';
+      if (task.kind === 'created') {
+        if (state.created !== 'pending') return 'skip';
+        const request = newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation');
+        return withinHorizon(record, await sender.deliver(request, signal));
+      }
+      if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
+      const update = updateOf(record);
+      carried.set(`${sender.channelId} ${record.id}`, JSON.stringify(update));
+      return withinHorizon(record, await sender.sendUpdate(update, signal));
     };
-
-  const attemptOnce = async (sender: ChannelSender, task: QueueTask, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
-    const record = book.get(task.requestId);
-    const state = record?.channels[sender.channelId];
-    if (!record || !state) return 'skip';
-    if (task.kind === 'created') {
-      if (state.created !== 'pending') return 'skip';
-      return sender.deliver(newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation'), signal);
-    }
-    if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
-    return sender.sendUpdate(
-      {
-        type: 'request.updated',
-        version: wireVersion,
-        requestId: record.id,
-        ...(record.acknowledgement ? { acknowledgement: record.acknowledgement } : {}),
-        ...(record.closed ? { closed: record.closed } : {}),
-      },
-      signal,
-    );
-  };
 
   const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
@@ -98,6 +97,13 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
       const state = record.channels[sender.channelId];
       if (!state) return false;
       if (task.kind === 'update') {
+        const sent = carried.get(`${sender.channelId} ${record.id}`);
+        carried.delete(`${sender.channelId} ${record.id}`);
+        // A closure that came while the acknowledgement was on its way: the queue had it already, so it goes again now.
+        if (result.outcome === 'delivered' && sent !== JSON.stringify(updateOf(record))) {
+          queues.get(sender.channelId)?.push(task);
+          return false;
+        }
         state.update = result.outcome === 'delivered' ? 'sent' : 'failed';
         return;
       }

@@ -1,0 +1,68 @@
+/**
+ * What the kiosk tells the other desks: each desk that has the request hears
+ * of the first acknowledgement and of the closure, even when the closure
+ * comes while the acknowledgement is still on its way to that desk.
+ */
+import { describe, expect, it } from 'vitest';
+import { requestUpdatedSchema, statusQuerySchema } from '../../../shared/backend/messages.js';
+import type { Acknowledgement } from '../../../shared/request.js';
+import { startScriptedServer, type Answer, type Received } from '../delivery/support/scripted-server.js';
+import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
+import { closeAfterEach } from '../support/close-after-each.js';
+import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+
+const track = closeAfterEach();
+
+const ack: Acknowledgement = { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', at: new Date().toISOString() };
+
+/** A second desk that takes everything, answers "received" to status queries, and holds its answer to the first update until released. */
+async function slowUpdateDesk() {
+  let release: (answer: Answer) => void = () => undefined;
+  const held = new Promise<Answer>((resolve) => (release = resolve));
+  let updates = 0;
+  const server = await startScriptedServer((r: Received) => {
+    if (r.path.endsWith('/requests')) return { status: 200, json: { received: true, duplicate: false } };
+    if (r.path.endsWith('/status'))
+      return { status: 200, json: { requests: statusQuerySchema.parse(r.json).requestIds.map((id) => ({ id, state: 'received' })) } };
+    if (r.path.endsWith('/updates') && (updates += 1) === 1) return held;
+    return { status: 200, json: { ok: true } };
+  });
+  return { server, url: `${server.origin}/lobby/v1`, release: () => release({ status: 200, json: { ok: true } }) };
+}
+
+const updatesAt = (server: { received: Received[] }) =>
+  server.received.filter((r) => r.path.endsWith('/updates')).map((r) => requestUpdatedSchema.parse(r.json));
+
+describe('relaying answers to the other desks', () => {
+  it('a closure that comes while the acknowledgement is still on its way to a desk is sent to that desk after it', async () => {
+    const first = track(await startVerifyingReceiver([testSecret]));
+    const second = await slowUpdateDesk();
+    track(second.server);
+    const kiosk = track(
+      await startKiosk(
+        kioskConfig({ requestTimeoutMs: 10_000, channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] }),
+      ),
+    );
+    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'back-office');
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'front-desk');
+
+    first.acknowledge(id, ack);
+    await second.server.waitFor((r) => r.path.endsWith('/updates'));
+    first.requests.get(id)!.closed = true;
+    await kiosk.waitForView(id, (v) => v.phase === 'closed');
+    second.release();
+
+    await second.server.waitFor((r) => r.path.endsWith('/updates') && requestUpdatedSchema.parse(r.json).closed !== undefined);
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.type === 'update' && updatesAt(second.server).length === 2);
+    await kiosk.service.close();
+    expect(updatesAt(second.server).map((u) => ({ acknowledged: u.acknowledgement?.deskId, closed: u.closed?.outcome }))).toEqual([
+      { acknowledged: 'D1', closed: undefined },
+      { acknowledged: 'D1', closed: 'referred' },
+    ]);
+    expect(
+      first.received.filter((r) => r.path.endsWith('/updates')),
+      'the desk that reported it needs no relay',
+    ).toEqual([]);
+  });
+});
