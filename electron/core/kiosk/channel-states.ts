@@ -19,7 +19,9 @@ export function initialChannels(senders: readonly ChannelSender[]): Record<strin
 /**
  * After a restart with edited channels: a channel added since capture gets
  * the open request too (escalation ones only if already escalated); a
- * removed channel's state stays recorded but nothing is sent to it.
+ * removed channel's state stays recorded but nothing is sent to it. Only for
+ * requests not closed (the caller skips those): a closed request pages no one.
+ * Returns whether a channel was added, for `RequestBook.change`.
  */
 export function reconcileChannels(record: RequestRecord, senders: readonly ChannelSender[]): boolean {
   let changed = false;
@@ -29,7 +31,7 @@ export function reconcileChannels(record: RequestRecord, senders: readonly Chann
     const wanted = sender.use === 'page' || record.escalated;
     record.channels[sender.channelId] = {
       use: sender.use,
-      created: wanted && record.phase !== 'closed' ? 'pending' : 'idle',
+      created: wanted ? 'pending' : 'idle',
       update: 'none',
       answers: sender.askStatus !== undefined,
     };

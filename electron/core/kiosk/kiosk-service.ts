@@ -102,7 +102,7 @@ export async function startKioskService(
   await purgeExpired();
   const resumed = book.all().filter((r) => r.phase !== 'closed');
   for (const record of resumed) {
-    if (reconcileChannels(record, senders)) book.change(record.id, () => true);
+    book.change(record.id, (r) => reconcileChannels(r, senders));
     runner.resume(record);
     deadlines.watch(record);
   }
