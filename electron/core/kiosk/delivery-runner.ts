@@ -40,7 +40,7 @@ type Deps = {
   /** The kiosk's clock, for the retry horizon; Date.now when absent. */
   now?: () => number;
   /** Told each final result (delivered or failed for good), for the admin screen. */
-  onSettled?: (channelId: string, result: AttemptResult) => void;
+  onSettled: (channelId: string, result: AttemptResult) => void;
 };
 
 export function createDeliveryRunner(deps: Deps): DeliveryRunner {
@@ -77,7 +77,9 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
         const request = newRequestOf(record, { ...deps, firstName: deps.names.reveal(record) }, state.use === 'escalation');
         return withinHorizon(record, await sender.deliver(request, signal));
       }
-      if (state.update !== 'pending' || !sender.sendUpdate) return 'skip';
+      // An update is queued only while its state is pending, and only settling it ends that: no second check needed.
+      // A channel that was a desk when the update was queued may be a webhook since a restart.
+      if (!sender.sendUpdate) return 'skip';
       const update = updateOf(record);
       carried.set(`${sender.channelId} ${record.id}`, JSON.stringify(update));
       return withinHorizon(record, await sender.sendUpdate(update, signal));
@@ -85,7 +87,7 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
 
   const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
-    deps.onSettled?.(sender.channelId, result);
+    deps.onSettled(sender.channelId, result);
     if (result.outcome === 'permanent') {
       failed += 1;
       logger.error('ALERT: delivery failed permanently; the kiosk shows the fallback if no channel took it', {
