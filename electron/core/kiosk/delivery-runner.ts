@@ -18,8 +18,11 @@ import { settleDelivery, type RequestRecord } from './request-record.js';
 export type DeliveryRunner = {
   /** Queues whatever is pending for this request (a new capture, or a resume after restart). */
   resume(record: RequestRecord): void;
-  /** Pages the escalation channels for a request not acknowledged in time. */
-  escalate(id: string): void;
+  /**
+   * Pages the escalation channels for a request of the book not acknowledged in time. Called once per request: its
+   * timer is set only while it has not escalated (./deadlines.ts).
+   */
+  escalate(record: RequestRecord): void;
   /** Tells the other desks about an acknowledgement or closure reported by `reportedBy`. */
   relay(id: string): void;
   /** Requests with something still to send, for heartbeats. */
@@ -140,18 +143,15 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
 
   return {
     resume,
-    escalate(id) {
-      const record = book.change(id, (r) => {
-        if (r.escalated) return false;
+    escalate(record) {
+      book.change(record.id, (r) => {
         r.escalated = true;
         r.late = true;
-        for (const state of Object.values(r.channels))
-          if (state.use === 'escalation' && state.created === 'idle') state.created = 'pending';
+        // Escalation channels are idle until now (escalating happens once): page channels keep what they have.
+        for (const state of Object.values(r.channels)) if (state.use === 'escalation') state.created = 'pending';
       });
-      if (record) {
-        logger.warn('not acknowledged in time: escalating', { requestId: id, priority: record.priority });
-        resume(record);
-      }
+      logger.warn('not acknowledged in time: escalating', { requestId: record.id, priority: record.priority });
+      resume(record);
     },
     relay(id) {
       const deskIds = new Set(deps.senders.filter((s) => s.sendUpdate).map((s) => s.channelId));

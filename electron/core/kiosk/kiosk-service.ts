@@ -81,7 +81,7 @@ export async function startKioskService(
     onDeliveryLate: (id) => book.change(id, (r) => (r.phase === 'captured' && !r.late ? void (r.late = true) : false)),
     onAcknowledgeLate: (id) => {
       const record = book.get(id);
-      if (record && (record.phase === 'captured' || record.phase === 'delivered')) runner.escalate(id);
+      if (record && (record.phase === 'captured' || record.phase === 'delivered')) runner.escalate(record);
     },
   });
 
@@ -126,21 +126,18 @@ export async function startKioskService(
   });
   const sweep = setInterval(() => void purgeExpired(), options.retentionSweepMs ?? 600_000);
 
-  // References handed to submits still saving: two people pressing at once must not share one.
-  const reserved = new Set<string>();
+  // Submissions run one at a time (`submit` below), so the open references are all that is taken.
   const capture = async (input: ValidRequestInput): Promise<KioskRequestView> => {
-    const taken = new Set([...book.openReferences(), ...reserved]);
     const record = newRecord(input, {
       kioskId: device.kiosk.id,
       seq: book.nextSeq(),
-      taken,
+      taken: book.openReferences(),
       now: now(),
       channels: initialChannels(senders),
     });
     const id = record.id;
-    reserved.add(record.reference);
-    const sealed = names.keep(id, input.firstName);
-    if (sealed) record.sealedFirstName = sealed;
+    // Undefined (nothing written) without a cipher: the name is then kept in memory only.
+    record.sealedFirstName = names.keep(id, input.firstName);
     try {
       await book.add(record);
     } catch (error) {
@@ -148,8 +145,6 @@ export async function startKioskService(
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
       logger.error('request could not be saved; the kiosk does not claim capture', { requestId: id, code });
       throw new NotCaptured(code);
-    } finally {
-      reserved.delete(record.reference);
     }
     logger.info('request captured', { requestId: id, reference: record.reference, priority: record.priority });
     const view = kioskRequestViewOf(record);
