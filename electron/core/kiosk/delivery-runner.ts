@@ -24,7 +24,7 @@ export type DeliveryRunner = {
    */
   escalate(record: RequestRecord): void;
   /** Tells the other desks about an acknowledgement or closure reported by `reportedBy`. */
-  relay(id: string): void;
+  relay(record: RequestRecord): void;
   /** Requests with something still to send, for heartbeats. */
   depth(): number;
   failedDeliveries(): number;
@@ -153,9 +153,9 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
       logger.warn('not acknowledged in time: escalating', { requestId: record.id, priority: record.priority });
       resume(record);
     },
-    relay(id) {
+    relay(record) {
       const deskIds = new Set(deps.senders.filter((s) => s.sendUpdate).map((s) => s.channelId));
-      const record = book.change(id, (r) => {
+      book.change(record.id, (r) => {
         let any = false;
         for (const [channelId, state] of Object.entries(r.channels)) {
           if (!deskIds.has(channelId) || channelId === r.reportedBy) continue;
@@ -165,7 +165,7 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
         }
         return any;
       });
-      if (record) resume(record);
+      resume(record);
     },
     depth: () => book.all().filter((r) => Object.values(r.channels).some((c) => c.created === 'pending' || c.update === 'pending')).length,
     failedDeliveries: () => failed,

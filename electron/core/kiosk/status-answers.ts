@@ -44,6 +44,6 @@ export function applyStatusAnswer(
       channel: channelId,
       deskId: entry.acknowledgement?.deskId ?? entry.closed?.deskId,
     });
-    deps.runner.relay(entry.id);
+    deps.runner.relay(record);
   }
 }
