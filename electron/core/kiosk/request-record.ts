@@ -59,13 +59,6 @@ export function parseRecord(json: unknown): RequestRecord | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const phaseOrder = { captured: 0, delivered: 1, acknowledged: 2, closed: 3 } as const;
-
-/** Phases only move forward: a late answer can never take back what was true. */
-export function atLeast(record: RequestRecord, phase: RequestRecord['phase']): boolean {
-  return phaseOrder[record.phase] >= phaseOrder[phase];
-}
-
 /**
  * Recomputes what follows from the channels' states: delivered once any
  * channel took it; failed when nothing took it and every page channel gave up.

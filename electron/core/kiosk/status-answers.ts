@@ -8,7 +8,6 @@ import { datedBeforeRequest } from '../../../shared/backend/statements.js';
 import type { Logger } from '../logger.js';
 import type { DeliveryRunner } from './delivery-runner.js';
 import type { RequestBook } from './request-book.js';
-import { atLeast } from './request-record.js';
 
 export function applyStatusAnswer(
   channelId: string,
@@ -34,15 +33,19 @@ export function applyStatusAnswer(
         r.closedAt = new Date(deps.now()).toISOString();
         // Nobody needs paging about a closed request; unsent pages are dropped, not failed.
         for (const state of Object.values(r.channels)) if (state.created === 'pending') state.created = 'idle';
-      } else if (!atLeast(r, 'acknowledged')) r.phase = 'acknowledged';
-      r.late = false;
-      r.failed = false;
+      } else {
+        // Not closed and never acknowledged (both checked above): captured or delivered, so this only moves it forward.
+        r.phase = 'acknowledged';
+      }
+      // `late` and `failed` are left as they were: an acknowledged or closed request's status does not read them.
       r.reportedBy = channelId;
     });
+    // A closed state may come without its details: then there is no desk to name (an undefined field would be logged as dropped).
+    const deskId = entry.acknowledgement?.deskId ?? entry.closed?.deskId;
     deps.logger.info(closes ? 'request closed by a desk' : 'request acknowledged', {
       requestId: entry.id,
       channel: channelId,
-      deskId: entry.acknowledgement?.deskId ?? entry.closed?.deskId,
+      ...(deskId ? { deskId } : {}),
     });
     deps.runner.relay(record);
   }

@@ -85,6 +85,11 @@ describe('outbox trouble after capture', () => {
     const { kiosk } = await kioskWithHook(nodeFiles);
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+    await kiosk.restart();
+    expect(
+      kiosk.log.filter((e) => e.message.includes('could not be read')),
+      'nothing to report while every file reads',
+    ).toEqual([]);
     const damaged = path.join(kiosk.dataDir, 'outbox', 'req_AAAAAAAAAAAAAAAAAAAAAAAA.json');
     await writeFile(damaged, '{"version": 99}');
 
@@ -109,5 +114,12 @@ describe('outbox trouble after capture', () => {
     const failed = await kiosk.waitForLog((e) => e.message === 'purge failed');
     expect(failed).toMatchObject({ level: 'error', fields: { requestId: id, code: 'EACCES' } });
     expect(await kiosk.service.handlers['request.get']({ id })).toBeNull();
+  });
+
+  it('a capture that cannot be saved is refused with a sentence that names the system code', async () => {
+    const disk = switchableDisk();
+    disk.broken.writes = true;
+    const { kiosk } = await kioskWithHook(disk.files);
+    await expect(kiosk.service.handlers['request.submit'](sampleInput())).rejects.toThrow('the request could not be saved (ENOSPC)');
   });
 });
