@@ -13,8 +13,8 @@ import { classifySmtpError } from '../../../electron/core/delivery/vendors/smtp-
 import { startFakeSlack } from '../vendors/fakes/fake-slack.js';
 import { startFakeTeams } from '../vendors/fakes/fake-teams.js';
 import { startSmtpTestServer } from '../vendors/fakes/smtp-test-server.js';
-import { startFakeTwilio, twilioAccountSid, twilioAuthToken } from '../vendors/fakes/fake-twilio.js';
-import { text, type LoopbackHttp } from '../vendors/fakes/loopback-http.js';
+import { startFakeTwilio, twilioAccountSid, twilioAuthToken, twilioError } from '../vendors/fakes/fake-twilio.js';
+import { json, text, type LoopbackHttp } from '../vendors/fakes/loopback-http.js';
 import { neverAborted, normalPage, vendorDeps } from '../vendors/vendor-test-kit.js';
 
 const servers: Array<Pick<LoopbackHttp, 'close'>> = [];
@@ -26,26 +26,54 @@ const testPage: PageMessage = { ...normalPage, reference: 'K1-0000', test: true 
 const sergeant = '+18165550101';
 const lieutenant = '+18165550102';
 
-describe('a vendor sender after a page it finished', () => {
+const sms = (apiBaseUrl: string) =>
+  createVendorSender(
+    {
+      id: 'sms-duty',
+      use: 'page',
+      type: 'twilio',
+      accountSid: twilioAccountSid,
+      authToken: twilioAuthToken,
+      from: '+18165550100',
+      to: [sergeant, lieutenant],
+      apiBaseUrl,
+    },
+    vendorDeps(),
+  );
+
+describe('an SMS sender after a page it finished', () => {
   it('texts everyone again for the next test page with the same reference', async () => {
     const twilio = await startFakeTwilio();
     servers.push(twilio);
-    const sender = createVendorSender(
-      {
-        id: 'sms-duty',
-        use: 'page',
-        type: 'twilio',
-        accountSid: twilioAccountSid,
-        authToken: twilioAuthToken,
-        from: '+18165550100',
-        to: [sergeant, lieutenant],
-        apiBaseUrl: twilio.baseUrl,
-      },
-      vendorDeps(),
-    );
+    const sender = sms(twilio.baseUrl);
     expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'delivered' });
     expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'delivered' });
-    expect(twilio.sent.map((sms) => sms.to)).toEqual([sergeant, lieutenant, sergeant, lieutenant]);
+    expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, lieutenant, sergeant, lieutenant]);
+    expect(twilio.requests[0]?.headers['user-agent']).toBe('lobby-kiosk/1');
+  });
+
+  it('texts everyone again for the next test page after every number was refused, once the numbers are fixed', async () => {
+    const twilio = await startFakeTwilio();
+    servers.push(twilio);
+    for (const to of [sergeant, lieutenant])
+      twilio.scriptFor.set(to, [twilioError(400, 21610, 'Attempt to send to unsubscribed recipient')]);
+    const sender = sms(twilio.baseUrl);
+    expect(await sender.send(testPage, neverAborted())).toEqual({
+      outcome: 'permanent',
+      reason: 'HTTP 400 Twilio 21610 for every recipient',
+    });
+    expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'delivered' });
+    expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, lieutenant]);
+  });
+
+  it("reaches Twilio's Messages resource from a base URL written with trailing slashes", async () => {
+    const twilio = await startFakeTwilio();
+    servers.push(twilio);
+    expect(await sms(`${twilio.baseUrl}//`).send(normalPage, neverAborted())).toEqual({ outcome: 'delivered' });
+    expect(twilio.requests.map((request) => request.path)).toEqual([
+      `/2010-04-01/Accounts/${twilioAccountSid}/Messages.json`,
+      `/2010-04-01/Accounts/${twilioAccountSid}/Messages.json`,
+    ]);
   });
 });
 
@@ -133,6 +161,21 @@ describe('an odd failure', () => {
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'HTTP 500' });
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'permanent', reason: 'HTTP 300' });
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'delivered' });
+  });
+
+  it('from Twilio or Teams names only a code of the documented type, never free text in its place', async () => {
+    const twilio = await startFakeTwilio();
+    servers.push(twilio);
+    twilio.scriptFor.set(sergeant, [json(502, { code: `gateway ${lieutenant}`, message: 'Bad Gateway' })]);
+    expect(await sms(twilio.baseUrl).send(normalPage, neverAborted())).toEqual({
+      outcome: 'retry',
+      reason: 'HTTP 502 (2 of 2 recipients pending)',
+    });
+    const teams = await startFakeTeams();
+    servers.push(teams);
+    teams.script.push(json(400, { error: { code: 42, message: 'bad card' } }));
+    const sender = createVendorSender({ id: 'teams-duty', use: 'page', type: 'teams', url: teams.url }, vendorDeps());
+    expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'permanent', reason: 'HTTP 400' });
   });
 
   it('from Slack keeps its error token when the body ends with a newline', async () => {
