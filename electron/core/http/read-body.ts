@@ -1,6 +1,7 @@
 /**
- * The one body reader and JSON parser for the app's two HTTP servers: the
- * browser host's bridge and the desk's receiver.
+ * The one body reader of the app's two HTTP servers (the browser host's
+ * bridge and the desk's receiver), and the one JSON parser of what they read
+ * and of the answers the kiosk's sender reads back (delivery/http-post.ts).
  */
 import type { IncomingMessage } from 'node:http';
 

@@ -84,6 +84,15 @@ describe('a signed POST', () => {
     expect(outcome.text?.length).toBeLessThanOrEqual(1024 * 1024);
   });
 
+  it('keeps the whole of an answer of exactly 1 MiB', async () => {
+    const server = createServer((_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('y'.repeat(1024 * 1024)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    track({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const outcome = await postSigned({ url, body: '{}', messageId: 'msg_mib', secrets: [testSecret] }, deps());
+    expect(outcome.text).toBe('y'.repeat(1024 * 1024));
+  });
+
   it('gives up on a receiver that does not answer within the time limit, and says it was the time', async () => {
     const { message } = await answering('hang');
     expect((await postSigned(message, deps({ timeoutMs: 100 }))).result).toEqual({ outcome: 'retry', reason: 'timeout' });

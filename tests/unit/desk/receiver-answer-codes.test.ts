@@ -134,7 +134,12 @@ describe('the answer table in docs/backend-contract.md is what the receiver answ
     if (!scenario) return;
     const answer = await scenario();
     expect(answer.status).toBe(row.status);
-    if (row.error) expect(answer.json.error).toBe(row.error);
+    if (row.error) {
+      expect(answer.json.error).toBe(row.error);
+      // Every refusal says in words what went wrong, for the sender's log (contract: `{ error, message }`).
+      expect(answer.json.message, `the message of ${row.error}`).toMatch(/^\S+( \S+)+$/);
+    }
+    if (row.status === 429) expect(answer.json.message).toContain(`try again in ${String(answer.headers?.['retry-after'])} seconds`);
     if (row.kiosk === 'retry' && row.status !== 500) expect(Number(answer.headers?.['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVendorSender } from '../../../electron/core/delivery/vendors/index.js';
 import { startFakeTeams, type FakeTeams } from './fakes/fake-teams.js';
 import { json, text } from './fakes/loopback-http.js';
-import { emergencyPage, emergencyText, expectNoSecrets, neverAborted, normalPage, normalText, vendorDeps } from './vendor-test-kit.js';
+import {
+  emergencyPage,
+  emergencyText,
+  escalationPage,
+  expectNoSecrets,
+  neverAborted,
+  normalPage,
+  normalText,
+  vendorDeps,
+} from './vendor-test-kit.js';
 
 let teams: FakeTeams;
 afterEach(() => teams.close());
@@ -20,6 +29,32 @@ describe('a page to Microsoft Teams', () => {
     const card = teams.cards[0] as { version: string; body: Array<{ type: string; text: string }> };
     expect(card.version).toBe('1.4');
     expect(card.body.map((block) => block.text)).toEqual(['Safe Passage request ref K1-4821 at Lobby kiosk 1', normalText]);
+    // The whole request, as Microsoft documents it: one message, one Adaptive Card, a bold wrapped title and wrapped text.
+    expect(JSON.parse(teams.requests[0]?.body ?? '')).toEqual({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          contentUrl: null,
+          content: {
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            type: 'AdaptiveCard',
+            version: '1.4',
+            body: [
+              {
+                type: 'TextBlock',
+                text: 'Safe Passage request ref K1-4821 at Lobby kiosk 1',
+                weight: 'Bolder',
+                size: 'Medium',
+                wrap: true,
+              },
+              { type: 'TextBlock', text: normalText, wrap: true },
+            ],
+          },
+        },
+      ],
+    });
+    expect(teams.requests[0]?.headers['content-type']).toBe('application/json');
     expectNoSecrets(deps.entries, [result], [teams.url, teams.secret]);
   });
 
@@ -29,6 +64,12 @@ describe('a page to Microsoft Teams', () => {
     const body = (teams.cards[0] as { body: Array<{ text: string; color?: string }> }).body;
     expect(body[0]?.color).toBe('Attention');
     expect(body[1]?.text).toBe(emergencyText);
+  });
+
+  it('marks an escalation (a page nobody acknowledged) in the attention colour too', async () => {
+    teams = await startFakeTeams();
+    await createVendorSender(channel(teams.url), vendorDeps()).send(escalationPage, neverAborted());
+    expect((teams.cards[0] as { body: Array<{ color?: string }> }).body[0]?.color).toBe('Attention');
   });
 
   it('is delivered by a legacy incoming webhook answering 200 "1"', async () => {

@@ -44,6 +44,8 @@ describe('a page by SMS through Twilio', () => {
       { to: lieutenant, from: '+18165550100', body: normalText },
     ]);
     expect(twilio.requests[0]?.headers.accept).toBe('application/json');
+    // Nobody refused: nothing to log.
+    expect(deps.entries).toEqual([]);
     expectNoSecrets(deps.entries, [result], [twilioAuthToken, sergeant, lieutenant]);
   });
 
@@ -97,6 +99,7 @@ describe('a page by SMS through Twilio', () => {
     expect(result).toEqual({ outcome: 'delivered' });
     expect(twilio.sent.map((sms) => sms.to)).toEqual([sergeant]);
     expect(deps.entries).toHaveLength(1);
+    expect(deps.entries[0]?.message).toBe('Twilio refused some recipients of a page; the others have it');
     expect(deps.entries[0]?.fields).toEqual({ channel: 'sms-duty', count: 1, reason: 'HTTP 400 Twilio 21211', reference: 'K1-4823' });
     expectNoSecrets(deps.entries, [result], [badNumber, sergeant, twilioAuthToken]);
   });

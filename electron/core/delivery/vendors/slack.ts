@@ -23,8 +23,9 @@ export function slackPayload(message: PageMessage): { text: string } {
 
 export function classifySlackAnswer(answer: VendorAnswer, now: number): AttemptResult {
   const result = classifyHttpStatus(answer.status, answer.retryAfter, now);
-  const token = result.outcome === 'delivered' ? undefined : safeToken(answer.body.trim());
-  return token && result.outcome !== 'delivered' ? { ...result, reason: `${result.reason} ${token}` } : result;
+  if (result.outcome === 'delivered') return result;
+  const token = safeToken(answer.body.trim());
+  return token ? { ...result, reason: `${result.reason} ${token}` } : result;
 }
 
 export function createSlackSender(channel: SlackChannel, deps: VendorDeps): PageSender {

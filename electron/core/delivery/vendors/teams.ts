@@ -65,8 +65,9 @@ export function classifyTeamsAnswer(answer: VendorAnswer, now: number): AttemptR
     return inner.outcome === 'delivered' ? inner : { ...inner, reason: `HTTP ${answer.status}, Teams endpoint returned ${buried[1]}` };
   }
   const result = classifyHttpStatus(answer.status, answer.retryAfter, now);
-  const code = result.outcome === 'delivered' ? undefined : workflowErrorCode(answer.body);
-  return code && result.outcome !== 'delivered' ? { ...result, reason: `${result.reason} ${code}` } : result;
+  if (result.outcome === 'delivered') return result;
+  const code = workflowErrorCode(answer.body);
+  return code ? { ...result, reason: `${result.reason} ${code}` } : result;
 }
 
 export function createTeamsSender(channel: TeamsChannel, deps: VendorDeps): PageSender {

@@ -34,8 +34,9 @@ function twilioCode(body: string): number | undefined {
 
 export function classifyTwilioAnswer(answer: VendorAnswer, now: number): AttemptResult {
   const result = classifyHttpStatus(answer.status, answer.retryAfter, now);
-  const code = result.outcome === 'delivered' ? undefined : twilioCode(answer.body);
-  return code !== undefined && result.outcome !== 'delivered' ? { ...result, reason: `${result.reason} Twilio ${code}` } : result;
+  if (result.outcome === 'delivered') return result;
+  const code = twilioCode(answer.body);
+  return code !== undefined ? { ...result, reason: `${result.reason} Twilio ${code}` } : result;
 }
 
 /**

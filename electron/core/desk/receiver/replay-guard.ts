@@ -17,6 +17,8 @@ export type SeenMessage = { type: string; requestId?: string; digest: string };
 export type ReplayGuard = {
   seen(messageId: string, at: number): SeenMessage | undefined;
   remember(messageId: string, message: SeenMessage, at: number): void;
+  /** How many ids are held in memory: those past their window are swept out, so a desk running for months holds one window's traffic. */
+  held(): number;
   /** Writes what is still buffered (the receiver calls it when it closes). */
   flush(): Promise<void>;
 };
@@ -35,7 +37,8 @@ function memory(initial: Iterable<[string, Entry]> = [], onRemember?: (id: strin
   const ids = new Map<string, Entry>(initial);
   let lastSweep = 0;
   const forgetOld = (at: number) => {
-    // A sweep a minute is plenty: an entry past its window is also refused by its timestamp.
+    // Only memory depends on it (seen() checks each entry's own window), so a sweep a minute is plenty: without it, every
+    // heartbeat and status query of months would stay in memory.
     if (at - lastSweep < 60_000) return;
     lastSweep = at;
     for (const [id, entry] of ids) if (at - entry.at > windowOf(entry)) ids.delete(id);
@@ -52,6 +55,7 @@ function memory(initial: Iterable<[string, Entry]> = [], onRemember?: (id: strin
       ids.set(messageId, entry);
       onRemember?.(messageId, entry);
     },
+    held: () => ids.size,
   };
 }
 
