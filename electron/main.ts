@@ -9,7 +9,7 @@ import { createCore, type Core } from './core/create-core.js';
 import { createLogger, stderrSink } from './core/logger.js';
 import { setupAppIdentity } from './shell/app-identity.js';
 import { checkCommandLine } from './shell/command-line-check.js';
-import { createPagePolicy } from './shell/app-origin.js';
+import { createPagePolicy, startUrlFor } from './shell/app-origin.js';
 import { resolveAppLayout } from './shell/app-layout.js';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
 import { electronPlatform } from './shell/electron-platform.js';
@@ -100,9 +100,12 @@ async function main(): Promise<RunningApp | null> {
   // An unreadable configuration has role 'unknown': a kiosk window shows the out-of-service screen.
   const role: WindowRole = core.bootstrap().role === 'desk' ? 'desk' : 'kiosk';
   deskWindow = role === 'desk';
+  // The address says the role (#kiosk, #desk), so the page preloads its role's code before the bootstrap answers;
+  // a reload after a crash loads the same address.
+  const startUrl = startUrlFor(policy.startUrl, role);
   const openWindow = () => {
-    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl: policy.startUrl });
-    watchRenderer(window, { startUrl: policy.startUrl, logger: logger.child('recovery') });
+    const window = createAppWindow(role, { preloadPath: layout.preloadPath, development, startUrl });
+    watchRenderer(window, { startUrl, logger: logger.child('recovery') });
     return window;
   };
 

@@ -42,6 +42,19 @@ export function createPagePolicy(devServerUrl: string | null): PagePolicy {
 }
 
 /**
+ * The start URL of a window of `role`: the page's address says its role
+ * (`#kiosk`, `#desk`), so the page's first script (index.html's role
+ * preload) starts that role's chunk and stylesheet at once instead of after
+ * the bootstrap's round trip. The role is no secret (the window itself shows
+ * it) and is the only thing the address adds.
+ */
+export function startUrlFor(startUrl: string, role: 'kiosk' | 'desk'): string {
+  const url = new URL(startUrl);
+  url.hash = role;
+  return url.href;
+}
+
+/**
  * A URL cut down to scheme and host for a log line: paths and queries can
  * carry things a log must never keep.
  */

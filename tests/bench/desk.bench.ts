@@ -7,13 +7,23 @@
  * main-thread CPU time (and, beside it, task wall time, which other work on a shared machine inflates).
  */
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { test, type Browser, type Page } from '@playwright/test';
 import { repoRoot } from '../e2e/support/paths.js';
-import { summarize, writeResults } from './measure.js';
+import { compared, summarize, writeResults } from './measure.js';
 import { buildBaseline, serveBaseline } from './support/baseline-page.js';
 import { goTo, openPage } from './support/bounded.js';
 import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
-import { drawnAt, idleCost, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
+import {
+  afterNextTick,
+  drawnAt,
+  idleCost,
+  lastEventBefore,
+  recordDrawnCards,
+  recordEventArrivals,
+  recordTicks,
+  ticksSoFar,
+} from './support/desk-timing.js';
 import { machine } from './support/machine.js';
 import { coldLoad, gzipBytes } from './support/page-timing.js';
 
@@ -51,31 +61,70 @@ async function idleRounds(pages: { desk: Page; deskReducedMotion: Page; baseline
   return { cpuMsPerSecond: each(cpu), taskMsPerSecond: each(task) };
 }
 
-/** New emergencies, one at a time: from the send (signed, through the receiver) to the frame after the card appeared. */
+/** How long after a clock tick a window opens: the tick's own frame is drawn by then. */
+const afterTickMs = 50;
+
+/**
+ * New emergencies, one at a time: from the send (signed, through the receiver) to the frame after the card appeared.
+ * What receiving costs the page is read in windows that hold no clock tick: each send waits for a tick and its frame,
+ * so the window (send to drawn, well under a second) ends before the next one; a window that still caught a tick is
+ * left out and counted. Each is matched by a quiet window of the same length, also just after a tick, with no arrival:
+ * the difference is the arrival's own main-thread time.
+ */
 async function arrivalRounds(page: Page, desk: BenchDesk) {
   await recordDrawnCards(page);
+  await recordTicks(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
   const latencies: number[] = [];
   const inPage: number[] = [];
-  const pageCpu: number[] = [];
+  const arrivalCpu: number[] = [];
+  const quietCpu: number[] = [];
+  const arrivalOnly: number[] = [];
+  let caughtTick = 0;
   for (let i = 0; i < arrivals; i += 1) {
+    await afterNextTick(page, afterTickMs);
+    const ticks = await ticksSoFar(page);
     const before = await threadTime();
-    const sentAt = Date.now();
+    const opened = Date.now();
     const [id] = await desk.send(1, { emergency: true });
     const drawn = await drawnAt(page, id ?? '');
-    pageCpu.push((await threadTime()) - before);
-    latencies.push(drawn - sentAt);
+    const cpu = (await threadTime()) - before;
+    const windowMs = Date.now() - opened;
+    latencies.push(drawn - opened);
     inPage.push(drawn - (await lastEventBefore(page, drawn)));
+    if ((await ticksSoFar(page)) !== ticks) {
+      caughtTick += 1;
+      continue;
+    }
+    // The matched quiet window: as long, as soon after a tick, nothing sent.
+    await afterNextTick(page, afterTickMs);
+    const quietTicks = await ticksSoFar(page);
+    const quietBefore = await threadTime();
+    await delay(windowMs);
+    const quiet = (await threadTime()) - quietBefore;
+    if ((await ticksSoFar(page)) !== quietTicks) {
+      caughtTick += 1;
+      continue;
+    }
+    arrivalCpu.push(cpu * 1000);
+    quietCpu.push(quiet * 1000);
+    arrivalOnly.push((cpu - quiet) * 1000);
   }
   await cdp.detach();
   // From the kiosk's send to the card drawn; the page's part, from the desk's event reaching the page; and the page's
-  // main-thread CPU time from the send to the card drawn (what receiving costs the page, plus any clock tick in between).
+  // main-thread CPU time from the send to the card drawn in tick-free windows, beside a matched quiet window.
   return {
     sendToDrawn: summarize(latencies),
     eventToDrawn: summarize(inPage),
-    pageCpuMs: summarize(pageCpu.map((seconds) => seconds * 1000)),
+    pageCpuMs: {
+      arrivalWindow: summarize(arrivalCpu),
+      quietWindow: summarize(quietCpu),
+      arrivalOnly: summarize(arrivalOnly),
+      arrivalOnlySamples: arrivalOnly.map((ms) => Math.round(ms * 10) / 10),
+      leftOutForATick: caughtTick,
+    },
   };
 }
 
@@ -115,8 +164,16 @@ test('desk: idle main-thread cost and update-to-drawn at 50 and 1,000 open reque
     const seedSeconds = Math.round((Date.now() - seeded) / 100) / 10;
     const at1000 = await measureAt(browser, desk, served.url, 1000);
 
+    const receivingAt1000Vs10 = compared(
+      at1000.updateToDrawnMs.pageCpuMs.arrivalOnlySamples,
+      at10.updateToDrawnMs.pageCpuMs.arrivalOnlySamples,
+    );
     const results = {
       targets: { idleMsPerSecondAt50: 10, updateToDrawnP95MsAt1000: 50, receivingAt1000: 'no more than at 10' },
+      receivingAt1000Vs10: {
+        ...receivingAt1000Vs10,
+        ratioOfP50: Math.round((receivingAt1000Vs10.app.p50 / receivingAt1000Vs10.baseline.p50) * 100) / 100,
+      },
       idleWindow: { seconds: idleSeconds, windows: idleWindows },
       arrivals,
       initialJsGzipKB: { desk: Math.round(deskJs / 102.4) / 10, files: empty.scripts },

@@ -115,3 +115,57 @@ export function drawnAt(page: Page, id: string): Promise<number> {
     ),
   );
 }
+
+declare global {
+  interface Window {
+    lobbyBenchTicks?: number;
+    lobbyBenchOnTick?: () => void;
+  }
+}
+
+/**
+ * Counts the console's clock ticks: the shared once-a-second ticker
+ * (renderer/src/desk/second-ticker.ts) rewrites the text of the cards'
+ * `<time>` elements, and nothing else on the page does, so a change to a
+ * `<time>`'s text is a tick.
+ */
+export async function recordTicks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.lobbyBenchTicks = 0;
+    let counted = -1;
+    new MutationObserver((records) => {
+      if (!records.some((record) => record.target.parentElement?.closest('time'))) return;
+      // One tick rewrites many clocks in one task; count it once.
+      const task = performance.now();
+      if (task - counted < 100) return;
+      counted = task;
+      window.lobbyBenchTicks = (window.lobbyBenchTicks ?? 0) + 1;
+      window.lobbyBenchOnTick?.();
+    }).observe(document.body, { subtree: true, characterData: true });
+  });
+}
+
+/** The number of clock ticks seen so far. */
+export function ticksSoFar(page: Page): Promise<number> {
+  return page.evaluate(() => window.lobbyBenchTicks ?? 0);
+}
+
+/**
+ * Resolves `settleMs` after the next clock tick, once the tick's own frame is
+ * drawn: a window opened then holds no tick for most of a second.
+ */
+export function afterNextTick(page: Page, settleMs: number): Promise<void> {
+  return within(
+    'a clock tick on the desk page (its once-a-second ticker rewriting a waiting time)',
+    page.evaluate(
+      (settle) =>
+        new Promise<void>((resolve) => {
+          window.lobbyBenchOnTick = () => {
+            window.lobbyBenchOnTick = undefined;
+            setTimeout(resolve, settle);
+          };
+        }),
+      settleMs,
+    ),
+  );
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appStartUrl, createPagePolicy, urlForLog } from '../../../electron/shell/app-origin.js';
+import { appStartUrl, createPagePolicy, startUrlFor, urlForLog } from '../../../electron/shell/app-origin.js';
 import { resolveAppLayout } from '../../../electron/shell/app-layout.js';
 
 describe("the app's own pages", () => {
@@ -37,6 +37,15 @@ describe("the app's own pages", () => {
     expect(dev.isAppPage('http://127.0.0.1:5174/')).toBe(false);
     expect(dev.isAppPage('http://localhost:5173/')).toBe(false);
     expect(dev.isAppPage('https://evil.example/')).toBe(false);
+  });
+
+  it("a window's start address says its role, and stays the app's own page", () => {
+    expect(startUrlFor(appStartUrl, 'kiosk')).toBe('app://bundle/index.html#kiosk');
+    expect(startUrlFor(appStartUrl, 'desk')).toBe('app://bundle/index.html#desk');
+    expect(startUrlFor('http://127.0.0.1:5173/', 'desk')).toBe('http://127.0.0.1:5173/#desk');
+    // A hash already there is replaced, never doubled.
+    expect(startUrlFor(`${appStartUrl}#desk`, 'kiosk')).toBe('app://bundle/index.html#kiosk');
+    expect(production.isAppPage(startUrlFor(appStartUrl, 'kiosk'))).toBe(true);
   });
 
   it('logs a URL as scheme and host only, never its path or query', () => {

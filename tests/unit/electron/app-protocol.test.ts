@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../../shared/csp.js';
 import { handleAppProtocol, registerAppScheme, serveAppRequest } from '../../../electron/shell/app-protocol.js';
@@ -99,5 +101,47 @@ describe('registering app://', () => {
     const response = await handler!(new Request('app://bundle/index.html'));
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     expect((await handler!(new Request('app://bundle/%2e%2e%2fsecret.txt'))).status).toBe(404);
+  });
+});
+
+const builtRenderer = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
+describe.skipIf(!existsSync(path.join(builtRenderer, 'index.html')))("app:// serves what the built page's role preload asks for", () => {
+  const serveBuilt = (url: string) => serveAppRequest(new Request(url), builtRenderer, testLogger().logger);
+
+  /** The files index.html's role preload script names for each role (the JSON it is called with). */
+  async function preloadedFiles(): Promise<Record<'kiosk' | 'desk', { scripts: string[]; styles: string[] }>> {
+    const html = await readFile(path.join(builtRenderer, 'index.html'), 'utf8');
+    const script = /<script async src="\.\/(assets\/role-preload-[\w-]+\.js)">/.exec(html)?.[1];
+    if (!script) throw new Error('the built index.html names no role preload script');
+    const source = await (await serveBuilt(`app://bundle/${script}`)).text();
+    const files = /\}\)\((\{.*\})\);\s*$/s.exec(source)?.[1];
+    if (!files) throw new Error('the role preload script is not called with its files');
+    return JSON.parse(files) as Record<'kiosk' | 'desk', { scripts: string[]; styles: string[] }>;
+  }
+
+  it('answers the page at the address an Electron window loads (#kiosk, #desk)', async () => {
+    for (const url of ['app://bundle/index.html#kiosk', 'app://bundle/index.html#desk']) {
+      const response = await serveBuilt(url);
+      expect(response.status, url).toBe(200);
+      expect(await response.text(), url).toContain('role-preload-');
+    }
+  });
+
+  it("serves every chunk and stylesheet each role's preload asks for, with its content type", async () => {
+    const files = await preloadedFiles();
+    for (const role of ['kiosk', 'desk'] as const) {
+      expect(files[role].scripts.length, role).toBeGreaterThan(0);
+      for (const file of files[role].scripts) {
+        const response = await serveBuilt(`app://bundle/${file}`);
+        expect(response.status, file).toBe(200);
+        expect(response.headers.get('content-type'), file).toMatch(/javascript/);
+      }
+      for (const file of files[role].styles) {
+        const response = await serveBuilt(`app://bundle/${file}`);
+        expect(response.status, file).toBe(200);
+        expect(response.headers.get('content-type'), file).toMatch(/^text\/css/);
+      }
+    }
   });
 });

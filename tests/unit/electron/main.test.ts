@@ -178,7 +178,8 @@ describe('starting', () => {
       webPreferences: { sandbox: true, contextIsolation: true, devTools: false },
     });
     expect(window.options.webPreferences?.preload).toBe(builtPreload);
-    expect(window.webContents.loads).toEqual(['app://bundle/index.html']);
+    // The address says the role, so the page's first script preloads the kiosk's chunk before the bootstrap answers.
+    expect(window.webContents.loads).toEqual(['app://bundle/index.html#kiosk']);
   });
 
   it.skipIf(!existsSync(path.join(repoRoot, 'dist-electron')))(
@@ -235,6 +236,23 @@ describe('starting', () => {
     expect(window.options.kiosk).toBeUndefined();
     expect(window.options.resizable).toBe(true);
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.webContents.loads).toEqual(['app://bundle/index.html#desk']);
+  });
+
+  it('reloads a crashed page at the same address, role included', async () => {
+    await startReady({ args: ['--config', await deskConfig()] });
+    const contents = onlyWindow().webContents;
+    contents.crash('oom');
+    expect(contents.loads).toEqual(['app://bundle/index.html#desk', 'app://bundle/index.html#desk']);
+  });
+
+  it("still lets the desk window's own CSV report download from a page whose address says its role", async () => {
+    await startReady({ args: ['--config', await deskConfig()] });
+    expect(onlyWindow().webContents.loads[0]).toMatch(/#desk$/);
+    const report = fake.session.defaultSession.download('blob:app://bundle/2f1c0e5a-1b7e-4d7e-9a51-0c7f2c2a9c11', 'report.csv');
+    expect(report.item.cancelled).toBe(false);
+    const foreign = fake.session.defaultSession.download('blob:https://evil.example/2f1c', 'report.csv');
+    expect(foreign.item.cancelled).toBe(true);
   });
 
   it('keeps the desk store in electron-store under userData, with no IPC listener of its own left answering pages', async () => {
@@ -258,7 +276,7 @@ describe('starting', () => {
       const app = await startReady({ packaged: true, resourcesPath, env: { VITE_DEV_SERVER_URL: 'http://127.0.0.1:5173/' } });
       expect(app.core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
       // packaged means production, whatever the environment says
-      expect(onlyWindow().webContents.loads).toEqual(['app://bundle/index.html']);
+      expect(onlyWindow().webContents.loads).toEqual(['app://bundle/index.html#kiosk']);
     } finally {
       await rm(resourcesPath, { recursive: true, force: true });
     }
@@ -267,7 +285,7 @@ describe('starting', () => {
   it('in development loads the dev server and allows DevTools', async () => {
     await startReady({ env: { VITE_DEV_SERVER_URL: 'http://127.0.0.1:5173/' } });
     const window = onlyWindow();
-    expect(window.webContents.loads).toEqual(['http://127.0.0.1:5173/']);
+    expect(window.webContents.loads).toEqual(['http://127.0.0.1:5173/#kiosk']);
     expect(window.options.webPreferences?.devTools).toBe(true);
   });
 });
