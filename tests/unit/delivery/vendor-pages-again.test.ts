@@ -134,6 +134,11 @@ describe('an odd failure', () => {
       outcome: 'retry',
       reason: 'SMTP 450',
     });
+    // A reply code written as text is not a reply code: the error is read by its code alone.
+    expect(classifySmtpError({ responseCode: '550', code: 'ECONNECTION' }, undefined)).toEqual({
+      outcome: 'retry',
+      reason: 'SMTP ECONNECTION',
+    });
     expect(classifySmtpError({ responseCode: 550, code: { name: 'EAUTH' } }, undefined)).toEqual({
       outcome: 'permanent',
       reason: 'SMTP 550',
