@@ -66,6 +66,16 @@ describe('an SMS sender after a page it finished', () => {
     expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, lieutenant]);
   });
 
+  it('texts everyone again for the next test page after Twilio refused the account halfway through', async () => {
+    const twilio = await startFakeTwilio();
+    servers.push(twilio);
+    twilio.scriptFor.set(lieutenant, [twilioError(403, 20003, 'Permission denied')]);
+    const sender = sms(twilio.baseUrl);
+    expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'permanent', reason: 'HTTP 403 Twilio 20003' });
+    expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'delivered' });
+    expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, sergeant, lieutenant]);
+  });
+
   it("reaches Twilio's Messages resource from a base URL written with trailing slashes", async () => {
     const twilio = await startFakeTwilio();
     servers.push(twilio);
