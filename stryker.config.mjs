@@ -38,8 +38,8 @@ export default {
     'tests/electron',
     'tests/screens',
   ],
-  // break: below this a run fails (docs/testing.md, "Scores"): each folder run measured above it (delivery 89.7%, the
-  // receiver 78.8% over all its files); a run of answer-call and replay-guard alone scores 67.6%. Raise it as the scores rise.
-  thresholds: { high: 90, low: 80, break: 75 },
+  // break: below this a run fails (docs/testing.md, "Scores"). Session 6 measured delivery at 90.1%, the receiver at
+  // 93.5% and shared/ at 83.3% (before its new tests), all above it. Raise it as the scores rise.
+  thresholds: { high: 90, low: 80, break: 80 },
   cleanTempDir: 'always',
 };

@@ -21,6 +21,7 @@ export default defineConfig({
       'tests/unit/trust/**/*.test.ts',
       'tests/unit/vendors/**/*.test.ts',
       'tests/unit/core/dispatch.test.ts',
+      'tests/unit/shared/**/*.test.ts',
     ],
     exclude: [
       // It runs the built dist-electron/host.js, not the mutated source: it could never kill a mutant.

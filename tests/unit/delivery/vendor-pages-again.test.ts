@@ -66,6 +66,16 @@ describe('an SMS sender after a page it finished', () => {
     expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, lieutenant]);
   });
 
+  it('texts everyone again for the next test page after Twilio refused the account halfway through', async () => {
+    const twilio = await startFakeTwilio();
+    servers.push(twilio);
+    twilio.scriptFor.set(lieutenant, [twilioError(403, 20003, 'Permission denied')]);
+    const sender = sms(twilio.baseUrl);
+    expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'permanent', reason: 'HTTP 403 Twilio 20003' });
+    expect(await sender.send(testPage, neverAborted())).toEqual({ outcome: 'delivered' });
+    expect(twilio.sent.map((text) => text.to)).toEqual([sergeant, sergeant, lieutenant]);
+  });
+
   it("reaches Twilio's Messages resource from a base URL written with trailing slashes", async () => {
     const twilio = await startFakeTwilio();
     servers.push(twilio);
@@ -133,6 +143,11 @@ describe('an odd failure', () => {
     expect(classifySmtpError(Object.assign(new Error('x'), { responseCode: 450, code: 42 }), undefined)).toEqual({
       outcome: 'retry',
       reason: 'SMTP 450',
+    });
+    // A reply code written as text is not a reply code: the error is read by its code alone.
+    expect(classifySmtpError({ responseCode: '550', code: 'ECONNECTION' }, undefined)).toEqual({
+      outcome: 'retry',
+      reason: 'SMTP ECONNECTION',
     });
     expect(classifySmtpError({ responseCode: 550, code: { name: 'EAUTH' } }, undefined)).toEqual({
       outcome: 'permanent',

@@ -388,6 +388,23 @@ describe('a call no paired kiosk signed', () => {
     expect(answer).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
   });
 
+  it('is refused for its stale timestamp, not as from an unknown kiosk, whoever it names', async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    const stale = new Date(Date.now() - 10 * 60_000);
+    expect(await postReadingHeaders(`${url}/heartbeats`, heartbeat('K9'), { ...unsigned, ca, signedAt: stale })).toMatchObject({
+      status: 401,
+      json: { error: 'stale-timestamp' },
+    });
+  });
+
+  it("is refused with 403 and a sentence when a paired kiosk's secret speaks for another kiosk", async () => {
+    const { url, ca } = await receiver({ senders: paired });
+    expect(await postReadingHeaders(`${url}/heartbeats`, heartbeat('K2'), { ca })).toMatchObject({
+      status: 403,
+      json: { error: 'wrong-kiosk', message: 'this secret belongs to another kiosk' },
+    });
+  });
+
   it('with no kiosk paired at all, names the kiosk unknown, or says no paired kiosk signed it', async () => {
     const { url, ca } = await receiver({ senders: () => [] });
     expect((await postReadingHeaders(`${url}/heartbeats`, heartbeat('K1'), { ca })).json).toMatchObject({ error: 'unknown-kiosk' });

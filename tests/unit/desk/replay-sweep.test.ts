@@ -70,7 +70,7 @@ describe('the replay memory over a long run', () => {
     for (let m = 1; m <= 180; m += 1) receive(guard, `msg_beat_${m}`, beat, t0 + m * minute);
     // The last eleven heartbeats (ten minutes back, to the millisecond, and this one), and both requests.
     expect(guard.held()).toBe(11 + 2);
-    expect(guard.seen('msg_beat_170', t0 + 180 * minute)).toEqual(beat);
+    expect(guard.seen('msg_beat_170', t0 + 180 * minute)).toStrictEqual(beat);
     expect(guard.seen('msg_beat_169', t0 + 180 * minute)).toBeUndefined();
 
     // Past the retry horizon, the requests are gone too, and only the new heartbeat is held.
@@ -130,6 +130,30 @@ describe('the replay memory file, reopened', () => {
     expect(guard.seen('msg_beat', t0)).toEqual(beat);
     expect(guard.seen('msg_expired', t0)).toBeUndefined();
     expect(warnings()).toEqual([]);
+  });
+
+  it('drops lines without an id, a digest or a numeric time, and a request id that is not text, from memory and from the file', async () => {
+    const file = path.join(dir, 'replays.jsonl');
+    const good = lineOf('msg_good', created('req_good'), t0 - minute);
+    const lines = [
+      good,
+      JSON.stringify({ type: 'request.created', requestId: 'req_x', digest: 'd', at: t0 - minute }),
+      JSON.stringify({ id: 'msg_no_digest', type: 'request.created', requestId: 'req_y', at: t0 - minute }),
+      // A time written as text: recent when read as a number, but not a number.
+      JSON.stringify({ id: 'msg_text_time', type: 'request.created', requestId: 'req_z', digest: 'd', at: String(t0 - minute) }),
+      JSON.stringify({ id: 'msg_odd_request', type: 'request.updated', requestId: 42, digest: 'u', at: t0 - minute }),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const { guard } = await open(file);
+    expect(guard.held()).toBe(2);
+    expect(guard.seen('msg_good', t0)).toStrictEqual(created('req_good'));
+    // Kept as an update without a request id: the number is not carried along.
+    expect(guard.seen('msg_odd_request', t0)).toStrictEqual({ type: 'request.updated', digest: 'u' });
+    const written = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
+    expect(written.map((line) => line.id)).toEqual(['msg_good', 'msg_odd_request']);
   });
 
   it('is created with its folder when neither exists yet', async () => {

@@ -14,7 +14,7 @@ export type PageProgress = {
   firstRefusal?: string;
 };
 
-/** One attempt's result, and whether the page is settled (delivered, or refused by everyone) and can be forgotten. */
+/** One attempt's result, and whether the page is settled (delivered, or given up for good) and can be forgotten. */
 export type LedgerOutcome = { result: AttemptResult; settled: boolean };
 
 export type RecipientLedger = {

@@ -16,7 +16,7 @@ type SmtpChannel = Extract<ChannelConfig, { type: 'smtp' }>;
 type TransportOptions = Parameters<typeof nodemailer.createTransport>[0] & { host: string };
 
 /** "tls": TLS from the first byte; "starttls": the upgrade is required, never optional; "none": plain, loopback only (the config refuses it elsewhere). */
-export function smtpTransportOptions(channel: SmtpChannel, timeoutMs: number, ca: string | undefined): TransportOptions {
+export function smtpTransportOptions(channel: SmtpChannel, timeoutMs: number, ca: Buffer | undefined): TransportOptions {
   return {
     host: channel.host,
     port: channel.port,
@@ -62,9 +62,10 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
   const ledger = createRecipientLedger();
 
   const mailPending = async (message: PageMessage, progress: PageProgress, signal: AbortSignal): Promise<AttemptResult> => {
-    let ca: string | undefined;
+    let ca: Buffer | undefined;
     try {
-      ca = channel.caFile ? await readFile(channel.caFile, 'utf8') : undefined;
+      // The PEM's bytes as they are: TLS reads them as well as text.
+      ca = channel.caFile ? await readFile(channel.caFile) : undefined;
     } catch {
       return { outcome: 'permanent', reason: 'caFile cannot be read' };
     }

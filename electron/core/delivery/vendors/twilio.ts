@@ -85,7 +85,8 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
         progress.refused.add(to);
         progress.firstRefusal ??= result.reason;
       } else {
-        return { result, settled: false };
+        // Refused for the account (401, 403, 404): the outbox gives the page up, and the next test page starts afresh.
+        return { result, settled: true };
       }
     }
     if (progress.accepted.size === 0)

@@ -57,13 +57,14 @@ function malformedPath(raw: string): boolean {
 /** The kiosk id a body claims, read without trusting it, to tell an unknown kiosk from a bad signature. */
 function claimedKioskId(text: string, kioskIdOf: (message: unknown) => string | undefined): string | undefined {
   const json = parseJsonBody(text);
-  if (!json.ok || json.value === null || typeof json.value !== 'object') return undefined;
+  if (!json.ok) return undefined;
+  let id: unknown;
   try {
-    const id = kioskIdOf(json.value);
-    return typeof id === 'string' ? id : undefined;
+    id = kioskIdOf(json.value);
   } catch {
-    return undefined;
+    // A body of another shape (null, a number, no kiosk) claims no kiosk.
   }
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Finds the sender whose secret signed the body. A stale timestamp is reported as such, whoever signed. */

@@ -33,7 +33,7 @@ export const retriedTypes: ReadonlySet<string> = new Set(['request.created', 're
 type Entry = SeenMessage & { at: number };
 const windowOf = (entry: SeenMessage) => (retriedTypes.has(entry.type) ? retriedWindowMs : replayWindowMs);
 
-function memory(initial: Iterable<[string, Entry]> = [], onRemember?: (id: string, entry: Entry) => void) {
+function memory(initial: Iterable<[string, Entry]>, onRemember: (id: string, entry: Entry) => void) {
   const ids = new Map<string, Entry>(initial);
   let lastSweep = 0;
   const forgetOld = (at: number) => {
@@ -53,7 +53,7 @@ function memory(initial: Iterable<[string, Entry]> = [], onRemember?: (id: strin
     remember(messageId: string, message: SeenMessage, at: number) {
       const entry = { ...message, at };
       ids.set(messageId, entry);
-      onRemember?.(messageId, entry);
+      onRemember(messageId, entry);
     },
     held: () => ids.size,
   };
