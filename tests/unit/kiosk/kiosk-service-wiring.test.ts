@@ -12,6 +12,7 @@ import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+import { manualSchedule } from './support/manual-schedule.js';
 
 const track = closeAfterEach();
 afterEach(() => {
@@ -80,8 +81,11 @@ describe("the kiosk's log", () => {
     await kiosk.service.handlers['request.submit'](sampleInput({ kind: 'drop-off' }));
     expect(kiosk.log.filter((e) => e.message === 'outbox resumed')).toEqual([]);
     const hook = track(await startScriptedServer(() => ({ status: 503 })));
+    const warnings = () => kiosk.log.filter((e) => e.message.startsWith('no desk is paired and no channel is configured')).length;
+    expect(warnings()).toBe(1);
     await kiosk.restart({ device: kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: hook.origin, secret: testSecret }] }) });
     expect(kiosk.log.find((e) => e.message === 'outbox resumed')?.fields).toEqual({ count: 2, depth: 2 });
+    expect(warnings(), 'with a channel, no warning').toBe(1);
   });
 });
 
@@ -118,5 +122,28 @@ describe('a channel added after a request closed', () => {
     await kiosk.service.close();
     expect(pager.received.map((r) => requestCreatedSchema.parse(r.json).request.id)).toEqual([open.id]);
     expect(kiosk.log.find((e) => e.message === 'outbox resumed')?.fields).toMatchObject({ count: 1 });
+  });
+});
+
+describe('the delivery fallback timer', () => {
+  it('changes nothing when it ends for a request already delivered', async () => {
+    const hook = track(await startScriptedServer());
+    const manual = manualSchedule();
+    let tick = Date.now();
+    // Every reading of the clock is a millisecond later: a needless save would show in the change time.
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: hook.origin, secret: testSecret }] }), {
+        options: { schedule: manual.schedule },
+        platform: { now: () => (tick += 1) },
+      }),
+    );
+    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+    const delivered = await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+    // The first timer set is the delivery fallback (20 s from capture, less the few ticks since).
+    const [fallback] = manual.timers;
+    expect(fallback?.delayMs).toBeGreaterThan(19_000);
+    expect(fallback?.delayMs).toBeLessThanOrEqual(20_000);
+    fallback!.fire();
+    expect(await kiosk.service.handlers['request.get']({ id })).toEqual(delivered);
   });
 });
