@@ -147,3 +147,25 @@ describe('the delivery fallback timer', () => {
     expect(await kiosk.service.handlers['request.get']({ id })).toEqual(delivered);
   });
 });
+
+describe('a visit whose submission was collapsed into another request', () => {
+  it('gets that request again by its key, also after the collapse window has passed', async () => {
+    const clock = { now: Date.parse('2026-11-30T10:00:00Z') };
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [], collapseSeconds: 30 }), { platform: { now: () => clock.now } }));
+    const first = await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0001-help' }));
+    const collapsed = await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0002-help' }));
+    expect(collapsed.id).toBe(first.id);
+    clock.now += 60_000;
+    expect((await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0002-help' }))).id).toBe(first.id);
+    expect(new Set(kiosk.views.map((v) => v.id))).toEqual(new Set([first.id]));
+  });
+
+  it('is refused with the code "rate-limited" when too many came this minute and none can take it', async () => {
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [], maxRequestsPerMinute: 1, collapseSeconds: 0 })));
+    await kiosk.service.handlers['request.submit'](sampleInput());
+    await expect(kiosk.service.handlers['request.submit'](sampleInput({ kind: 'drop-off' }))).rejects.toMatchObject({
+      name: 'NotCaptured',
+      code: 'rate-limited',
+    });
+  });
+});
