@@ -104,8 +104,9 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
       if (task.kind === 'update') {
         const sent = carried.get(record.id);
         carried.delete(record.id);
-        // A closure that came while the acknowledgement was on its way: the queue had it already, so it goes again now.
-        if (result.outcome === 'delivered' && sent !== JSON.stringify(updateOf(record))) {
+        // A closure that came while the acknowledgement was on its way: the queue had it already, so it goes again now
+        // (whatever became of the older one: the newer is another message).
+        if (sent !== JSON.stringify(updateOf(record))) {
           queues.get(sender.channelId)?.push(task);
           return false;
         }
