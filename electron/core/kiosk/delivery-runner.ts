@@ -59,8 +59,8 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
     return { outcome: 'permanent', reason: `${result.reason}; gave up at the retry horizon` };
   };
 
-  /** The update each channel last carried per request: an answer that changed while it was on its way is sent again. */
-  const carried = new Map<string, string>();
+  /** Per channel, the update last carried for each request: an answer that changed while it was on its way is sent again. */
+  type Carried = Map<string, string>;
   const updateOf = (record: RequestRecord): Omit<RequestUpdated, 'sentAt'> => ({
     type: 'request.updated',
     version: wireVersion,
@@ -70,7 +70,7 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   });
 
   const attempt =
-    (sender: ChannelSender) =>
+    (sender: ChannelSender, carried: Carried) =>
     async (task: QueueTask, _n: number, signal: AbortSignal): Promise<AttemptResult | 'skip'> => {
       const record = book.get(task.requestId);
       const state = record?.channels[sender.channelId];
@@ -84,11 +84,11 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
       // A channel that was a desk when the update was queued may be a webhook since a restart.
       if (!sender.sendUpdate) return 'skip';
       const update = updateOf(record);
-      carried.set(`${sender.channelId} ${record.id}`, JSON.stringify(update));
+      carried.set(record.id, JSON.stringify(update));
       return withinHorizon(record, await sender.sendUpdate(update, signal));
     };
 
-  const settled = (sender: ChannelSender) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
+  const settled = (sender: ChannelSender, carried: Carried) => (task: QueueTask, result: Exclude<AttemptResult, { outcome: 'retry' }>) => {
     const fields = { channel: sender.channelId, requestId: task.requestId, type: task.kind };
     deps.onSettled(sender.channelId, result);
     if (result.outcome === 'permanent') {
@@ -102,10 +102,11 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
       const state = record.channels[sender.channelId];
       if (!state) return false;
       if (task.kind === 'update') {
-        const sent = carried.get(`${sender.channelId} ${record.id}`);
-        carried.delete(`${sender.channelId} ${record.id}`);
-        // A closure that came while the acknowledgement was on its way: the queue had it already, so it goes again now.
-        if (result.outcome === 'delivered' && sent !== JSON.stringify(updateOf(record))) {
+        const sent = carried.get(record.id);
+        carried.delete(record.id);
+        // A closure that came while the acknowledgement was on its way: the queue had it already, so it goes again now
+        // (whatever became of the older one: the newer is another message).
+        if (sent !== JSON.stringify(updateOf(record))) {
           queues.get(sender.channelId)?.push(task);
           return false;
         }
@@ -119,13 +120,14 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   };
 
   for (const sender of deps.senders) {
+    const carried: Carried = new Map();
     queues.set(
       sender.channelId,
       createChannelQueue({
         channelId: sender.channelId,
         retry: deps.device.delivery.retry,
-        attempt: attempt(sender),
-        settled: settled(sender),
+        attempt: attempt(sender, carried),
+        settled: settled(sender, carried),
         logger,
         signal: deps.signal,
         random: deps.random,

@@ -12,6 +12,7 @@ import { startScriptedServer } from '../delivery/support/scripted-server.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
+import { manualSchedule } from './support/manual-schedule.js';
 
 const track = closeAfterEach();
 afterEach(() => {
@@ -80,8 +81,11 @@ describe("the kiosk's log", () => {
     await kiosk.service.handlers['request.submit'](sampleInput({ kind: 'drop-off' }));
     expect(kiosk.log.filter((e) => e.message === 'outbox resumed')).toEqual([]);
     const hook = track(await startScriptedServer(() => ({ status: 503 })));
+    const warnings = () => kiosk.log.filter((e) => e.message.startsWith('no desk is paired and no channel is configured')).length;
+    expect(warnings()).toBe(1);
     await kiosk.restart({ device: kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: hook.origin, secret: testSecret }] }) });
     expect(kiosk.log.find((e) => e.message === 'outbox resumed')?.fields).toEqual({ count: 2, depth: 2 });
+    expect(warnings(), 'with a channel, no warning').toBe(1);
   });
 });
 
@@ -118,5 +122,50 @@ describe('a channel added after a request closed', () => {
     await kiosk.service.close();
     expect(pager.received.map((r) => requestCreatedSchema.parse(r.json).request.id)).toEqual([open.id]);
     expect(kiosk.log.find((e) => e.message === 'outbox resumed')?.fields).toMatchObject({ count: 1 });
+  });
+});
+
+describe('the delivery fallback timer', () => {
+  it('changes nothing when it ends for a request already delivered', async () => {
+    const hook = track(await startScriptedServer());
+    const manual = manualSchedule();
+    let tick = Date.now();
+    // Every reading of the clock is a millisecond later: a needless save would show in the change time.
+    const kiosk = track(
+      await startKiosk(kioskConfig({ channels: [{ id: 'hook', type: 'webhook', url: hook.origin, secret: testSecret }] }), {
+        options: { schedule: manual.schedule },
+        platform: { now: () => (tick += 1) },
+      }),
+    );
+    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+    const delivered = await kiosk.waitForView(id, (v) => v.phase === 'delivered');
+    // The first timer set is the delivery fallback (20 s from capture, less the few ticks since).
+    const [fallback] = manual.timers;
+    expect(fallback?.delayMs).toBeGreaterThan(19_000);
+    expect(fallback?.delayMs).toBeLessThanOrEqual(20_000);
+    fallback!.fire();
+    expect(await kiosk.service.handlers['request.get']({ id })).toEqual(delivered);
+  });
+});
+
+describe('a visit whose submission was collapsed into another request', () => {
+  it('gets that request again by its key, also after the collapse window has passed', async () => {
+    const clock = { now: Date.parse('2026-11-30T10:00:00Z') };
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [], collapseSeconds: 30 }), { platform: { now: () => clock.now } }));
+    const first = await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0001-help' }));
+    const collapsed = await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0002-help' }));
+    expect(collapsed.id).toBe(first.id);
+    clock.now += 60_000;
+    expect((await kiosk.service.handlers['request.submit'](sampleInput({ idempotencyKey: 'visit-0002-help' }))).id).toBe(first.id);
+    expect(new Set(kiosk.views.map((v) => v.id))).toEqual(new Set([first.id]));
+  });
+
+  it('is refused with the code "rate-limited" when too many came this minute and none can take it', async () => {
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [], maxRequestsPerMinute: 1, collapseSeconds: 0 })));
+    await kiosk.service.handlers['request.submit'](sampleInput());
+    await expect(kiosk.service.handlers['request.submit'](sampleInput({ kind: 'drop-off' }))).rejects.toMatchObject({
+      name: 'NotCaptured',
+      code: 'rate-limited',
+    });
   });
 });

@@ -114,4 +114,16 @@ describe('a channel removed from the config while a request was still pending on
       created: 'pending',
     });
   });
+
+  it('nor does a removed desk with an update still to send', async () => {
+    const { first, second, kiosk, id } = await twoDesks();
+    second.override((r) => (r.path.endsWith('/updates') ? { status: 503 } : undefined));
+    first.acknowledge(id, ack);
+    await second.waitFor((r) => r.path.endsWith('/updates'));
+    await kiosk.restart({ device: kioskConfig({ channels: [deskChannel(first.url)] }) });
+    const next = await kiosk.service.handlers['request.submit'](sampleInput());
+    await kiosk.waitForView(next.id, (v) => v.phase === 'delivered');
+    await kiosk.service.close();
+    expect((await storedRecord(kiosk.dataDir, id))?.channels['back-office']).toMatchObject({ update: 'pending' });
+  });
 });

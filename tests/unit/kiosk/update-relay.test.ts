@@ -15,8 +15,8 @@ const track = closeAfterEach();
 
 const ack: Acknowledgement = { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', at: new Date().toISOString() };
 
-/** A second desk that takes everything, answers "received" to status queries, and holds its answer to the first update until released. */
-async function slowUpdateDesk() {
+/** A second desk that takes everything, answers "received" to status queries, and holds its answer to the first update until released (then gives `firstUpdateAnswer`). */
+async function slowUpdateDesk(firstUpdateAnswer: Answer = { status: 200, json: { ok: true } }) {
   let release: (answer: Answer) => void = () => undefined;
   const held = new Promise<Answer>((resolve) => (release = resolve));
   let updates = 0;
@@ -27,7 +27,7 @@ async function slowUpdateDesk() {
     if (r.path.endsWith('/updates') && (updates += 1) === 1) return held;
     return { status: 200, json: { ok: true } };
   });
-  return { server, url: `${server.origin}/lobby/v1`, release: () => release({ status: 200, json: { ok: true } }) };
+  return { server, url: `${server.origin}/lobby/v1`, release: () => release(firstUpdateAnswer) };
 }
 
 const updatesAt = (server: { received: Received[] }) =>
@@ -64,5 +64,28 @@ describe('relaying answers to the other desks', () => {
       first.received.filter((r) => r.path.endsWith('/updates')),
       'the desk that reported it needs no relay',
     ).toEqual([]);
+  });
+
+  it('a closure that comes while a refused acknowledgement is on its way is still sent: it is another message', async () => {
+    const first = track(await startVerifyingReceiver([testSecret]));
+    const second = await slowUpdateDesk({ status: 400, json: { error: 'bad-update', message: 'no' } });
+    track(second.server);
+    const kiosk = track(
+      await startKiosk(
+        kioskConfig({ requestTimeoutMs: 10_000, channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] }),
+      ),
+    );
+    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'back-office');
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'front-desk');
+
+    first.acknowledge(id, ack);
+    await second.server.waitFor((r) => r.path.endsWith('/updates'));
+    first.requests.get(id)!.closed = true;
+    await kiosk.waitForView(id, (v) => v.phase === 'closed');
+    second.release();
+
+    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.type === 'update');
+    expect(updatesAt(second.server).map((u) => u.closed?.outcome)).toEqual([undefined, 'referred']);
   });
 });
