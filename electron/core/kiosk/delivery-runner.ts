@@ -19,8 +19,8 @@ export type DeliveryRunner = {
   /** Queues whatever is pending for this request (a new capture, or a resume after restart). */
   resume(record: RequestRecord): void;
   /**
-   * Pages the escalation channels for a request of the book not acknowledged in time. Called once per request: its
-   * timer is set only while it has not escalated (./deadlines.ts).
+   * Pages the escalation channels for a request of the book not acknowledged in time, once: a request already
+   * escalated is left as it is.
    */
   escalate(record: RequestRecord): void;
   /** Tells the other desks about an acknowledgement or closure reported by `reportedBy`. */
@@ -146,6 +146,9 @@ export function createDeliveryRunner(deps: Deps): DeliveryRunner {
   return {
     resume,
     escalate(record) {
+      // Paging the escalation channels twice would text and mail the sergeant twice. The deadline fires once per request
+      // today (./deadlines.ts); this keeps a second call harmless if that ever changes.
+      if (record.escalated) return;
       book.change(record.id, (r) => {
         r.escalated = true;
         r.late = true;
