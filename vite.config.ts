@@ -33,13 +33,16 @@ export function cspMetaTag(): Plugin {
 }
 
 /**
- * The fonts the first screen draws with (the kiosk's welcome screen, the
- * desk's header): Latin text, regular and bold, and the language buttons'
- * names in Vietnamese and Arabic (bold). Without a preload the browser asks
- * for a font only once text using it is laid out, which puts every font
- * after the whole start-up.
+ * The fonts most of the first screen draws with (the kiosk's welcome screen,
+ * the desk's header): Latin text, regular and bold. Without a preload the
+ * browser asks for a font only once text using it is laid out, which puts it
+ * after the whole start-up. The faces only the language buttons use
+ * (Vietnamese and Arabic, bold) are not preloaded: decoding them (the Arabic
+ * face is 50 KB) cost the main thread more before the first paint than their
+ * two words gain by being there at once; they load as the buttons are laid
+ * out and swap in (font-display: swap).
  */
-const firstScreenFonts = /^noto-sans-(latin-(400|700)|vietnamese-700|arabic-arabic-700)-normal\.woff2$/;
+const firstScreenFonts = /^noto-sans-latin-(400|700)-normal\.woff2$/;
 
 /** The roles' screens, each its own chunk: a page preloads its own role's, never the other's. */
 const roleScreens = { kiosk: '/kiosk/kiosk-app.tsx', desk: '/desk/desk-home.tsx' } as const;
@@ -54,10 +57,9 @@ type RoleFiles = { scripts: string[]; styles: string[] };
  * may say #kiosk or #desk) and starts that role's chunk and its imports
  * (modulepreload) and its stylesheet (preload; the chunk's loader still
  * links it and waits for it), so none of it waits for the entry, the
- * bootstrap round trip and then the chunk. On the browser host's pages it
- * also sends the bootstrap call, so that round trip overlaps the entry's
- * download (renderer/src/api/early-bootstrap.ts uses the answer). A page
- * whose role the address does not say preloads nothing: the role's code then
+ * bootstrap and then the chunk. (The bootstrap itself needs no round trip on
+ * the browser host, which serves it in the page: renderer/src/api/early-bootstrap.ts.)
+ * A page whose role the address does not say preloads nothing: the role's code then
  * loads once the bootstrap names it. Shipped as written, not bundled.
  */
 function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): string {
@@ -75,12 +77,6 @@ function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): 
   }
   role.scripts.forEach(function (file) { add('modulepreload', file); });
   role.styles.forEach(function (file) { add('preload', file, 'style'); });
-  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  window.lobbyEarlyBootstrap = fetch('api/call/app.getBootstrap', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{}'
-  }).then(function (response) { return response.json(); }).catch(function () { return undefined; });
 })(${JSON.stringify(files)});
 `;
 }

@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp.js';
 import type { Core } from '../core/create-core.js';
 import type { Logger } from '../core/logger.js';
 import { contentTypeFor, resolveStaticPath } from '../core/static-files.js';
+import { withEmbeddedBootstrap } from './embedded-bootstrap.js';
 import { handleCall, handleEvents } from './http-bridge.js';
 import { isAllowedHost, isSameOriginWrite } from './request-guard.js';
 import { hasRunToken, newRunToken, tokenCookie, tokenParam, tokensMatch } from './run-token.js';
@@ -57,11 +59,22 @@ function refuseWithoutToken(res: ServerResponse, isApi: boolean): void {
   res.end(body);
 }
 
-async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string, core: Core): Promise<void> {
   const file = resolveStaticPath(rendererDir, pathname);
   if (!file) return sendText(res, 404, 'Not found');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return sendText(res, 404, 'Not found');
+  if (file === path.resolve(rendererDir, 'index.html')) {
+    // The role's page comes with its bootstrap, so its first screen waits on no round trip for it.
+    const page = withEmbeddedBootstrap(await readFile(file, 'utf8'), core.bootstrap());
+    res.writeHead(200, {
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': Buffer.byteLength(page),
+      'Cache-Control': 'no-store',
+      ...securityHeaders,
+    });
+    return void res.end(page);
+  }
   const isHtml = file.endsWith('.html');
   res.writeHead(200, {
     'Content-Type': contentTypeFor(file),
@@ -121,7 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendText(res, 404, 'Not found');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    return serveStatic(res, options.rendererDir, `/${rest.join('/')}`);
+    return serveStatic(res, options.rendererDir, `/${rest.join('/')}`, core);
   };
 
   const server = createServer((req, res) => {
