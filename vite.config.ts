@@ -88,7 +88,7 @@ function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): 
  * The desk page never fetches the kiosk's chunk, nor the kiosk the desk's.
  */
 function preloadFirstScreen(): Plugin {
-  let script: { fileName: string; source: string } | undefined;
+  let script: { fileName: string; source: string; files: Record<keyof typeof roleScreens, RoleFiles> } | undefined;
   let outDir = '';
   return {
     name: 'lobby-preload-first-screen',
@@ -110,9 +110,10 @@ function preloadFirstScreen(): Plugin {
           const styles = scripts.flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
           return { scripts, styles };
         };
-        const source = rolePreloadSource({ kiosk: filesOf(roleScreens.kiosk), desk: filesOf(roleScreens.desk) });
+        const files = { kiosk: filesOf(roleScreens.kiosk), desk: filesOf(roleScreens.desk) };
+        const source = rolePreloadSource(files);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-        script = { fileName: `assets/role-preload-${hash}.js`, source };
+        script = { fileName: `assets/role-preload-${hash}.js`, source, files };
         const fonts = outputs.filter(
           (output) => output.type === 'asset' && output.originalFileNames.some((name) => firstScreenFonts.test(path.basename(name))),
         );
@@ -132,10 +133,13 @@ function preloadFirstScreen(): Plugin {
         return { html: `${html.slice(0, at)}\n    <script async src="./${script.fileName}"></script>${html.slice(at)}`, tags };
       },
     },
-    // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks.
+    // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks,
+    // with the same list as data: the browser host, which knows a page's role before sending it, writes that role's
+    // preloads into the page itself instead of the script (electron/browser-host/role-preloads.ts).
     async writeBundle() {
       if (!script) throw new Error('preload: index.html was not transformed, so there is no role preload script to write');
       await writeFile(path.join(outDir, script.fileName), script.source);
+      await writeFile(path.join(outDir, 'role-files.json'), `${JSON.stringify(script.files)}\n`);
     },
   };
 }
