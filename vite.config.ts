@@ -33,13 +33,16 @@ export function cspMetaTag(): Plugin {
 }
 
 /**
- * The fonts the first screen draws with (the kiosk's welcome screen, the
- * desk's header): Latin text, regular and bold, and the language buttons'
- * names in Vietnamese and Arabic (bold). Without a preload the browser asks
- * for a font only once text using it is laid out, which puts every font
- * after the whole start-up.
+ * The fonts most of the first screen draws with (the kiosk's welcome screen,
+ * the desk's header): Latin text, regular and bold. Without a preload the
+ * browser asks for a font only once text using it is laid out, which puts it
+ * after the whole start-up. The faces only the language buttons use
+ * (Vietnamese and Arabic, bold) are not preloaded: decoding them (the Arabic
+ * face is 50 KB) cost the main thread more before the first paint than their
+ * two words gain by being there at once; they load as the buttons are laid
+ * out and swap in (font-display: swap).
  */
-const firstScreenFonts = /^noto-sans-(latin-(400|700)|vietnamese-700|arabic-arabic-700)-normal\.woff2$/;
+const firstScreenFonts = /^noto-sans-latin-(400|700)-normal\.woff2$/;
 
 /** The roles' screens, each its own chunk: a page preloads its own role's, never the other's. */
 const roleScreens = { kiosk: '/kiosk/kiosk-app.tsx', desk: '/desk/desk-home.tsx' } as const;
@@ -54,10 +57,9 @@ type RoleFiles = { scripts: string[]; styles: string[] };
  * may say #kiosk or #desk) and starts that role's chunk and its imports
  * (modulepreload) and its stylesheet (preload; the chunk's loader still
  * links it and waits for it), so none of it waits for the entry, the
- * bootstrap round trip and then the chunk. On the browser host's pages it
- * also sends the bootstrap call, so that round trip overlaps the entry's
- * download (renderer/src/api/early-bootstrap.ts uses the answer). A page
- * whose role the address does not say preloads nothing: the role's code then
+ * bootstrap and then the chunk. (The bootstrap itself needs no round trip on
+ * the browser host, which serves it in the page: renderer/src/api/early-bootstrap.ts.)
+ * A page whose role the address does not say preloads nothing: the role's code then
  * loads once the bootstrap names it. Shipped as written, not bundled.
  */
 function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): string {
@@ -75,12 +77,6 @@ function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): 
   }
   role.scripts.forEach(function (file) { add('modulepreload', file); });
   role.styles.forEach(function (file) { add('preload', file, 'style'); });
-  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  window.lobbyEarlyBootstrap = fetch('api/call/app.getBootstrap', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{}'
-  }).then(function (response) { return response.json(); }).catch(function () { return undefined; });
 })(${JSON.stringify(files)});
 `;
 }
@@ -92,7 +88,7 @@ function rolePreloadSource(files: Record<keyof typeof roleScreens, RoleFiles>): 
  * The desk page never fetches the kiosk's chunk, nor the kiosk the desk's.
  */
 function preloadFirstScreen(): Plugin {
-  let script: { fileName: string; source: string } | undefined;
+  let script: { fileName: string; source: string; files: Record<keyof typeof roleScreens, RoleFiles> } | undefined;
   let outDir = '';
   return {
     name: 'lobby-preload-first-screen',
@@ -114,9 +110,10 @@ function preloadFirstScreen(): Plugin {
           const styles = scripts.flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
           return { scripts, styles };
         };
-        const source = rolePreloadSource({ kiosk: filesOf(roleScreens.kiosk), desk: filesOf(roleScreens.desk) });
+        const files = { kiosk: filesOf(roleScreens.kiosk), desk: filesOf(roleScreens.desk) };
+        const source = rolePreloadSource(files);
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-        script = { fileName: `assets/role-preload-${hash}.js`, source };
+        script = { fileName: `assets/role-preload-${hash}.js`, source, files };
         const fonts = outputs.filter(
           (output) => output.type === 'asset' && output.originalFileNames.some((name) => firstScreenFonts.test(path.basename(name))),
         );
@@ -136,10 +133,13 @@ function preloadFirstScreen(): Plugin {
         return { html: `${html.slice(0, at)}\n    <script async src="./${script.fileName}"></script>${html.slice(at)}`, tags };
       },
     },
-    // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks.
+    // index.html is transformed while the bundle is written out; the script it names is written last, next to the chunks,
+    // with the same list as data: the browser host, which knows a page's role before sending it, writes that role's
+    // preloads into the page itself instead of the script (electron/browser-host/role-preloads.ts).
     async writeBundle() {
       if (!script) throw new Error('preload: index.html was not transformed, so there is no role preload script to write');
       await writeFile(path.join(outDir, script.fileName), script.source);
+      await writeFile(path.join(outDir, 'role-files.json'), `${JSON.stringify(script.files)}\n`);
     },
   };
 }

@@ -1,12 +1,15 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp.js';
 import type { Core } from '../core/create-core.js';
 import type { Logger } from '../core/logger.js';
 import { contentTypeFor, resolveStaticPath } from '../core/static-files.js';
+import { withEmbeddedBootstrap } from './embedded-bootstrap.js';
 import { handleCall, handleEvents } from './http-bridge.js';
+import { readRoleFiles, withRolePreloads, type RoleFiles } from './role-preloads.js';
 import { isAllowedHost, isSameOriginWrite } from './request-guard.js';
 import { hasRunToken, newRunToken, tokenCookie, tokenParam, tokensMatch } from './run-token.js';
 
@@ -57,11 +60,24 @@ function refuseWithoutToken(res: ServerResponse, isApi: boolean): void {
   res.end(body);
 }
 
-async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+type Page = { core: Core; roleFiles: RoleFiles | undefined };
+
+async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string, role: Page): Promise<void> {
   const file = resolveStaticPath(rendererDir, pathname);
   if (!file) return sendText(res, 404, 'Not found');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return sendText(res, 404, 'Not found');
+  if (file === path.resolve(rendererDir, 'index.html')) {
+    // The role's page comes with its bootstrap and its role's preloads, so its first screen waits on no round trip for either.
+    const page = withEmbeddedBootstrap(withRolePreloads(await readFile(file, 'utf8'), role.roleFiles), role.core.bootstrap());
+    res.writeHead(200, {
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': Buffer.byteLength(page),
+      'Cache-Control': 'no-store',
+      ...securityHeaders,
+    });
+    return void res.end(page);
+  }
   const isHtml = file.endsWith('.html');
   res.writeHead(200, {
     'Content-Type': contentTypeFor(file),
@@ -83,6 +99,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? newRunToken();
   // A Map, so a path like /constructor/ or /__proto__/ finds no role.
   const cores = new Map(Object.entries(options.cores));
+  const roleFiles = await readRoleFiles(options.rendererDir);
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(req, port)) return sendText(res, 421, 'This host only answers on 127.0.0.1.');
@@ -121,7 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendText(res, 404, 'Not found');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    return serveStatic(res, options.rendererDir, `/${rest.join('/')}`);
+    return serveStatic(res, options.rendererDir, `/${rest.join('/')}`, { core, roleFiles: roleFiles[roleSegment] });
   };
 
   const server = createServer((req, res) => {

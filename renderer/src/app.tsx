@@ -76,20 +76,27 @@ export function startLoading(api: LobbyApi): Promise<Loaded> {
   );
 }
 
+/** JSON of two bootstraps alike: the same configuration. */
+function sameBootstrap(a: Bootstrap, b: Bootstrap): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Picks the screen for this machine's role and state; reloads when main
- * reports new configuration. `firstLoad` is the load main.tsx started before
- * mounting; without it the App starts its own.
+ * reports new configuration. `initial` is a first load already finished
+ * (main.tsx mounts only once it is): the first render then draws the screen,
+ * with no placeholder commit before it. `firstLoad` is a first load still
+ * running; with neither, the App starts its own.
  */
-export function App({ api, firstLoad }: { api: LobbyApi; firstLoad?: Promise<Loaded> }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+export function App({ api, firstLoad, initial }: { api: LobbyApi; firstLoad?: Promise<Loaded>; initial?: Loaded }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(initial ?? null);
 
   useEffect(() => {
     let active = true;
     // A configuration change heard before the first load finished is newer than it: the first load is then dropped.
     let changed = false;
     // The words on screen now: a reload after a change keeps every namespace they hold.
-    let shown: I18n | null = null;
+    let shown: I18n | null = initial?.i18n ?? null;
     const put = (next: Loaded) => {
       shown = next.i18n;
       setLoaded(next);
@@ -102,20 +109,32 @@ export function App({ api, firstLoad }: { api: LobbyApi; firstLoad?: Promise<Loa
           if (active) put(next);
         });
     };
-    void (firstLoad ?? startLoading(api)).then((first) => {
-      if (active && !changed) put(first);
-    });
+    if (!initial) {
+      void (firstLoad ?? startLoading(api)).then((first) => {
+        if (active && !changed) put(first);
+      });
+    }
     // One signal ends every listener this effect added, so none can outlive it.
     const listening = new AbortController();
     const { signal } = listening;
     api.on('app.bootstrapChanged', show, { signal });
+    if (initial && 'bootstrap' in initial) {
+      // The screen drawn came from a bootstrap asked for before the page listened for changes (main.tsx, and the
+      // browser host's early request): ask again now that it listens, so a change made in between is not missed.
+      void api['app.getBootstrap']({}).then(
+        (fresh) => {
+          if (active && !changed && !sameBootstrap(fresh, initial.bootstrap)) show(fresh);
+        },
+        () => undefined,
+      );
+    }
     window.addEventListener('error', (event) => reportError(api, 'window', event.error), { signal });
     window.addEventListener('unhandledrejection', (event) => reportError(api, 'promise', event.reason), { signal });
     return () => {
       active = false;
       listening.abort();
     };
-  }, [api, firstLoad]);
+  }, [api, firstLoad, initial]);
 
   if (!loaded) return <main className="screen screen--plain" aria-busy="true" />;
   const languages = 'bootstrap' in loaded ? loaded.bootstrap.languages : [];

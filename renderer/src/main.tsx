@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { withEarlyBootstrap } from './api/early-bootstrap';
+import { embeddedBootstrap, withEarlyBootstrap } from './api/early-bootstrap';
 import { getApi } from './api/get-api';
 import { App, startLoading } from './app';
 // Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline.
@@ -11,16 +11,20 @@ import './styles/app.css';
 import './styles/kiosk.css';
 import './styles/kiosk-layout.css';
 
-// The bootstrap was asked for by index.html already (browser host); its answer is used for the first load.
-const api = withEarlyBootstrap(getApi(), window.lobbyEarlyBootstrap);
+// The browser host serves the page with its bootstrap in it: the first load uses that, with no round trip.
+const api = withEarlyBootstrap(getApi(), embeddedBootstrap());
 // First, before React mounts: the bootstrap, then the role's code and words, so the first paint waits on no chain.
 const firstLoad = startLoading(api);
 
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App api={api} firstLoad={firstLoad} />
-    </StrictMode>,
+  // Mounted once everything is in hand: one render and one commit draw the first screen (an empty placeholder
+  // drawn first would cost a second commit before the first paint, and show nothing a person could read).
+  void firstLoad.then((initial) =>
+    createRoot(container).render(
+      <StrictMode>
+        <App api={api} initial={initial} />
+      </StrictMode>,
+    ),
   );
 }

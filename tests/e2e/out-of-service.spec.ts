@@ -103,6 +103,12 @@ test('a broken agency profile takes both kiosk and desk out of service, still te
 
 test('when the page cannot reach its core, the public sees the calm lost-connection screen', async ({ page }, testInfo) => {
   await page.route('**/api/call/app.getBootstrap', (route) => route.abort('connectionrefused'));
+  // The host serves its page with the bootstrap in it; a page that came without it must ask, and cannot.
+  await page.route('**/kiosk/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script type="application\/json" id="lobby-bootstrap">.*?<\/script>/s, '');
+    await route.fulfill({ response, body });
+  });
   await page.goto('/kiosk/');
   const screen = page.locator('[data-screen="out-of-service"][data-reason="connection"]');
   await expect(screen).toBeVisible();

@@ -33,17 +33,22 @@ function placeOf(file: string): { language: string; namespace: string } | undefi
 }
 
 /**
- * A fresh copy of the bundled translations of `namespaces`, every language,
- * the later ones fetched first. A copy, because i18next writes profile
- * overrides into the objects it is given: sharing the module's objects would
- * let one configuration's overrides outlive it.
+ * The bundled translations of `namespaces`, every language, the later ones
+ * fetched first. The bundles named in `written` ("<language>/<namespace>")
+ * are fresh copies: i18next writes profile overrides into the objects it is
+ * given, and sharing the module's objects would let one configuration's
+ * overrides outlive it. The others are the module's own objects, which
+ * i18next only reads: copying every language's words at start cost the
+ * kiosk's first paint for nothing.
  */
-export async function bundledResources(namespaces: readonly Namespace[]): Promise<Resource> {
+export async function bundledResources(namespaces: readonly Namespace[], written: ReadonlySet<string> = new Set()): Promise<Resource> {
   const resources: Resource = {};
   const wanted = new Set<string>(namespaces);
   const put = (file: string, content: Record<string, unknown>) => {
     const place = placeOf(file);
-    if (place && wanted.has(place.namespace)) (resources[place.language] ??= {})[place.namespace] = structuredClone(content) as ResourceKey;
+    if (!place || !wanted.has(place.namespace)) return;
+    const own = written.has(`${place.language}/${place.namespace}`) ? structuredClone(content) : content;
+    (resources[place.language] ??= {})[place.namespace] = own as ResourceKey;
   };
   for (const [file, content] of Object.entries(startFiles)) put(file, content);
   const later = Object.entries(laterFiles).filter(([file]) => wanted.has(placeOf(file)?.namespace ?? ''));

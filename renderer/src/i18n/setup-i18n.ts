@@ -34,7 +34,7 @@ export async function setupI18n(options: {
     .use(laterNamespacesBackend)
     .use(initReactI18next)
     .init({
-      resources: await bundledResources([...load] as Namespace[]),
+      resources: await bundledResources([...load] as Namespace[], new Set(overrides.map(({ language, ns }) => `${language}/${ns}`))),
       partialBundledLanguages: true,
       lng: options.language,
       fallbackLng: 'en',

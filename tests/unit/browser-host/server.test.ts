@@ -72,6 +72,17 @@ describe('the browser host', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it("serves the role's page with the role's bootstrap in it, as a JSON data block, the same as the call answers", async () => {
+    const res = await raw('GET', '/kiosk/');
+    expect(res.status).toBe(200);
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+    const block = /<script type="application\/json" id="lobby-bootstrap">(.*?)<\/script>/s.exec(res.body)?.[1];
+    expect(block, 'the page holds its bootstrap').toBeDefined();
+    const call = await raw('POST', '/kiosk/api/call/app.getBootstrap', json, '{}');
+    expect(JSON.parse(block ?? '')).toEqual((JSON.parse(call.body) as { value: unknown }).value);
+    expect(JSON.parse(block ?? '')).toEqual(core.bootstrap());
+  });
+
   it('bridges a contract call to the real core', async () => {
     const res = await raw('POST', '/kiosk/api/call/app.getBootstrap', json, '{}');
     expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../renderer/src/app';
+import { App, startLoading } from '../../../renderer/src/app';
 import { reportError } from '../../../renderer/src/api/report-error';
 import { ScreenErrorBoundary } from '../../../renderer/src/common/screen-error-boundary';
 import type { LobbyApi } from '../../../shared/contract';
@@ -111,6 +111,42 @@ describe('the renderer, driven by a real core', () => {
     await waitFor(() => expect(sink.entries.some((e) => e.area === 't.renderer')).toBe(true));
     expect(sink.entries.find((e) => e.area === 't.renderer')?.fields).toEqual({ where: 'window', kind: 'RangeError' });
     expect(JSON.stringify(sink.entries)).not.toMatch(/Maria|555-0100/);
+  });
+});
+
+describe('the app mounted with its first load already done, as main.tsx mounts it', () => {
+  async function coreApi(change?: (config: Awaited<ReturnType<typeof tempConfig>>) => Promise<void>) {
+    const config = await tempConfig();
+    await change?.(config);
+    const core = await createCore({
+      paths: config.paths,
+      ...config.storage,
+      logger: createLogger('t', memorySink()),
+      watchIntervalMs: false,
+    });
+    cores.push({ core, remove: config.remove });
+    return { core, config, api: inProcessApi(core) };
+  }
+
+  it('draws the first screen in its first render, with no empty placeholder committed before it', async () => {
+    const { api } = await coreApi();
+    const initial = await startLoading(api);
+    render(<App api={api} initial={initial} />);
+    // Nothing awaited: the very first commit holds the welcome screen.
+    expect(screen.getByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
+    expect(document.querySelector('[aria-busy]')).toBeNull();
+  });
+
+  it('picks up a configuration change made after its bootstrap was read but before it listened for changes', async () => {
+    const { core, config, api } = await coreApi((c) => c.write(c.paths.deviceConfig, '{}'));
+    const initial = await startLoading(api);
+    // Fixed while no page listens: no event reaches this page, only a fresh bootstrap can tell it.
+    const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config', 'kiosk.json'), 'utf8')) as object;
+    await config.write(config.paths.deviceConfig, JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' } }));
+    await core.reload();
+    render(<App api={api} initial={initial} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'This screen is not working right now' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
   });
 });
 

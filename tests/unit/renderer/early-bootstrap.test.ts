@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { withEarlyBootstrap } from '../../../renderer/src/api/early-bootstrap';
+import { embeddedBootstrap, withEarlyBootstrap } from '../../../renderer/src/api/early-bootstrap';
 import type { Bootstrap } from '../../../shared/bootstrap';
+import { bootstrapBlockId } from '../../../shared/bootstrap-block';
 import type { LobbyApi } from '../../../shared/contract';
 
-const fromCall = { state: 'out-of-service', reason: 'from the call' } as unknown as Bootstrap;
-const fromPage = { state: 'out-of-service', reason: 'from index.html' } as unknown as Bootstrap;
+const fromCall = { state: 'out-of-service', role: 'kiosk', languages: [], defaultLanguage: 'en', reason: 'config' } as Bootstrap;
+const fromPage = { state: 'out-of-service', role: 'kiosk', languages: [], defaultLanguage: 'es', reason: 'switched-off' } as Bootstrap;
 
 function transport() {
   const getBootstrap = vi.fn(() => Promise.resolve(fromCall));
@@ -12,36 +13,37 @@ function transport() {
   return { api: { 'app.getBootstrap': getBootstrap, on } as unknown as LobbyApi, getBootstrap, on };
 }
 
-describe('the bootstrap index.html asked for early', () => {
-  it('answers the first bootstrap call without a second request, and later calls go to the transport', async () => {
+/** A page holding `text` in the bootstrap's data block, as the browser host serves it. */
+function pageWith(text: string): Pick<Document, 'getElementById'> {
+  const block = { textContent: text } as HTMLElement;
+  return { getElementById: (id: string) => (id === bootstrapBlockId ? block : null) };
+}
+
+describe('the bootstrap the page came with', () => {
+  it('is read from the data block the browser host put into the page', () => {
+    expect(embeddedBootstrap(pageWith(JSON.stringify(fromPage)))).toEqual(fromPage);
+  });
+
+  it('is nothing when the page has no block (an Electron window, the dev server), or the block holds no bootstrap', () => {
+    expect(embeddedBootstrap({ getElementById: () => null })).toBeUndefined();
+    for (const text of ['', 'not json', '[]', 'null', '{"state":"maybe","languages":[]}', '{"state":"ready"}']) {
+      expect(embeddedBootstrap(pageWith(text)), text).toBeUndefined();
+    }
+  });
+
+  it('answers the first bootstrap call without a request, and later calls go to the transport', async () => {
     const { api, getBootstrap } = transport();
-    const early = withEarlyBootstrap(api, Promise.resolve({ ok: true, value: fromPage }));
+    const early = withEarlyBootstrap(api, fromPage);
     await expect(early['app.getBootstrap']({})).resolves.toEqual(fromPage);
     expect(getBootstrap).not.toHaveBeenCalled();
     await expect(early['app.getBootstrap']({})).resolves.toEqual(fromCall);
     expect(getBootstrap).toHaveBeenCalledTimes(1);
   });
 
-  it('asks the transport when the early request failed', async () => {
-    const { api, getBootstrap } = transport();
-    const early = withEarlyBootstrap(api, Promise.resolve(undefined));
-    await expect(early['app.getBootstrap']({})).resolves.toEqual(fromCall);
-    expect(getBootstrap).toHaveBeenCalledTimes(1);
-  });
-
-  it('gives the core’s refusal as the call would have', async () => {
-    const { api } = transport();
-    const refused = { ok: false, error: { code: 'unauthorized', message: 'no token' } };
-    await expect(withEarlyBootstrap(api, Promise.resolve(refused))['app.getBootstrap']({})).rejects.toMatchObject({
-      name: 'CallFailure',
-      code: 'unauthorized',
-    });
-  });
-
-  it('leaves the API as it is when nothing was asked early (Electron, tests)', () => {
+  it('leaves the API as it is when the page came with none (Electron, tests)', () => {
     const { api, on } = transport();
     expect(withEarlyBootstrap(api, undefined)).toBe(api);
-    withEarlyBootstrap(api, Promise.resolve(undefined)).on('app.bootstrapChanged', () => undefined);
+    withEarlyBootstrap(api, fromPage).on('app.bootstrapChanged', () => undefined);
     expect(on).toHaveBeenCalledTimes(1);
   });
 });
