@@ -39,7 +39,7 @@ export default {
     'tests/screens',
   ],
   // break: below this a run fails (docs/testing.md, "Scores"). Session 6 measured delivery at 90.1%, the receiver at
-  // 93.5% and shared/ at 83.3% (before its new tests), all above it. Raise it as the scores rise.
+  // 93.5%, the kiosk at 98.1% and shared/ at 83.3% (before its new tests), all above it. Raise it as the scores rise.
   thresholds: { high: 90, low: 80, break: 80 },
   cleanTempDir: 'always',
 };
