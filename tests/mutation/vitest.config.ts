@@ -35,6 +35,10 @@ export default defineConfig({
     // kiosk and desk services afresh for each file was two thirds of the time. The tests share no module state
     // (no vi.mock, no globals), and the suite passes the same either way.
     isolate: false,
+    // A mutation run shares the machine with its own second test process and often with other work: the TLS pairing
+    // tests took over the default 5 s there and failed the initial run (session 6). A mutant that hangs is still cut
+    // off by Stryker's own timeout (timeoutMS in stryker.config.mjs).
+    testTimeout: 15_000,
     // electron-store imports `electron`; inlined, it sees the tests' fake instead of the binary's path.
     server: { deps: { inline: ['electron-store'] } },
   },
