@@ -33,25 +33,34 @@ async function slowUpdateDesk(firstUpdateAnswer: Answer = { status: 200, json: {
 const updatesAt = (server: { received: Received[] }) =>
   server.received.filter((r) => r.path.endsWith('/updates')).map((r) => requestUpdatedSchema.parse(r.json));
 
+/**
+ * Two desks; the front desk acknowledges, and closes the request while that acknowledgement is still held on its way
+ * to the back office (which answers `answer` once released). Returns once the back office is released.
+ */
+async function closedWhileAcknowledgementOnItsWay(answer?: Parameters<typeof slowUpdateDesk>[0]) {
+  const first = track(await startVerifyingReceiver([testSecret]));
+  const second = await slowUpdateDesk(answer);
+  track(second.server);
+  const kiosk = track(
+    await startKiosk(
+      kioskConfig({ requestTimeoutMs: 10_000, channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] }),
+    ),
+  );
+  const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
+  await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'back-office');
+  await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'front-desk');
+
+  first.acknowledge(id, ack);
+  await second.server.waitFor((r) => r.path.endsWith('/updates'));
+  first.requests.get(id)!.closed = true;
+  await kiosk.waitForView(id, (v) => v.phase === 'closed');
+  second.release();
+  return { first, second, kiosk, id };
+}
+
 describe('relaying answers to the other desks', () => {
   it('a closure that comes while the acknowledgement is still on its way to a desk is sent to that desk after it', async () => {
-    const first = track(await startVerifyingReceiver([testSecret]));
-    const second = await slowUpdateDesk();
-    track(second.server);
-    const kiosk = track(
-      await startKiosk(
-        kioskConfig({ requestTimeoutMs: 10_000, channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] }),
-      ),
-    );
-    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'back-office');
-    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'front-desk');
-
-    first.acknowledge(id, ack);
-    await second.server.waitFor((r) => r.path.endsWith('/updates'));
-    first.requests.get(id)!.closed = true;
-    await kiosk.waitForView(id, (v) => v.phase === 'closed');
-    second.release();
+    const { first, second, kiosk } = await closedWhileAcknowledgementOnItsWay();
 
     await second.server.waitFor((r) => r.path.endsWith('/updates') && requestUpdatedSchema.parse(r.json).closed !== undefined);
     await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.type === 'update' && updatesAt(second.server).length === 2);
@@ -67,23 +76,7 @@ describe('relaying answers to the other desks', () => {
   });
 
   it('a closure that comes while a refused acknowledgement is on its way is still sent: it is another message', async () => {
-    const first = track(await startVerifyingReceiver([testSecret]));
-    const second = await slowUpdateDesk({ status: 400, json: { error: 'bad-update', message: 'no' } });
-    track(second.server);
-    const kiosk = track(
-      await startKiosk(
-        kioskConfig({ requestTimeoutMs: 10_000, channels: [deskChannel(first.url), deskChannel(second.url, { id: 'back-office' })] }),
-      ),
-    );
-    const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'back-office');
-    await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.channel === 'front-desk');
-
-    first.acknowledge(id, ack);
-    await second.server.waitFor((r) => r.path.endsWith('/updates'));
-    first.requests.get(id)!.closed = true;
-    await kiosk.waitForView(id, (v) => v.phase === 'closed');
-    second.release();
+    const { second, kiosk } = await closedWhileAcknowledgementOnItsWay({ status: 400, json: { error: 'bad-update', message: 'no' } });
 
     await kiosk.waitForLog((e) => e.message === 'delivered' && e.fields?.type === 'update');
     expect(updatesAt(second.server).map((u) => u.closed?.outcome)).toEqual([undefined, 'referred']);
