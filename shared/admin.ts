@@ -16,6 +16,12 @@ export type AdminSessionState = {
   active: boolean;
   /** False until a PIN is set (in the device config or on first use). */
   pinSet: boolean;
+  /**
+   * While no PIN is set: whether it may be chosen on this screen now ("open"), or why not. A kiosk offers it
+   * only in the first hour after its first start, and never again once it has had a PIN
+   * (electron/core/admin/first-use.ts); then the PIN comes from `admin.pinHash` in the device config.
+   */
+  firstUse?: 'open' | 'time-passed' | 'set-up-before';
   /** Seconds until another try is allowed, while locked out after wrong PINs. */
   lockedForSeconds?: number;
   /** Seconds left before the session ends for lack of a touch. */

@@ -12,6 +12,11 @@ export type ReadyBootstrap = {
   profile: AgencyProfile;
   languages: LanguageInfo[];
   idle: { warnAfterSeconds: number; countdownSeconds: number; answeredStaySeconds: number };
+  /**
+   * A kiosk with no admin PIN yet: the welcome screen says it is not set up and to ask at the front desk, and
+   * offers no way into the request flow, until the department sets the PIN (electron/core/admin/first-use.ts).
+   */
+  notSetUp?: true;
 };
 
 /**

@@ -79,7 +79,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outOfServiceChanged: () => publish(),
     ...(options.pinCost ? { pinCost: options.pinCost } : {}),
   });
-  const bootstrapOf = (config: LoadedConfig) => applyOutOfService(toBootstrap(config), admin.outOfService());
+  const bootstrapOf = (config: LoadedConfig) => applyOutOfService(toBootstrap(config), admin.screenState());
   let current = bootstrapOf(loaded);
   await services.apply(loaded);
 

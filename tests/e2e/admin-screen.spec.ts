@@ -14,6 +14,7 @@ import { freePort } from './support/test-host.js';
 
 const a = (key: string) => translation('en', 'admin', key);
 const d = (key: string) => translation('en', 'desk', key);
+const k = (key: string) => translation('en', 'kiosk', key);
 
 /** Holds the mouse down on `selector` until the PIN pad appears (the hold takes 5 s; this waits for the pad, not for a time). */
 async function holdOpen(page: Page, selector: string) {
@@ -29,7 +30,7 @@ async function typePin(page: Page, pin: string) {
   await pad.getByRole('button', { name: a('pin.ok') }).click();
 }
 
-test('an administrator opens the kiosk admin screen with the PIN, switches it out of service and back, and sends a test page the desk shows as a test', async ({
+test('a kiosk fresh out of the box tells the public it is not set up; the administrator chooses its PIN, switches it out of service and back, and sends a test page the desk shows as a test', async ({
   page,
   browser,
   launchHost,
@@ -39,17 +40,29 @@ test('an administrator opens the kiosk admin screen with the PIN, switches it ou
   const { host } = await launchHost({
     desk: { ...deskConfig({ id: 'D1', name: 'Front desk' }, port), alerts: { repeatSeconds: 30, sound: false, osNotifications: false } },
     kiosk: kioskConfig({ id: 'K1', location: 'Lobby kiosk 1' }),
+    kioskPin: false,
   });
 
+  // No PIN yet: the public gets no way in, only where to go and the emergency number.
   await page.goto(host.urls.kiosk ?? '');
+  const welcome = page.locator('main[data-screen="welcome"]');
+  await expect(welcome.getByRole('heading', { level: 1 })).toHaveText(k('notSetUp.title'));
+  await expect(welcome).toContainText(k('notSetUp.body'));
+  await expect(page.getByRole('button', { name: k('welcome.start') })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: k('welcome.emergencyButton') })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'kiosk not set up yet');
+  await captureScreen(page, testInfo, 'kiosk-not-set-up');
   await holdOpen(page, '.masthead__agency');
   await expect(page.getByText(a('pin.choose'))).toBeVisible();
   await expectNoAxeViolations(page, 'admin PIN pad');
   await typePin(page, '482913');
   await expect(page.getByText(a('pin.confirm'))).toBeVisible();
   await typePin(page, '482913');
-  await expect(page.getByRole('heading', { level: 1, name: a('title') })).toBeVisible();
+  // The PIN is hashed with scrypt at its full cost (about 128 MB): seconds on a loaded two-core machine.
+  await expect(page.getByRole('heading', { level: 1, name: a('title') })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('region', { name: a('about.title') })).toContainText('K1');
+  // Set up: behind the admin screen, the public's welcome now has its way in.
+  await expect(page.locator('main[data-screen="welcome"]')).toHaveCount(0);
   await captureScreen(page, testInfo, 'admin-kiosk');
   await page.getByRole('button', { name: a('log.show') }).click();
   await expect(page.locator('.admin__log')).toContainText('admin session opened');

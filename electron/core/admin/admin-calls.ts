@@ -13,6 +13,7 @@ import { buildOverview } from './admin-overview.js';
 import type { AdminSession } from './admin-session.js';
 import type { AdminDocument } from './admin-store.js';
 import type { AuditLog } from './audit-log.js';
+import type { FirstUse } from './first-use.js';
 import type { PinLock } from './pin-lock.js';
 import type { RecentLog } from './recent-log.js';
 
@@ -23,24 +24,29 @@ export type AdminHandlers = Pick<CallHandlers, AdminCallName>;
 export type AdminParts = {
   session: AdminSession;
   pins: PinLock;
+  firstUse: FirstUse;
   audit: AuditLog;
   store: DocumentStore<AdminDocument>;
   recent: RecentLog;
   logger: Logger;
   config: () => LoadedConfig;
   role: () => RoleAdmin | undefined;
-  /** Called after "out of service" changed, so the screen can be told. */
+  /** Called after what the public screen shows may have changed ("out of service", the first PIN), so it can be told. */
   outOfServiceChanged: () => void;
 };
 
 /** The session as the screen may know it: nothing about the PIN but whether one exists. */
-export function sessionState(parts: Pick<AdminParts, 'session' | 'pins'>): AdminSessionState {
+export function sessionState(parts: Pick<AdminParts, 'session' | 'pins' | 'firstUse'>): AdminSessionState {
   const state: AdminSessionState = { active: parts.session.isActive(), pinSet: parts.pins.isSet() };
+  if (!state.pinSet) state.firstUse = parts.firstUse.closed() ?? 'open';
   const locked = parts.pins.lockedFor();
   if (locked > 0) state.lockedForSeconds = Math.ceil(locked / 1000);
   if (state.active) state.expiresInSeconds = Math.ceil(parts.session.remaining() / 1000);
   return state;
 }
+
+/** The refusal once first use is over; the screen words it itself from `firstUse` in the session state. */
+export const firstUseOver = 'The PIN can no longer be chosen on this screen. Set admin.pinHash in the device config (npm run pin-hash).';
 
 export function createAdminHandlers(parts: AdminParts): AdminHandlers {
   const { session, pins, audit, store, logger } = parts;
@@ -64,11 +70,21 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
       return state();
     },
     'admin.session.createPin': async ({ pin }) => {
+      // Once a PIN exists, pins.create refuses ("A PIN is already set."); before that, only while first use lasts.
+      const closed = pins.isSet() ? undefined : parts.firstUse.closed();
+      if (closed !== undefined) {
+        logger.warn('admin PIN not set on first use: first use is over', { reason: closed });
+        await audit.record('pin.refused', { reason: closed });
+        throw new CallRefused(firstUseOver);
+      }
       await pins.create(pin);
+      parts.firstUse.noteSetUp();
       session.open();
       logger.info('admin PIN set on first use; admin session opened');
       await audit.record('pin.created');
       await audit.record('session.opened');
+      // A kiosk that was "not set up" now serves the public.
+      parts.outOfServiceChanged();
       return state();
     },
     'admin.session.touch': state,

@@ -12,15 +12,19 @@ import { createAdminHandlers, sessionState, type AdminHandlers } from './admin-c
 import { createAdminSession, type AdminSession } from './admin-session.js';
 import { openAdminStore } from './admin-store.js';
 import { createAuditLog } from './audit-log.js';
+import { createFirstUse } from './first-use.js';
 import type { ScryptCost } from './pin-hash.js';
 import { createPinLock } from './pin-lock.js';
 import type { RecentLog } from './recent-log.js';
+import type { AdminScreenState } from './switched-off.js';
 
 export type AdminFeature = {
   handlers: AdminHandlers;
   session: AdminSession;
   /** Whether an administrator switched this machine out of service (persisted). */
   outOfService(): boolean;
+  /** What the public screen must show for the admin feature: switched off, or not set up (no PIN yet). */
+  screenState(): AdminScreenState;
   /** Ends any session and waits for the audit log's last lines. */
   close(): Promise<void>;
 };
@@ -33,6 +37,7 @@ export function createAdminFeature(options: {
   config: () => LoadedConfig;
   role: () => RoleAdmin | undefined;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  /** What the public screen shows may have changed (out of service switched, the first PIN set). */
   outOfServiceChanged: () => void;
   /** Tests only: a cheaper scrypt cost for PINs set on first use. */
   pinCost?: ScryptCost;
@@ -51,17 +56,23 @@ export function createAdminFeature(options: {
     configuredHash: () => options.config().device?.admin?.pinHash,
     ...(options.pinCost ? { cost: options.pinCost } : {}),
   });
+  const firstUse = createFirstUse({
+    store,
+    now,
+    behindCounter: () => options.config().device?.role === 'desk',
+  });
   const session = createAdminSession({
     now,
     onEnded: (why) => {
       logger.info(why === 'expired' ? 'admin session ended after 2 minutes without a touch' : 'admin session ended');
       void audit.record(why === 'expired' ? 'session.expired' : 'session.ended');
-      options.emit('admin.sessionChanged', sessionState({ session, pins }));
+      options.emit('admin.sessionChanged', sessionState({ session, pins, firstUse }));
     },
   });
   const handlers = createAdminHandlers({
     session,
     pins,
+    firstUse,
     audit,
     store,
     recent: options.recent,
@@ -74,6 +85,12 @@ export function createAdminFeature(options: {
     handlers,
     session,
     outOfService: () => store.read().outOfService,
+    screenState: () => {
+      const notSetUp = !pins.isSet();
+      // A PIN seen once (first use or the device config) ends first use for good.
+      if (!notSetUp) firstUse.noteSetUp();
+      return { switchedOff: store.read().outOfService, notSetUp };
+    },
     close: () => {
       session.end();
       return audit.flush();

@@ -10,6 +10,10 @@ export type AdminDocument = {
   /** Epoch ms before which no PIN is even checked. */
   lockedUntil: number;
   outOfService: boolean;
+  /** Epoch ms of the first start with this data folder: choosing the PIN on a kiosk's screen ends an hour later (first-use.ts). */
+  firstStartedAt?: number;
+  /** Epoch ms when this machine first had a PIN: from then on it is never chosen on the screen again. */
+  setUpAt?: number;
 };
 
 export const adminStoreName = 'admin';

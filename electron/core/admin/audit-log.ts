@@ -8,6 +8,7 @@ import path from 'node:path';
 
 export type AuditAction =
   | 'pin.created'
+  | 'pin.refused'
   | 'session.opened'
   | 'session.refused'
   | 'session.ended'

@@ -8,7 +8,16 @@ import { PinPad } from './pin-pad';
 import { useIdleClose } from './use-idle-close';
 import '../styles/admin.css';
 
-type Step = { name: 'loading' } | { name: 'enter' } | { name: 'choose' } | { name: 'confirm'; first: string } | { name: 'open' };
+type FirstUseOver = Exclude<NonNullable<AdminSessionState['firstUse']>, 'open'>;
+
+type Step =
+  | { name: 'loading' }
+  | { name: 'enter' }
+  | { name: 'choose' }
+  | { name: 'confirm'; first: string }
+  /** No PIN, and it may no longer be chosen here (a kiosk past its first hour, or one that had a PIN before). */
+  | { name: 'first-use-over'; why: FirstUseOver }
+  | { name: 'open' };
 
 /** A PIN pad left alone on a public screen closes by itself. */
 const pinPadIdleMs = 60_000;
@@ -26,6 +35,7 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
   const describe = useCallback(
     (state: AdminSessionState) => {
       if (state.active) return setStep({ name: 'open' });
+      if (!state.pinSet && state.firstUse && state.firstUse !== 'open') return setStep({ name: 'first-use-over', why: state.firstUse });
       setStep(state.pinSet ? { name: 'enter' } : { name: 'choose' });
       if (state.lockedForSeconds) setMessage(t('pin.locked', { seconds: state.lockedForSeconds }));
     },
@@ -59,6 +69,7 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
     } catch (error) {
       if (!isCallFailure(error) || error.code !== 'refused') return onClose();
       const state = await api['admin.session.state']({});
+      if (!state.pinSet) return describe(state);
       setMessage(state.lockedForSeconds ? t('pin.locked', { seconds: state.lockedForSeconds }) : t('pin.wrong'));
     } finally {
       setBusy(false);
@@ -66,6 +77,18 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
   };
 
   if (step.name === 'open') return <AdminScreen api={api} onClose={onClose} />;
+  if (step.name === 'first-use-over') {
+    return (
+      <main className="screen screen--plain admin admin--pin" data-screen="admin-pin" data-first-use={step.why}>
+        <h1>{t('pin.title')}</h1>
+        <p className="lead">{t(`pin.firstUse.${step.why}`)}</p>
+        <p className="notice">{t('pin.firstUse.howTo')}</p>
+        <button type="button" className="button" onClick={onClose}>
+          {t('pin.cancel')}
+        </button>
+      </main>
+    );
+  }
   const prompt = step.name === 'choose' ? t('pin.choose') : step.name === 'confirm' ? t('pin.confirm') : t('pin.enter');
   return (
     <main className="screen screen--plain admin admin--pin" data-screen="admin-pin">

@@ -6,7 +6,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { CallResult } from '../../../shared/call-result.js';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.js';
-import { shippedConfig } from './test-host.js';
+import { shippedConfig, testAdminPin } from './test-host.js';
 import { tokenHeaders } from './host-token.js';
 
 /** Calls `name` on the core behind `roleUrl` (".../kiosk/" or ".../desk/") and unwraps its answer. */
@@ -76,10 +76,9 @@ export async function pairOver(request: APIRequestContext, deskUrl: string, init
   await callOver(request, initiatorUrl, 'admin.session.end', {});
 }
 
-/** The PIN the end-to-end hosts use: chosen on first use, as an administrator would. */
-export const testAdminPin = '482913';
+export { testAdminPin };
 
-/** Opens the admin session on the core behind `roleUrl`, choosing the test PIN if none is set yet. */
+/** Opens the admin session on the core behind `roleUrl` with the test PIN, choosing it if none is set yet (a desk, a fresh kiosk). */
 export async function openAdminSession(request: APIRequestContext, roleUrl: string): Promise<void> {
   const state = await callOver(request, roleUrl, 'admin.session.state', {});
   if (state.active) return;

@@ -12,7 +12,7 @@ import { createLogger, type LogSink } from '../../../electron/core/logger.js';
 import { e2eEnv, publishBrowser } from './browser-env.js';
 import { findChromium } from './find-chromium.js';
 import { rendererIndex, repoRoot } from './paths.js';
-import { dataFlags, freePort, pairedConfigs } from './test-host.js';
+import { dataFlags, freePort, pairedConfigs, withTestPin } from './test-host.js';
 
 /** Warnings and errors from the shared host reach the terminal; routine lines do not. */
 const problemsToStderr: LogSink = (entry) => {
@@ -48,7 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The shipped configuration, paired on a receiver port of its own, with data in a folder of its own.
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-e2e-shared-'));
   const paired = pairedConfigs(await freePort());
-  await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify(paired.kiosk));
+  // Set up as a department would: a kiosk without an admin PIN shows the public only "not set up yet".
+  await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify(await withTestPin(paired.kiosk)));
   await writeFile(path.join(dir, 'desk.json'), JSON.stringify(paired.desk));
   const data = dataFlags(dir);
   const { host, cores } = await startHostFromCli({

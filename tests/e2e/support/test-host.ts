@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
+import { hashPin } from '../../../electron/core/admin/pin-hash.js';
 import type { BrowserHost } from '../../../electron/browser-host/server.js';
 import { createLogger, memorySink, type LogEntry } from '../../../electron/core/logger.js';
 import { repoRoot } from './paths.js';
@@ -22,7 +23,25 @@ export type TestHostOptions = Partial<Record<ConfigFileName, FileContent>> & {
   dataDir?: string;
   /** false: the host does not pair its kiosk with its desk (the test pairs what it needs). */
   demoPairing?: boolean;
+  /**
+   * false: the kiosk has no admin PIN, as one fresh out of the box (it shows "not set up yet" until one is
+   * chosen). Otherwise a kiosk config without `admin` gets the hash of testAdminPin, as a set-up kiosk has.
+   */
+  kioskPin?: boolean;
 };
+
+/** The PIN the end-to-end hosts' kiosks are set up with (and the one tests choose on first use). */
+export const testAdminPin = '482913';
+
+let testPinHash: Promise<string> | undefined;
+
+/** A kiosk config as a department sets it up: with `admin.pinHash` (of testAdminPin) unless it has its own `admin`. */
+export async function withTestPin(content: FileContent): Promise<FileContent> {
+  if (typeof content === 'string' || 'admin' in content || (content as { role?: unknown }).role !== 'kiosk') return content;
+  // A cheap scrypt cost: these hosts are about what the screens do, not the hash's cost.
+  testPinHash ??= hashPin(testAdminPin, { N: 1024, r: 8, p: 1 });
+  return { ...content, admin: { pinHash: await testPinHash } };
+}
 
 export type TestHost = {
   host: BrowserHost;
@@ -85,8 +104,9 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const paired = pairedConfigs(await freePort());
   const contents: Partial<Record<ConfigFileName, FileContent>> = { kiosk: paired.kiosk, desk: paired.desk, ...options };
   for (const name of Object.keys(flags) as ConfigFileName[]) {
-    const content = contents[name];
-    if (content === undefined) continue;
+    const given = contents[name];
+    if (given === undefined) continue;
+    const content = name === 'kiosk' && options.kioskPin !== false ? await withTestPin(given) : given;
     const file = path.join(dir, `${name}.json`);
     await writeFile(file, serialize(content));
     files[name] = file;
@@ -103,7 +123,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       rewrite: async (name, content) => {
         const file = files[name];
         if (!file) throw new Error(`this host reads the shipped ${name} file; pass ${name} to startTestHost to rewrite it`);
-        await writeFile(file, serialize(content));
+        await writeFile(file, serialize(name === 'kiosk' && options.kioskPin !== false ? await withTestPin(content) : content));
       },
       close: async () => {
         // A test may close a host early (a desk going down); the fixture closes it again at the end.

@@ -1,43 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdminSessionState } from '../../../shared/admin.js';
 import { callNames, type CallName } from '../../../shared/contract.js';
-import { dispatchCall } from '../../../shared/dispatch.js';
 import { auditFileName, readAuditLog } from '../../../electron/core/admin/audit-log.js';
 import { needsAdminSession } from '../../../electron/core/admin/admin-gate.js';
-import { createCore } from '../../../electron/core/create-core.js';
-import { createLogger, memorySink } from '../../../electron/core/logger.js';
-import { tempConfig, testStorage } from '../support/temp-config.js';
+import { tempConfig } from '../support/temp-config.js';
+import { removeLater, startAdminCore } from './admin-core.js';
 
-const cheap = { N: 1024, r: 8, p: 1 };
-const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of open.splice(0).reverse()) await close();
-});
-
-/** A kiosk core on a temp config, with a clock the test moves and every event kept. */
-async function start(existing?: Awaited<ReturnType<typeof tempConfig>>) {
-  const config = existing ?? (await tempConfig());
-  const clock = { now: Date.parse('2026-11-20T15:00:00Z') };
-  const storage = testStorage(config.dir, { now: () => clock.now });
-  const sink = memorySink();
-  const core = await createCore({
-    paths: config.paths,
-    ...storage,
-    logger: createLogger('test', sink),
-    watchIntervalMs: false,
-    pinCost: cheap,
-  });
-  const events: Array<{ name: string; payload: unknown }> = [];
-  core.events.subscribe((name, payload) => events.push({ name, payload }));
-  open.push(async () => {
-    await core.close();
-    if (!existing) await config.remove();
-  });
-  const call = (name: CallName, input: unknown = {}) => dispatchCall(core.handlers, name, input, () => undefined);
-  return { core, config, clock, sink, events, call, dataDir: storage.dataDir };
-}
+const start = startAdminCore;
 
 /** A valid input for each gated call, so a refusal cannot be a schema error. */
 const validInputs: Partial<Record<CallName, unknown>> = {
@@ -71,7 +42,7 @@ describe('the admin gate in the core', () => {
     const refusals = sink.entries.filter((e) => e.message === 'admin call refused: no admin session');
     expect(refusals.map((e) => e.fields?.call)).toEqual(gated);
     expect(refusals.every((e) => Object.keys(e.fields ?? {}).join() === 'call')).toBe(true);
-    expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: false } });
+    expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: false, firstUse: 'open' } });
   });
 
   it('gates by name, so an admin call added by another feature is refused too', async () => {
@@ -151,10 +122,10 @@ describe('the admin gate in the core', () => {
   });
 
   it('shows configuration problems naming file and field', async () => {
-    const config = await tempConfig();
+    const config = await tempConfig(undefined, { adminPin: false });
     await config.edit(config.paths.deviceConfig, (json) => ({ ...json, kiosk: { id: 'k 1', location: 'Lobby' } }));
     const { call } = await start(config);
-    open.push(config.remove);
+    removeLater(config);
     await call('admin.session.createPin', { pin: '482913' });
     const overview = await call('admin.overview');
     expect(overview).toMatchObject({ ok: true, value: { configProblems: [{ file: config.paths.deviceConfig, field: 'kiosk.id' }] } });

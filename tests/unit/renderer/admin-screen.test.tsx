@@ -6,7 +6,8 @@ import { adminHoldMs } from '../../../renderer/src/admin/use-long-press';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
-import { tempConfig } from '../support/temp-config';
+import { firstUseWindowMs } from '../../../electron/core/admin/first-use';
+import { tempConfig, testStorage } from '../support/temp-config';
 
 const cheap = { N: 1024, r: 8, p: 1 };
 const cores: Array<{ core: Core; remove: () => Promise<void> }> = [];
@@ -19,11 +20,12 @@ afterEach(async () => {
   }
 });
 
-async function appWithCore(deviceFile?: string) {
-  const config = await tempConfig(deviceFile);
+/** A machine fresh out of the box (no admin PIN), on a clock the test may move. */
+async function appWithCore(deviceFile?: string, clock = { now: Date.now() }) {
+  const config = await tempConfig(deviceFile, { adminPin: false });
   const core = await createCore({
     paths: config.paths,
-    ...config.storage,
+    ...testStorage(config.dir, { now: () => clock.now }),
     logger: createLogger('t', memorySink()),
     watchIntervalMs: false,
     pinCost: cheap,
@@ -83,6 +85,33 @@ describe('the admin screen', { timeout: 20_000 }, () => {
     const channels = screen.getByRole('region', { name: 'Channels' });
     expect(within(channels).getByText(/No desk is paired and no channel is set up/)).toBeTruthy();
     expect(screen.getByText('No problems found.')).toBeTruthy();
+  });
+
+  it('a kiosk without a PIN tells the public it is not set up and offers no way in, until the PIN is chosen', async () => {
+    await appWithCore();
+    expect(await screen.findByRole('heading', { level: 1, name: 'This kiosk is not set up yet' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('Please ask at the front desk. Someone there can help you.')).toBeTruthy();
+    expect(screen.getByText('If someone is in danger, call 911 now.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Touch here to start' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Alert the front desk now' })).toBeNull();
+
+    await openKioskAdmin();
+    await typePin('4829');
+    await typePin('4829');
+    await userEvent.click(await screen.findByRole('button', { name: 'Close the admin screen' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Touch here to start' })).toBeTruthy();
+  });
+
+  it('an hour after the first start, a kiosk without a PIN offers no PIN pad and says how to set the PIN', async () => {
+    const clock = { now: Date.now() };
+    await appWithCore(undefined, clock);
+    await screen.findByRole('heading', { level: 1, name: 'This kiosk is not set up yet' }, { timeout: 5000 });
+    clock.now += firstUseWindowMs;
+    await openKioskAdmin();
+    expect(await screen.findByText('A PIN can be picked on this screen only in the first hour after the first start.')).toBeTruthy();
+    expect(screen.getByText(/run npm run pin-hash and put what it prints in admin\.pinHash/)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'PIN keypad' })).toBeNull();
   });
 
   it('says plainly when the PIN is wrong, and stays closed', async () => {

@@ -10,6 +10,7 @@ import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
 import { countedListeners } from './support/counted-listeners';
 import { resourcesDir, tempConfig } from '../support/temp-config';
+import { testPinHash } from '../support/test-pin';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -91,7 +92,10 @@ describe('the renderer, driven by a real core', () => {
     const { core, config } = await appWithCore((c) => c.write(c.paths.deviceConfig, '{}'));
     await screen.findByRole('heading', { level: 1, name: 'This screen is not working right now' });
     const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config', 'kiosk.json'), 'utf8')) as object;
-    await config.write(config.paths.deviceConfig, JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' } }));
+    await config.write(
+      config.paths.deviceConfig,
+      JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' }, admin: { pinHash: await testPinHash() } }),
+    );
     await act(() => core.reload());
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
   });
@@ -142,7 +146,10 @@ describe('the app mounted with its first load already done, as main.tsx mounts i
     const initial = await startLoading(api);
     // Fixed while no page listens: no event reaches this page, only a fresh bootstrap can tell it.
     const shipped = JSON.parse(await readFile(path.join(resourcesDir, 'config', 'kiosk.json'), 'utf8')) as object;
-    await config.write(config.paths.deviceConfig, JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' } }));
+    await config.write(
+      config.paths.deviceConfig,
+      JSON.stringify({ ...shipped, kiosk: { id: 'K2', location: 'Lobby' }, admin: { pinHash: await testPinHash() } }),
+    );
     await core.reload();
     render(<App api={api} initial={initial} />);
     expect(screen.getByRole('heading', { level: 1, name: 'This screen is not working right now' })).toBeTruthy();

@@ -6,6 +6,7 @@ import type { ConfigPaths } from '../../../electron/core/config/load-config.js';
 import { createLogger, memorySink } from '../../../electron/core/logger.js';
 import { nodePlatform } from '../../../electron/core/node-platform.js';
 import type { Platform } from '../../../electron/core/platform.js';
+import { testPinHash } from './test-pin.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const resourcesDir = path.join(repoRoot, 'resources');
@@ -23,8 +24,11 @@ export function testStorage(dir: string, overrides: Partial<Platform> = {}): { d
 }
 
 /**
- * A temp folder holding copies of the shipped kiosk config and profile, for tests that edit them. */
-export async function tempConfig(deviceFile = 'config/kiosk.json') {
+ * A temp folder holding copies of the shipped kiosk config and profile, for tests that edit them. A kiosk
+ * is set up, as one in a lobby is: its config holds the hash of testAdminPin (a kiosk without a PIN shows
+ * the public only "not set up yet"); `adminPin: false` leaves it out, for tests of first use.
+ */
+export async function tempConfig(deviceFile = 'config/kiosk.json', options: { adminPin?: boolean } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-config-'));
   const paths: ConfigPaths = {
     deviceConfig: path.join(dir, 'device.json'),
@@ -34,11 +38,14 @@ export async function tempConfig(deviceFile = 'config/kiosk.json') {
   await cp(path.join(resourcesDir, deviceFile), paths.deviceConfig);
   await cp(path.join(resourcesDir, 'profiles/safe-passage-lees-summit.json'), paths.agencyProfile);
   // A desk in a test listens on a port the system picks, never the shipped 4790.
-  const device = JSON.parse(await readFile(paths.deviceConfig, 'utf8')) as { role: string; receiver?: { port: number } };
-  if (device.role === 'desk' && device.receiver) {
-    device.receiver.port = 0;
-    await writeFile(paths.deviceConfig, JSON.stringify(device, null, 2));
-  }
+  const device = JSON.parse(await readFile(paths.deviceConfig, 'utf8')) as {
+    role: string;
+    receiver?: { port: number };
+    admin?: { pinHash: string };
+  };
+  if (device.role === 'desk' && device.receiver) device.receiver.port = 0;
+  if (device.role === 'kiosk' && options.adminPin !== false) device.admin = { pinHash: await testPinHash() };
+  await writeFile(paths.deviceConfig, JSON.stringify(device, null, 2));
   return {
     dir,
     paths,

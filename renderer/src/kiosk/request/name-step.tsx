@@ -1,5 +1,6 @@
 import { Suspense, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../styles/controls.css';
 import { BackBar } from '../parts/back-bar';
 import { LazyOnScreenKeyboard } from '../parts/lazy-parts';
 import { ScreenHeading } from '../parts/screen-heading';
@@ -87,7 +88,8 @@ export function NameStep() {
         </button>
       </div>
       <div data-no-read-aloud="">
-        <Suspense fallback={null}>
+        {/* On a slow machine the keyboard's chunk can come after the step: its place is held, so nothing moves under a finger. */}
+        <Suspense fallback={<div className="osk osk--waiting" aria-hidden="true" data-keyboard-waiting="" />}>
           <LazyOnScreenKeyboard
             value={name}
             onChange={setName}

@@ -7,6 +7,7 @@ import { useKiosk } from '../session/kiosk-context';
 export function WelcomeScreen() {
   const { t } = useTranslation('kiosk');
   const { bootstrap, dispatch, emergency } = useKiosk();
+  if (bootstrap.notSetUp) return <NotSetUp />;
   return (
     <>
       <LanguagePicker languages={bootstrap.languages} />
@@ -26,6 +27,27 @@ export function WelcomeScreen() {
           {t('welcome.emergencyButton')}
         </button>
       </div>
+    </>
+  );
+}
+
+/**
+ * A kiosk with no admin PIN yet (the core marks its bootstrap `notSetUp`): it
+ * must not serve the public before the department has set it up, so it offers
+ * no way in, only where to go and the emergency number. Holding the agency's
+ * name still opens the admin screen, where the department chooses the PIN.
+ */
+function NotSetUp() {
+  const { t } = useTranslation('kiosk');
+  const { bootstrap } = useKiosk();
+  return (
+    <>
+      <LanguagePicker languages={bootstrap.languages} />
+      <ScreenHeading>{t('notSetUp.title')}</ScreenHeading>
+      <p className="lead" data-not-set-up="">
+        {t('notSetUp.body')}
+      </p>
+      <p className="notice notice--urgent">{t('notSetUp.emergency')}</p>
     </>
   );
 }
