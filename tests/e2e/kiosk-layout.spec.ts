@@ -63,7 +63,17 @@ const kioskThatGivesUp = {
 };
 
 /** A screen in one of its states: `shot` names its screenshot, `reached` waits until the state shows. */
-type LayoutCase = { screen: ScreenVisit; state: string; shot: string; kiosk: object; reached(page: Page): Promise<void> };
+type LayoutCase = {
+  screen: ScreenVisit;
+  state: string;
+  shot: string;
+  kiosk: object;
+  /** false: a kiosk fresh out of the box, with no admin PIN yet (it tells the public it is not set up). */
+  kioskPin?: false;
+  reached(page: Page): Promise<void>;
+};
+
+const welcomeScreen = kioskScreens.find((screen) => screen.id === 'welcome') as ScreenVisit;
 
 const layoutCases: LayoutCase[] = [
   ...kioskScreens.map((screen) => ({ screen, state: '', shot: screen.id, kiosk: kioskThatWaits, reached: async () => {} })),
@@ -81,9 +91,20 @@ const layoutCases: LayoutCase[] = [
         });
       },
     })),
+  {
+    screen: welcomeScreen,
+    state: ' before the kiosk is set up (no admin PIN yet)',
+    shot: 'welcome-not-set-up',
+    kiosk: shippedKiosk,
+    kioskPin: false,
+    reached: async (page: Page) => {
+      await expect(page.locator('main[data-screen="welcome"] h1')).toHaveText(kioskText('en', 'notSetUp.title'));
+      await expect(page.locator('main[data-screen="welcome"] .button--start')).toHaveCount(0);
+    },
+  },
 ];
 
-for (const { screen, state, shot, kiosk, reached } of layoutCases) {
+for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
   test(`kiosk screen "${screen.id}"${state} fills portrait and landscape displays in every language, with no WCAG 2.2 AA violation, 48×48 px touch targets, and nothing cut off at larger text`, async ({
     page,
     request,
@@ -92,7 +113,8 @@ for (const { screen, state, shot, kiosk, reached } of layoutCases) {
   }) => {
     // Four languages on three displays, larger text on two: more than the default 30 s on a shared 2-core machine.
     test.setTimeout(120_000);
-    const base = screen.sends ? ((await launchHost({ kiosk })).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
+    const ownHost = screen.sends || kioskPin === false;
+    const base = ownHost ? ((await launchHost({ kiosk, kioskPin })).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
     const languages = await offeredLanguages(request, base);
     expect(languages.length, 'the core offers languages').toBeGreaterThan(1);
     await showOn(page, kioskDisplays.portrait);
