@@ -98,7 +98,8 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
     send(message, signal) {
       return ledger.attempt(message, async (progress) => {
         const result = await mailPending(message, progress, signal);
-        return { result, settled: result.outcome === 'delivered' };
+        // Refused for good (a 5xx for the whole mail, a setup problem): the outbox gives the page up, so forget it.
+        return { result, settled: result.outcome !== 'retry' };
       });
     },
   };

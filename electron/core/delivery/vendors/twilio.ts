@@ -85,7 +85,7 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
         progress.refused.add(to);
         progress.firstRefusal ??= result.reason;
       } else {
-        // Refused for the account (401, 403, 404): the outbox gives the page up, and the next test page starts afresh.
+        // Refused for the account (401, 403, 404): the outbox gives the page up, so forget it.
         return { result, settled: true };
       }
     }
