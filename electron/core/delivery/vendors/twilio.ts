@@ -26,7 +26,8 @@ export function twilioForm(channel: TwilioChannel, to: string, message: PageMess
 function twilioCode(body: string): number | undefined {
   try {
     const code = (JSON.parse(body) as { code?: unknown }).code;
-    return typeof code === 'number' && Number.isInteger(code) ? code : undefined;
+    // Number.isInteger is true for integer numbers only: no separate typeof check is needed.
+    return Number.isInteger(code) ? (code as number) : undefined;
   } catch {
     return undefined;
   }
