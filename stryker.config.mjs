@@ -38,8 +38,9 @@ export default {
     'tests/electron',
     'tests/screens',
   ],
-  // break: below this a run fails (docs/testing.md, "Scores"). Session 6 measured delivery at 90.1%, the receiver at
-  // 93.5%, the kiosk at 98.1% and shared/ at 83.3% (before its new tests), all above it. Raise it as the scores rise.
+  // break: below this a run fails (docs/testing.md, "Scores"). Session 6 measured the receiver at 93.5% and the kiosk
+  // at 98.1%; session 7 delivery at 96.3% and shared/ at 100%. It stays at 80 until the desk outside the receiver (one
+  // run scores the whole core) is measured; then raise it as the scores allow.
   thresholds: { high: 90, low: 80, break: 80 },
   cleanTempDir: 'always',
 };

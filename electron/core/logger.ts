@@ -3,7 +3,8 @@
  *
  * Personal data never reaches a log line: only a fixed set of field names is
  * kept, and only as short primitive values. Everything else is dropped and
- * counted, so a careless call site leaks nothing.
+ * counted, so a careless call site leaks nothing; a field set to undefined is
+ * simply left out.
  */
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -64,6 +65,8 @@ export function redactFields(fields: LogFields): Record<string, string | number 
   const kept: Record<string, string | number | boolean> = {};
   let dropped = 0;
   for (const [key, value] of Object.entries(fields)) {
+    // A field whose value is undefined is absent (`{ reason: result.reason }` for a result without one), not dropped.
+    if (value === undefined) continue;
     if (!allowedFields.has(key)) {
       dropped += 1;
       continue;

@@ -36,12 +36,23 @@ export function signMessage(secrets: readonly string[], messageId: string, body:
 }
 
 export type VerifyFailure = 'missing-headers' | 'stale-timestamp' | 'bad-signature';
-export type VerifyResult = { ok: true; messageId: string } | { ok: false; reason: VerifyFailure; message: string };
+export type VerifyResult =
+  | { ok: true; messageId: string }
+  | {
+      ok: false;
+      reason: VerifyFailure;
+      message: string;
+      /** How many of the receiver's own secrets could not be used at all (empty, not base64): its setup to fix, for its log. */
+      unusableSecrets?: number;
+    };
 
 /**
  * Verifies a raw body against its headers with any of the receiver's
  * secrets. Never throws; the reason says which check failed, for a precise
  * 4xx answer. The timestamp is checked against the receiver's own clock.
+ * A secret that cannot be used (the config refuses those, but a receiver
+ * must not fail on one) verifies nothing: the others are still tried, and
+ * a failure counts it in `unusableSecrets`.
  */
 export function verifyMessage(
   secrets: readonly string[],
@@ -57,12 +68,17 @@ export function verifyMessage(
     return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
   }
   let last: VerifyResult = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
+  let unusableSecrets = 0;
   for (const secret of secrets) {
     try {
       new Webhook(secret).verify(body, flat, { jsonParse: false });
       return { ok: true, messageId };
     } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
+      // Anything else comes from the secret itself (the library's "Secret can't be empty", a base64 error).
+      if (!(error instanceof WebhookVerificationError)) {
+        unusableSecrets += 1;
+        continue;
+      }
       if (/timestamp/i.test(error.message) || /Invalid Signature Headers/.test(error.message)) {
         return {
           ok: false,
@@ -73,5 +89,5 @@ export function verifyMessage(
       last = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
     }
   }
-  return last;
+  return unusableSecrets > 0 ? { ...last, unusableSecrets } : last;
 }

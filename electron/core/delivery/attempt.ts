@@ -59,6 +59,22 @@ export function classifyHttpStatus(status: number, retryAfter: string | null | u
   return { outcome: 'permanent', reason };
 }
 
+/** True for the reason an `AbortSignal.timeout` gives when its time runs out. */
+export function isTimeoutReason(reason: unknown): boolean {
+  return (reason as { name?: unknown } | null | undefined)?.name === 'TimeoutError';
+}
+
+/**
+ * Why an attempt stopped before an answer: `timeout` when its own time limit
+ * ran out or the caller's did (the admin's test page gives its attempt an
+ * `AbortSignal.timeout`, which may fire first), `aborted` when the caller
+ * cancelled it (the service closing); undefined when neither signal fired.
+ */
+export function stopReason(caller: AbortSignal, ownLimit: AbortSignal): 'timeout' | 'aborted' | undefined {
+  if (caller.aborted) return isTimeoutReason(caller.reason) ? 'timeout' : 'aborted';
+  return ownLimit.aborted ? 'timeout' : undefined;
+}
+
 /** Connection refused or reset, DNS failure, timeout: the network, not the receiver's verdict. Always retried. */
 export function classifyNetworkError(error: unknown): AttemptResult {
   // Anything can be thrown; a null or a string has no code and must not make the classifier throw.

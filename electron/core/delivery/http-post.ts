@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import { signMessage } from '../../../shared/backend/signing.js';
 import { parseJsonBody } from '../http/read-body.js';
-import { classifyHttpStatus, classifyNetworkError, type AttemptResult } from './attempt.js';
+import { classifyHttpStatus, classifyNetworkError, stopReason, type AttemptResult } from './attempt.js';
 
 export type SignedPost = {
   url: string;
@@ -144,7 +144,7 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
     return { result, status: answer.status, json, text: answer.text, headers: answer.headers };
   } catch (error) {
     // node:http reports any abort as AbortError; say which one it was (the service closing is not a slow receiver).
-    if (deps.signal.aborted) return { result: { outcome: 'retry', reason: 'aborted' } };
-    return { result: timeout.aborted ? { outcome: 'retry', reason: 'timeout' } : classifyNetworkError(error) };
+    const stopped = stopReason(deps.signal, timeout);
+    return { result: stopped ? { outcome: 'retry', reason: stopped } : classifyNetworkError(error) };
   }
 }

@@ -21,6 +21,14 @@ describe('logging', () => {
     expect(sink.entries[0]?.fields).toEqual({ droppedFields: 1 });
   });
 
+  it('leaves out a field whose value is undefined, allowed or not, instead of counting it as dropped', () => {
+    const sink = memorySink();
+    createLogger('test', sink).warn('status query failed', { channel: 'cad', reason: undefined, firstName: undefined });
+    expect(sink.entries[0]?.fields).toStrictEqual({ channel: 'cad' });
+    createLogger('test', sink).warn('odd', { reason: undefined, firstName: 'Maria' });
+    expect(sink.entries[1]?.fields).toStrictEqual({ droppedFields: 1 });
+  });
+
   it('shortens long values and names the area', () => {
     const sink = memorySink();
     createLogger('main', sink)

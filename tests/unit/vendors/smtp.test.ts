@@ -128,13 +128,13 @@ describe('a page by email over SMTP', () => {
   });
 
   it('retries a 4xx reply and gives up on a 5xx reply', async () => {
-    const deferring = await start({ dataReply: 451 });
+    const deferring = await start({ dataReplies: [451] });
     const sender = createVendorSender(channel(deferring.port, 'none'), vendorDeps());
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'retry', reason: 'SMTP 451 EMESSAGE' });
     expect(await sender.send(normalPage, neverAborted())).toEqual({ outcome: 'delivered' });
     await deferring.close();
 
-    const refusing = await start({ dataReply: 554 });
+    const refusing = await start({ dataReplies: [554] });
     expect(await createVendorSender(channel(refusing.port, 'none'), vendorDeps()).send(normalPage, neverAborted())).toEqual({
       outcome: 'permanent',
       reason: 'SMTP 554 EMESSAGE',

@@ -127,7 +127,7 @@ describe('an SMTP failure', () => {
       outcome: 'retry',
       reason: 'timeout',
     });
-    expect(classifySmtpError(new Error('x'), 'cancelled')).toEqual({ outcome: 'retry', reason: 'aborted' });
+    expect(classifySmtpError(new Error('x'), 'aborted')).toEqual({ outcome: 'retry', reason: 'aborted' });
   });
 
   it('falls back to the network error of anything else, also when it is not an Error at all', () => {

@@ -2,7 +2,8 @@
  * Who already has a page, for channels with several recipients (SMS, email).
  * A retry then reaches only those still pending, so nobody gets the same page
  * twice from this process. Kept in memory: after a restart the outbox's
- * at-least-once delivery may repeat a page, which beats losing one.
+ * at-least-once delivery may repeat a page, which beats losing one. A page is
+ * forgotten once settled; a test page after each attempt (it is never retried).
  */
 import type { AttemptResult, PageMessage } from '../attempt.js';
 
@@ -14,7 +15,10 @@ export type PageProgress = {
   firstRefusal?: string;
 };
 
-/** One attempt's result, and whether the page is settled (delivered, or given up for good) and can be forgotten. */
+/**
+ * One attempt's result, and whether the page is settled (delivered, or given up for good) and can be forgotten.
+ * A test page is forgotten after every attempt, settled or not (`attempt`).
+ */
 export type LedgerOutcome = { result: AttemptResult; settled: boolean };
 
 export type RecipientLedger = {
@@ -59,7 +63,9 @@ export function createRecipientLedger(): RecipientLedger {
         return outcome.result;
       } finally {
         running.delete(key);
-        if (settled) byPage.delete(key);
+        // A test page is one attempt, never retried, and every test page has the same reference (K1-0000):
+        // kept, it would make the admin's next test page skip whoever this one reached.
+        if (settled || message.test === true) byPage.delete(key);
       }
     },
   };

@@ -31,15 +31,15 @@ function findCertificateCode(failure: SmtpFailure, message: string): string | un
 }
 
 /**
- * Classifies what nodemailer reported for one attempt. `timedOut` is true when
- * the attempt's own time limit ran out (rather than the caller cancelling).
- * Reasons are codes only: an SMTP reply can quote an address.
+ * Classifies what nodemailer reported for one attempt. `stopped` says why the
+ * attempt was stopped, if it was (`stopReason`): a time limit ran out, or the
+ * caller cancelled it. Reasons are codes only: an SMTP reply can quote an address.
  */
-export function classifySmtpError(error: unknown, abort: 'timeout' | 'cancelled' | undefined): AttemptResult {
+export function classifySmtpError(error: unknown, stopped: 'timeout' | 'aborted' | undefined): AttemptResult {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
   const code = typeof failure.code === 'string' ? failure.code : undefined;
   const message = error instanceof Error ? error.message : '';
-  if (abort) return { outcome: 'retry', reason: abort === 'timeout' ? 'timeout' : 'aborted' };
+  if (stopped) return { outcome: 'retry', reason: stopped };
 
   const certificate = findCertificateCode(failure, message);
   if (certificate) return { outcome: 'permanent', reason: `TLS certificate not trusted (${certificate})` };

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import nodemailer from 'nodemailer';
 import type { ChannelConfig } from '../../../../shared/config.js';
-import type { AttemptResult, PageMessage, PageSender } from '../attempt.js';
+import { stopReason, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
 import { formatPage } from './page-text.js';
 import { createRecipientLedger, pendingOf, type PageProgress } from './recipient-ledger.js';
 import { classifySmtpError } from './smtp-errors.js';
@@ -87,7 +87,7 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
       }
       return { outcome: 'delivered' };
     } catch (error) {
-      return classifySmtpError(error, signal.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : undefined);
+      return classifySmtpError(error, stopReason(signal, timeout));
     } finally {
       transport.close();
     }
@@ -98,7 +98,8 @@ export function createSmtpSender(channel: SmtpChannel, deps: VendorDeps): PageSe
     send(message, signal) {
       return ledger.attempt(message, async (progress) => {
         const result = await mailPending(message, progress, signal);
-        return { result, settled: result.outcome === 'delivered' };
+        // Refused for good (a 5xx for the whole mail, a setup problem): the outbox gives the page up, so forget it.
+        return { result, settled: result.outcome !== 'retry' };
       });
     },
   };

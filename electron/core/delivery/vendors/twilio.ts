@@ -26,7 +26,8 @@ export function twilioForm(channel: TwilioChannel, to: string, message: PageMess
 function twilioCode(body: string): number | undefined {
   try {
     const code = (JSON.parse(body) as { code?: unknown }).code;
-    return typeof code === 'number' && Number.isInteger(code) ? code : undefined;
+    // Number.isInteger is true for integer numbers only: no separate typeof check is needed.
+    return Number.isInteger(code) ? (code as number) : undefined;
   } catch {
     return undefined;
   }
@@ -85,7 +86,7 @@ export function createTwilioSender(channel: TwilioChannel, deps: VendorDeps): Pa
         progress.refused.add(to);
         progress.firstRefusal ??= result.reason;
       } else {
-        // Refused for the account (401, 403, 404): the outbox gives the page up, and the next test page starts afresh.
+        // Refused for the account (401, 403, 404): the outbox gives the page up, so forget it.
         return { result, settled: true };
       }
     }

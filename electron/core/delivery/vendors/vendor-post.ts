@@ -3,7 +3,7 @@
  * the caller's signal, the answer read in full (and capped) so the socket is
  * freed. Vendors classify the answer themselves, because each has its quirks.
  */
-import { classifyNetworkError, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
+import { classifyNetworkError, isTimeoutReason, type AttemptResult, type PageMessage, type PageSender } from '../attempt.js';
 import type { VendorDeps } from './vendor-deps.js';
 
 export type VendorRequest = {
@@ -37,13 +37,12 @@ export async function postToVendor(request: VendorRequest): Promise<VendorAnswer
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
   } catch (error) {
     return {
-      failed: request.signal.aborted && !isTimeout(request.signal) ? { outcome: 'retry', reason: 'aborted' } : classifyNetworkError(error),
+      failed:
+        request.signal.aborted && !isTimeoutReason(request.signal.reason)
+          ? { outcome: 'retry', reason: 'aborted' }
+          : classifyNetworkError(error),
     };
   }
-}
-
-function isTimeout(signal: AbortSignal): boolean {
-  return (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
 }
 
 /** The caller's signal plus the attempt's own time limit. */

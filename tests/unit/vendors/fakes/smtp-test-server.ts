@@ -1,8 +1,10 @@
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 and a free port, keeping
  * what it received: the envelope, whether the session was encrypted, who
- * logged in, and the message's subject and text. Scripted refusals answer
- * with real SMTP reply codes.
+ * logged in, and the message's subject and text. Scripted replies answer
+ * with real SMTP reply codes, per recipient and per DATA, in order, so a test
+ * can play a sequence of attempts (one address deferred, then the whole mail
+ * refused at DATA).
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -24,13 +26,31 @@ export type SmtpTestServerOptions = {
   certificate?: { key: string; cert: string };
   /** Require this login; without it the server takes mail without AUTH. */
   login?: { user: string; pass: string };
-  /** A reply code per recipient address, e.g. 450 (deferred) or 550 (no such user); used once each. */
-  rcptReplies?: Map<string, number>;
-  /** A reply code for the next DATA, e.g. 451 or 554; used once. */
-  dataReply?: number;
+  /**
+   * Replies to RCPT TO per address, in order: each RCPT for that address takes the next one, e.g. 450 (deferred), 550
+   * (no such user) or 250 (accepted); once they are used up, the address is accepted. One code is a list of one.
+   */
+  rcptReplies?: Map<string, number | readonly number[]>;
+  /**
+   * Replies to DATA, in order: each mail takes the next one, e.g. 451 (deferred), 421 (closing), 554 (the whole mail
+   * refused) or 250 (accepted); once they are used up, every mail is accepted.
+   */
+  dataReplies?: readonly number[];
 };
 
-export type SmtpTestServer = { port: number; received: ReceivedMail[]; close(): Promise<void> };
+/** One mail transaction that reached DATA: the recipients the server had accepted, and its reply to the mail. */
+export type SmtpTransaction = { to: string[]; reply: number };
+
+export type SmtpTestServer = {
+  port: number;
+  /** The mails taken (DATA answered 250). */
+  received: ReceivedMail[];
+  /** Every mail that reached DATA, taken or not, in order. */
+  transactions: SmtpTransaction[];
+  close(): Promise<void>;
+};
+
+const accepted = 250;
 
 function smtpError(code: number, text: string): Error & { responseCode: number } {
   return Object.assign(new Error(text), { responseCode: code });
@@ -54,8 +74,9 @@ function parseMail(raw: string): { headers: string; subject: string; text: strin
 
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
-  const rcptReplies = new Map(options.rcptReplies);
-  let dataReply = options.dataReply;
+  const transactions: SmtpTransaction[] = [];
+  const rcptReplies = new Map([...(options.rcptReplies ?? [])].map(([address, codes]) => [address, [codes].flat()]));
+  const dataReplies = [...(options.dataReplies ?? [])];
   const tls = options.certificate;
   const server = new SMTPServer({
     secure: options.implicitTls === true,
@@ -69,21 +90,20 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       else callback(smtpError(535, 'Authentication credentials invalid'));
     },
     onRcptTo(address, _session, callback) {
-      const code = rcptReplies.get(address.address);
-      rcptReplies.delete(address.address);
-      callback(code ? smtpError(code, code < 500 ? 'Mailbox busy, try later' : 'No such user here') : null);
+      const code = rcptReplies.get(address.address)?.shift() ?? accepted;
+      callback(code === accepted ? null : smtpError(code, code < 500 ? 'Mailbox busy, try later' : 'No such user here'));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (dataReply) {
-          const code = dataReply;
-          dataReply = undefined;
+        const envelope = session.envelope;
+        const code = dataReplies.shift() ?? accepted;
+        transactions.push({ to: envelope.rcptTo.map((r) => r.address), reply: code });
+        if (code !== accepted) {
           callback(smtpError(code, code < 500 ? 'Local error in processing' : 'Transaction failed'));
           return;
         }
-        const envelope = session.envelope;
         received.push({
           from: envelope.mailFrom ? envelope.mailFrom.address : '',
           to: envelope.rcptTo.map((r) => r.address),
@@ -97,5 +117,5 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, received, transactions, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
