@@ -51,10 +51,15 @@ function ageSecondsOf(message: RequestCreated): number {
   return Number.isFinite(age) ? Math.max(0, age) : 0;
 }
 
-/** Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. */
+/**
+ * Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. Two at the same instant go to
+ * the lower desk id, so every desk keeps the same one (keeping its own, each desk would name itself).
+ */
 function earliest(current: Acknowledgement | undefined, offered: Acknowledgement): Acknowledgement {
   if (!current) return offered;
-  return Date.parse(offered.at) < Date.parse(current.at) ? offered : current;
+  const sooner = Date.parse(offered.at) - Date.parse(current.at);
+  if (sooner !== 0) return sooner < 0 ? offered : current;
+  return offered.deskId < current.deskId ? offered : current;
 }
 
 /** The desk's request rules over its store, for the console and the receiver alike. */

@@ -1,0 +1,66 @@
+/**
+ * A retention purge keeps each request's anonymous summary before it removes
+ * the request's file. If the purge stops between the two (the desk crashed,
+ * the disk refused), the next start must finish it without counting those
+ * requests a second time in the program report.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
+import type { DeskDeviceConfig } from '../../../shared/config.js';
+import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { post, requestCreated } from './support/backend-client.js';
+
+afterEach(closeAllDesks);
+
+const days = (n: number) => n * 24 * 3600 * 1000;
+const week = (device: DeskDeviceConfig) => {
+  device.retention.days = 7;
+};
+
+/** Node's files, except that removing a request file fails as a crash mid-purge would leave it: still there. */
+const removalsFail: DurableFiles = {
+  ...nodeFiles,
+  remove: async (file) => {
+    if (file.endsWith('.json')) throw new Error('the desk stopped here');
+    await nodeFiles.remove(file);
+  },
+};
+
+describe('a retention purge that stopped before the files went', () => {
+  it('is finished at the next start, and each purged request counts once in the report', async () => {
+    const first = await startDesk({ device: week, files: removalsFail });
+    for (const reference of ['K1-0001', 'K1-0002']) await post(`${first.url()}/requests`, requestCreated({ reference }));
+    first.clock.now += days(8);
+    first.every.tick();
+    await first.close();
+    expect(first.logs.some((e) => e.message.startsWith('retention could not purge'))).toBe(true);
+    const folder = path.join(first.dataDir, 'desk-requests');
+    expect((await readdir(folder)).filter((n) => n.endsWith('.json'))).toHaveLength(2);
+
+    const second = await startDesk({ device: week, dir: first.dir, startAt: first.clock.now });
+    expect((await second.handlers['desk.getState']({})).requests).toEqual([]);
+    expect((await second.handlers['desk.report']({ period: 'month' })).total).toBe(2);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.json'))).toEqual([]);
+    await second.close();
+
+    // And once finished it stays finished: a third start counts them once too.
+    const third = await startDesk({ device: week, dir: first.dir, startAt: first.clock.now + 1000 });
+    expect((await third.handlers['desk.report']({ period: 'month' })).total).toBe(2);
+  });
+
+  it('a request that arrived after the purge began is kept and counted once, not taken for a purged one', async () => {
+    const first = await startDesk({ device: week, files: removalsFail });
+    await post(`${first.url()}/requests`, requestCreated({ reference: 'K1-0001' }));
+    first.clock.now += days(8);
+    first.every.tick();
+    const fresh = requestCreated({ reference: 'K1-0002' });
+    await post(`${first.url()}/requests`, fresh);
+    await first.close();
+
+    const second = await startDesk({ device: week, dir: first.dir, startAt: first.clock.now });
+    expect((await second.handlers['desk.getState']({})).requests.map((r) => r.reference)).toEqual(['K1-0002']);
+    expect((await second.handlers['desk.report']({ period: 'month' })).total).toBe(2);
+  });
+});
