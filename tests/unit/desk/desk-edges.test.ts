@@ -1,0 +1,109 @@
+/**
+ * Smaller desk behaviours found unpinned by mutation testing: the order of
+ * the live list, what history holds, the CSV's file name, the admin screen's
+ * channels, and the store's answers at its edges.
+ */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFiles } from '../../../electron/core/delivery/durable-files.js';
+import { openRequestStore } from '../../../electron/core/desk/request-store.js';
+import { reportCsv } from '../../../electron/core/desk/report-csv.js';
+import { createLogger, memorySink } from '../../../electron/core/logger.js';
+import { testStorage } from '../support/temp-config.js';
+import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { post, requestCreated } from './support/backend-client.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await closeAllDesks();
+  for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+const days = (n: number) => n * 24 * 3600 * 1000;
+
+async function tempDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-desk-edges-'));
+  folders.push(dir);
+  return dir;
+}
+
+describe('the live list and history', () => {
+  it('a normal request arriving after an emergency is listed and alerted after it', async () => {
+    const desk = await startDesk();
+    await post(
+      `${desk.url()}/requests`,
+      requestCreated({ reference: 'K1-0911', kind: 'emergency', priority: 'emergency', dangerNow: true }),
+    );
+    desk.clock.now += 1000;
+    await post(`${desk.url()}/requests`, requestCreated({ reference: 'K2-0001', kiosk: { id: 'K2', location: 'Lobby kiosk 2' } }));
+    const state = await desk.handlers['desk.getState']({});
+    expect(state.requests.map((r) => r.reference)).toEqual(['K1-0911', 'K2-0001']);
+    expect(state.alerting).toEqual(state.requests.map((r) => r.id));
+  });
+
+  it('history holds what closed within the days asked, to the millisecond, and never a test page', async () => {
+    const desk = await startDesk();
+    const real = requestCreated({ reference: 'K1-0001' });
+    const test = requestCreated({ reference: 'K1-0000' });
+    test.request.test = true;
+    for (const message of [real, test]) await post(`${desk.url()}/requests`, message);
+    await desk.handlers['desk.close']({ id: real.request.id, outcome: 'referred' });
+    await desk.handlers['desk.acknowledge']({ id: test.request.id, messageKey: 'coming-now' });
+    desk.clock.now += days(7);
+    expect((await desk.handlers['desk.history']({ days: 7 })).map((r) => r.reference)).toEqual(['K1-0001']);
+    desk.clock.now += 1;
+    expect(await desk.handlers['desk.history']({ days: 7 })).toEqual([]);
+  });
+});
+
+describe('the desk role', () => {
+  it('has no delivery channels to show on its admin screen', async () => {
+    const desk = await startDesk();
+    expect(desk.service.admin?.channels()).toEqual([]);
+  });
+});
+
+describe('the CSV file name', () => {
+  it('a program name with no Latin letters or digits is named "program"', () => {
+    const now = new Date(2026, 10, 20, 15).getTime();
+    expect(reportCsv('برنامج العبور', 'day', [], now).fileName).toBe('program-report-2026-11-20-to-2026-11-20.csv');
+    expect(reportCsv('  Safe Passage! ', 'day', [], now).fileName).toBe('safe-passage-report-2026-11-20-to-2026-11-20.csv');
+  });
+});
+
+describe('the request store at its edges', () => {
+  const logger = () => createLogger('desk', memorySink());
+
+  it('changing a request it does not hold is refused in words', async () => {
+    const storage = testStorage(await tempDir());
+    const store = await openRequestStore({ platform: storage.platform, logger: logger(), dataDir: storage.dataDir });
+    await expect(store.update('req_missing000000000000', (r) => r)).rejects.toThrow('that request is not stored on this desk');
+  });
+
+  it('a request file that cannot even be read is set aside as an empty copy, and the store still opens', async () => {
+    const storage = testStorage(await tempDir());
+    const folder = path.join(storage.dataDir, 'desk-requests');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'req_broken00000000000001.json'), '{ not json');
+    const files = {
+      ...nodeFiles,
+      read: async (file: string) => {
+        if (file.endsWith('req_broken00000000000001.json')) throw new Error('EIO: the disk could not read it');
+        return nodeFiles.read(file);
+      },
+    };
+    const sink = memorySink();
+    const store = await openRequestStore({
+      platform: storage.platform,
+      logger: createLogger('desk', sink),
+      dataDir: storage.dataDir,
+      files,
+    });
+    expect([...store.all()]).toEqual([]);
+    expect(await readdir(path.join(folder, 'set-aside'))).toEqual(['req_broken00000000000001.json']);
+    expect(await nodeFiles.read(path.join(folder, 'set-aside', 'req_broken00000000000001.json'))).toBe('');
+    expect(sink.entries.map((e) => e.message)).toContain('stored desk records could not be read; set aside for an administrator');
+  });
+});
