@@ -58,8 +58,7 @@ function ageSecondsOf(message: RequestCreated): number {
 function earliest(current: Acknowledgement | undefined, offered: Acknowledgement): Acknowledgement {
   if (!current) return offered;
   const sooner = Date.parse(offered.at) - Date.parse(current.at);
-  if (sooner !== 0) return sooner < 0 ? offered : current;
-  return offered.deskId < current.deskId ? offered : current;
+  return sooner < 0 || (sooner === 0 && offered.deskId < current.deskId) ? offered : current;
 }
 
 /** The desk's request rules over its store, for the console and the receiver alike. */
@@ -152,11 +151,12 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
     },
     checkUpdate({ requestId, acknowledgement, closed }) {
       const record = store.get(requestId);
-      for (const answer of [acknowledgement, closed]) {
+      if (record) {
         // Before the request existed by either clock (the kiosk's capture, this desk's receipt): not an answer to it.
-        const earliestSeen =
-          Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
-        if (answer && earliestSeen && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
+        const earliestSeen = new Date(Math.min(Date.parse(record.receivedAt), Date.parse(record.createdAt))).toISOString();
+        for (const answer of [acknowledgement, closed]) {
+          if (answer && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
+        }
       }
       if (!signer) return undefined;
       if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature))

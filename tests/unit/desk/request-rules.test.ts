@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
 import { closeStatement } from '../../../shared/backend/statements.js';
 import { createDeskRequests, type AnswerSigner } from '../../../electron/core/desk/desk-requests.js';
 import { openRequestStore } from '../../../electron/core/desk/request-store.js';
@@ -88,6 +89,40 @@ describe('what an officer may do', () => {
     const again = await desk.handlers['desk.close']({ id, outcome: 'not-today' });
     expect(again.closed?.outcome).toBe('taken-to-treatment');
   });
+
+  it('a second press on an answered or closed request writes nothing to disk', async () => {
+    const writes: string[] = [];
+    const files: DurableFiles = {
+      ...nodeFiles,
+      writeSynced: async (file, data) => {
+        writes.push(path.basename(file));
+        await nodeFiles.writeSynced(file, data);
+      },
+    };
+    const desk = await startDesk({ files });
+    const id = await arrive(desk);
+    await desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
+    const afterAck = writes.length;
+    await desk.handlers['desk.acknowledge']({ id, messageKey: 'wait-5-minutes' });
+    expect(writes).toHaveLength(afterAck);
+    await desk.handlers['desk.close']({ id, outcome: 'referred' });
+    const afterClose = writes.length;
+    await desk.handlers['desk.close']({ id, outcome: 'not-today' });
+    await desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' });
+    expect(writes).toHaveLength(afterClose);
+  });
+
+  it('two officers pressing at once: the first press wins, whichever write finishes', async () => {
+    const desk = await startDesk();
+    const id = await arrive(desk);
+    const [first, second] = await Promise.all([
+      desk.handlers['desk.acknowledge']({ id, messageKey: 'come-to-window' }),
+      desk.handlers['desk.acknowledge']({ id, messageKey: 'coming-now' }),
+    ]);
+    expect(first.acknowledgement?.messageKey).toBe('come-to-window');
+    expect(second.acknowledgement?.messageKey).toBe('come-to-window');
+    expect((await viewOf(desk, id)).acknowledgement?.messageKey).toBe('come-to-window');
+  });
 });
 
 describe('a test page from a kiosk', () => {
@@ -113,6 +148,37 @@ describe('a test page from a kiosk', () => {
 });
 
 describe("another desk's answers, relayed by the kiosk", () => {
+  it('an answer is refused only when dated over five minutes before the earlier of the capture and the receipt', async () => {
+    const desk = await startDesk();
+    const minutes = (n: number) => n * 60_000;
+    const ack = (at: number) => ({ messageKey: 'coming-now' as const, deskId: 'D2', deskName: 'Records window', at: iso(at) });
+    // The kiosk's clock an hour behind the desk's: the capture is the earlier.
+    const behind = await arrive(desk, requestCreated({ createdAt: iso(desk.clock.now - minutes(60)) }));
+    expect(
+      (await post(`${desk.url()}/updates`, requestUpdated(behind, { acknowledgement: ack(desk.clock.now - minutes(30)) }))).status,
+    ).toBe(200);
+    expect((await viewOf(desk, behind)).acknowledgement?.deskId).toBe('D2');
+    // The kiosk's clock an hour ahead: the receipt is the earlier.
+    const ahead = await arrive(desk, requestCreated({ createdAt: iso(desk.clock.now + minutes(60)) }));
+    expect((await post(`${desk.url()}/updates`, requestUpdated(ahead, { acknowledgement: ack(desk.clock.now - minutes(4)) }))).status).toBe(
+      200,
+    );
+    const closed = { outcome: 'referred' as const, deskId: 'D2', at: iso(desk.clock.now - minutes(6)) };
+    const refused = await post(`${desk.url()}/updates`, requestUpdated(ahead, { closed }));
+    expect(refused).toMatchObject({ status: 403, json: { error: 'dated-before-request' } });
+    expect((await viewOf(desk, ahead)).state).toBe('acknowledged');
+  });
+
+  it('the same answer relayed twice changes the request once', async () => {
+    const desk = await startDesk();
+    const id = await arrive(desk);
+    const acknowledgement = { messageKey: 'coming-now' as const, deskId: 'D2', deskName: 'Records window', at: iso(desk.clock.now + 1000) };
+    await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement }));
+    await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement }));
+    expect(desk.changes.filter((c) => c.request?.id === id && c.request.state === 'acknowledged')).toHaveLength(1);
+    expect(desk.logs.filter((e) => e.message === 'another desk answered a request')).toHaveLength(1);
+  });
+
   it('a closure alone closes a request this desk acknowledged, keeping the acknowledgement', async () => {
     const desk = await startDesk();
     const id = await arrive(desk);
@@ -141,6 +207,9 @@ describe("another desk's answers, relayed by the kiosk", () => {
     const at = own.acknowledgement?.at ?? '';
     const fromD1 = { messageKey: 'come-to-window' as const, deskId: 'D1', deskName: 'Front desk', at };
     const fromD5 = { messageKey: 'wait-5-minutes' as const, deskId: 'D5', deskName: 'Back office', at };
+    // A lower desk id never beats an earlier answer.
+    const laterFromD1 = { ...fromD1, at: iso(Date.parse(at) + 1000) };
+    await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement: laterFromD1 }));
     await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement: fromD5 }));
     expect((await viewOf(desk, id)).acknowledgement).toMatchObject({ deskId: 'D3', byThisDesk: true });
     await post(`${desk.url()}/updates`, requestUpdated(id, { acknowledgement: fromD1 }));
@@ -150,16 +219,31 @@ describe("another desk's answers, relayed by the kiosk", () => {
   });
 });
 
+/** A request store of the test's own, in a temp folder. */
+async function storeOf() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lobby-desk-rules-'));
+  folders.push(dir);
+  const storage = testStorage(dir);
+  return openRequestStore({ platform: storage.platform, logger: createLogger('desk', memorySink()), dataDir: storage.dataDir });
+}
+
+describe('answers that arrive before their request', () => {
+  it('are kept for the last 500 such requests only', async () => {
+    const requests = createDeskRequests(await storeOf(), { id: 'D1', name: 'Front desk' });
+    const messages = Array.from({ length: 501 }, () => requestCreated());
+    const closed = { outcome: 'referred' as const, deskId: 'D2', at: '2026-11-20T15:05:00.000Z' };
+    for (const message of messages) expect(await requests.applyUpdate({ requestId: message.request.id, closed })).toBeUndefined();
+    const [oldest, second, newest] = [messages[0], messages[1], messages[500]];
+    if (!oldest || !second || !newest) throw new Error('501 messages expected');
+    expect((await requests.receive(oldest, '2026-11-20T15:00:00.000Z'))?.closed).toBeUndefined();
+    expect((await requests.receive(second, '2026-11-20T15:00:00.000Z'))?.closed).toEqual(closed);
+    expect((await requests.receive(newest, '2026-11-20T15:00:00.000Z'))?.closed).toEqual(closed);
+  });
+});
+
 describe('a desk with an identity', () => {
   async function paired() {
-    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-desk-rules-'));
-    folders.push(dir);
-    const storage = testStorage(dir);
-    const store = await openRequestStore({
-      platform: storage.platform,
-      logger: createLogger('desk', memorySink()),
-      dataDir: storage.dataDir,
-    });
+    const store = await storeOf();
     const own = newSigningKey();
     const other = newSigningKey();
     const keys: Record<string, string> = { D1: own.publicKey, D2: other.publicKey };
