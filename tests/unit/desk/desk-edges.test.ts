@@ -7,13 +7,14 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskDeviceConfig } from '../../../shared/config.js';
 import { nodeFiles } from '../../../electron/core/delivery/durable-files.js';
 import { openRequestStore } from '../../../electron/core/desk/request-store.js';
 import { reportCsv } from '../../../electron/core/desk/report-csv.js';
 import { createLogger, memorySink } from '../../../electron/core/logger.js';
 import { testStorage } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
-import { post, requestCreated } from './support/backend-client.js';
+import { post, requestCreated, statusQuery } from './support/backend-client.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -105,5 +106,42 @@ describe('the request store at its edges', () => {
     expect(await readdir(path.join(folder, 'set-aside'))).toEqual(['req_broken00000000000001.json']);
     expect(await nodeFiles.read(path.join(folder, 'set-aside', 'req_broken00000000000001.json'))).toBe('');
     expect(sink.entries.map((e) => e.message)).toContain('stored desk records could not be read; set aside for an administrator');
+  });
+});
+
+describe('retention on a running desk', () => {
+  const minutes = (n: number) => n * 60_000;
+  const shortRetention = { device: (d: DeskDeviceConfig) => (d.retention.days = 2) };
+
+  it('checks once an hour, not at every tick: a request that expired since the last check stays until the next', async () => {
+    const desk = await startDesk(shortRetention);
+    const start = desk.clock.now;
+    const message = requestCreated();
+    await post(`${desk.url()}/requests`, message);
+    // A check a minute before the request expires finds nothing; two minutes later it has expired.
+    desk.clock.now = start + days(2) - minutes(1);
+    desk.every.tick();
+    // That check reads the clock when it runs: a round trip lets it run (it has no file to touch) before the clock moves.
+    await post(`${desk.url()}/status`, statusQuery([]));
+    desk.clock.now = start + days(2) + minutes(1);
+    desk.every.tick();
+    // Closing waits for any purge a tick started.
+    await desk.close();
+    expect(await readdir(path.join(desk.dataDir, 'desk-requests'))).toContain(`${message.request.id}.json`);
+  });
+
+  it('the next check comes an hour after the last one, to the millisecond', async () => {
+    const desk = await startDesk(shortRetention);
+    const start = desk.clock.now;
+    await post(`${desk.url()}/requests`, requestCreated());
+    const lastCheck = start + days(2) - minutes(1);
+    desk.clock.now = lastCheck;
+    desk.every.tick();
+    await post(`${desk.url()}/status`, statusQuery([]));
+    expect((await desk.handlers['desk.getState']({})).requests).toHaveLength(1);
+    const before = desk.states.length;
+    desk.clock.now = lastCheck + minutes(60);
+    desk.every.tick();
+    await desk.waitForState((s) => desk.states.indexOf(s) >= before && s.requests.length === 0);
   });
 });

@@ -4,11 +4,15 @@
  * the disk refused), the next start must finish it without counting those
  * requests a second time in the program report.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
+import { openRequestStore } from '../../../electron/core/desk/request-store.js';
+import { createLogger, memorySink } from '../../../electron/core/logger.js';
+import { testStorage } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
 import { post, requestCreated } from './support/backend-client.js';
 
@@ -64,5 +68,40 @@ describe('a retention purge that stopped before the files went', () => {
     const second = await startDesk({ device: week, dir: first.dir, startAt: first.clock.now });
     expect((await second.handlers['desk.getState']({})).requests.map((r) => r.reference)).toEqual(['K1-0002']);
     expect((await second.handlers['desk.report']({ period: 'month' })).total).toBe(2);
+  });
+});
+
+describe('a purge to finish at start, when the store is also being tidied', () => {
+  it('is still finished by the start after, if the first start failed between the two', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lobby-desk-purging-'));
+    const storage = testStorage(dir);
+    const open = (files: DurableFiles = nodeFiles) =>
+      openRequestStore({ platform: storage.platform, logger: createLogger('desk', memorySink()), dataDir: storage.dataDir, files });
+    try {
+      const { id, reference, kind, priority, language, turningIn, dangerNow, kiosk, createdAt } = requestCreated().request;
+      const record = {
+        id,
+        reference,
+        kind,
+        priority,
+        language,
+        turningIn,
+        dangerNow,
+        kiosk,
+        createdAt,
+        receivedAt: '2026-11-01T10:00:00.000Z',
+      };
+      await (await open()).add(record, undefined);
+      // The purge kept its summary and named the request, then stopped; the archive also holds an entry that cannot be read.
+      const document = path.join(storage.dataDir, 'desk-requests.json');
+      const summary = { receivedAt: record.receivedAt, kind: 'help-self', priority: 'normal', language: 'en', outcome: 'open' };
+      await writeFile(document, JSON.stringify({ version: 2, archive: [summary, { broken: true }], purging: [record.id] }));
+      await expect(open(removalsFail)).rejects.toThrow('the desk stopped here');
+      const store = await open();
+      expect([...store.all()]).toEqual([]);
+      expect(store.archive()).toEqual([summary]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
