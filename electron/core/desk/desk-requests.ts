@@ -109,7 +109,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
       try {
         return await storing;
       } finally {
-        if (arriving.get(id) === storing) arriving.delete(id);
+        // Ours to remove: a waiting copy sets its own only once this entry is gone (nothing awaits between its check and its set).
+        arriving.delete(id);
       }
     },
     async acknowledge(id, messageKey, at) {

@@ -145,3 +145,20 @@ describe('retention on a running desk', () => {
     await desk.waitForState((s) => desk.states.indexOf(s) >= before && s.requests.length === 0);
   });
 });
+
+describe('a console action whose announcement fails', () => {
+  it('still stands, and the log says it was a console action', async () => {
+    let failing = false;
+    const desk = await startDesk({
+      onEmit: (name) => {
+        if (failing && name === 'desk.requestChanged') throw new Error('the window is gone');
+      },
+    });
+    const message = requestCreated();
+    await post(`${desk.url()}/requests`, message);
+    failing = true;
+    const view = await desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'coming-now' });
+    expect(view.state).toBe('acknowledged');
+    expect(desk.logs.filter((e) => e.message.startsWith('desk work failed')).map((e) => e.fields?.where)).toEqual(['console action']);
+  });
+});
