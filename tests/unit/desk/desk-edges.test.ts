@@ -12,9 +12,10 @@ import { nodeFiles } from '../../../electron/core/delivery/durable-files.js';
 import { openRequestStore } from '../../../electron/core/desk/request-store.js';
 import { reportCsv } from '../../../electron/core/desk/report-csv.js';
 import { createLogger, memorySink } from '../../../electron/core/logger.js';
+import { confStores } from '../../../electron/core/node-platform.js';
 import { testStorage } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
-import { post, requestCreated, statusQuery } from './support/backend-client.js';
+import { heartbeat, post, requestCreated, statusQuery } from './support/backend-client.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -160,5 +161,46 @@ describe('a console action whose announcement fails', () => {
     const view = await desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'coming-now' });
     expect(view.state).toBe('acknowledged');
     expect(desk.logs.filter((e) => e.message.startsWith('desk work failed')).map((e) => e.fields?.where)).toEqual(['console action']);
+  });
+});
+
+describe("a kiosk's heartbeats on disk and on the console", () => {
+  it('a change is written and shown at once; the same numbers are written at most every half offline window', async () => {
+    const dir = await tempDir();
+    const kioskWrites: unknown[] = [];
+    const stores = confStores(path.join(dir, 'data'));
+    const desk = await startDesk({
+      dir,
+      platform: {
+        openStore: (name, defaults) => {
+          const store = stores(name, defaults);
+          if (name !== 'desk-kiosks') return store;
+          return { ...store, write: (value) => (kioskWrites.push(value), store.write(value)) };
+        },
+      },
+    });
+    // offlineAfterSeconds is 60 in the shipped config: a write is due every 30 s.
+    const beat = async (message: ReturnType<typeof heartbeat>, at: number) => {
+      desk.clock.now = at;
+      expect((await post(`${desk.url()}/heartbeats`, message)).status).toBe(200);
+      // The write happens after the answer: a second round trip lets it run.
+      await post(`${desk.url()}/status`, statusQuery([]));
+    };
+    const t0 = desk.clock.now;
+    await beat(heartbeat('K1'), t0);
+    expect(kioskWrites).toHaveLength(1);
+    await beat(heartbeat('K1'), t0 + 29_999);
+    expect(kioskWrites).toHaveLength(1);
+    await beat(heartbeat('K1'), t0 + 30_000);
+    expect(kioskWrites).toHaveLength(2);
+    await beat(heartbeat('K1', 0, 1), t0 + 30_001);
+    expect(kioskWrites).toHaveLength(3);
+    const moved = { ...heartbeat('K1', 0, 1), kiosk: { id: 'K1', location: 'Side door' } };
+    await beat(moved, t0 + 30_002);
+    expect(kioskWrites).toHaveLength(4);
+    expect((await desk.handlers['desk.getState']({})).kiosks).toMatchObject([
+      { kioskId: 'K1', location: 'Side door', failedDeliveries: 1 },
+    ]);
+    expect(desk.changes.map((c) => c.kiosks[0]?.location ?? '')).toEqual(['Lobby kiosk K1', 'Lobby kiosk K1', 'Side door']);
   });
 });
