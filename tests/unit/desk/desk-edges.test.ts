@@ -45,6 +45,23 @@ describe('the live list and history', () => {
     expect(state.alerting).toEqual(state.requests.map((r) => r.id));
   });
 
+  it('among equals, whoever asked first comes first, whenever their request arrived; an emergency before them all', async () => {
+    const desk = await startDesk();
+    const arriveAged = async (reference: string, ageSeconds: number, overrides: Parameters<typeof requestCreated>[0] = {}) => {
+      const message = requestCreated({ reference, ...overrides });
+      message.ageSeconds = ageSeconds;
+      await post(`${desk.url()}/requests`, message);
+      desk.clock.now += 1000;
+    };
+    await arriveAged('K1-0001', 0);
+    await arriveAged('K1-0911', 0, { kind: 'emergency', priority: 'emergency', dangerNow: true });
+    // Asked ten minutes ago (the kiosk kept it through an outage), so it has waited longest.
+    await arriveAged('K1-0002', 600);
+    await arriveAged('K1-0003', 0);
+    const state = await desk.handlers['desk.getState']({});
+    expect(state.requests.map((r) => r.reference)).toEqual(['K1-0911', 'K1-0002', 'K1-0001', 'K1-0003']);
+  });
+
   it('history holds what closed within the days asked, to the millisecond, and never a test page', async () => {
     const desk = await startDesk();
     const real = requestCreated({ reference: 'K1-0001' });
