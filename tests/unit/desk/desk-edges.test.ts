@@ -62,6 +62,30 @@ describe('the live list and history', () => {
     expect(state.requests.map((r) => r.reference)).toEqual(['K1-0911', 'K1-0002', 'K1-0001', 'K1-0003']);
   });
 
+  it('two asked at the same instant are listed in the order of their ids, whichever came first', async () => {
+    const desk = await startDesk();
+    for (const id of ['req_bbbbbbbbbbbbbbbbbbbb', 'req_aaaaaaaaaaaaaaaaaaaa', 'req_cccccccccccccccccccc']) {
+      const message = requestCreated({ id });
+      message.ageSeconds = 0;
+      await post(`${desk.url()}/requests`, message);
+    }
+    expect((await desk.handlers['desk.getState']({})).requests.map((r) => r.id)).toEqual([
+      'req_aaaaaaaaaaaaaaaaaaaa',
+      'req_bbbbbbbbbbbbbbbbbbbb',
+      'req_cccccccccccccccccccc',
+    ]);
+  });
+
+  it('closing a request already answered leaves the others alerting', async () => {
+    const desk = await startDesk();
+    const first = requestCreated({ reference: 'K1-0001' });
+    const second = requestCreated({ reference: 'K1-0002' });
+    for (const message of [first, second]) await post(`${desk.url()}/requests`, message);
+    await desk.handlers['desk.acknowledge']({ id: first.request.id, messageKey: 'coming-now' });
+    await desk.handlers['desk.close']({ id: first.request.id, outcome: 'referred' });
+    expect((await desk.handlers['desk.getState']({})).alerting).toEqual([second.request.id]);
+  });
+
   it('history holds what closed within the days asked, to the millisecond, and never a test page', async () => {
     const desk = await startDesk();
     const real = requestCreated({ reference: 'K1-0001' });
