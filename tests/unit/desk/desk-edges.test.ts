@@ -15,7 +15,7 @@ import { createLogger, memorySink } from '../../../electron/core/logger.js';
 import { confStores } from '../../../electron/core/node-platform.js';
 import { testStorage } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
-import { heartbeat, post, requestCreated, statusQuery } from './support/backend-client.js';
+import { heartbeat, post, requestCreated, requestUpdated, statusQuery } from './support/backend-client.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -243,5 +243,45 @@ describe("a kiosk's heartbeats on disk and on the console", () => {
       { kioskId: 'K1', location: 'Side door', failedDeliveries: 1 },
     ]);
     expect(desk.changes.map((c) => c.kiosks[0]?.location ?? '')).toEqual(['Lobby kiosk K1', 'Lobby kiosk K1', 'Side door']);
+  });
+});
+
+describe('arrivals at the receiver', () => {
+  it('a kiosk sending the same request again and again is not held to the new-request limit', async () => {
+    const desk = await startDesk({ device: (d) => (d.limits.requestsPerKioskPerMinute = 3) });
+    const message = requestCreated();
+    for (let i = 0; i < 6; i += 1) expect((await post(`${desk.url()}/requests`, message)).status).toBe(200);
+    expect((await post(`${desk.url()}/requests`, requestCreated())).status).toBe(200);
+  });
+
+  it('logs each new request by id, reference, kiosk and priority, never the name', async () => {
+    const desk = await startDesk();
+    const message = requestCreated({ reference: 'K1-0042', firstName: 'Marisol' });
+    await post(`${desk.url()}/requests`, message);
+    const received = desk.logs.filter((e) => e.message === 'request received');
+    expect(received.map((e) => e.fields)).toEqual([
+      { requestId: message.request.id, reference: 'K1-0042', kioskId: 'K1', priority: 'normal' },
+    ]);
+    expect(JSON.stringify(desk.logs)).not.toContain('Marisol');
+  });
+
+  it('a request another desk acknowledged before it arrived here is listed but not alerted', async () => {
+    const desk = await startDesk();
+    const message = requestCreated();
+    const acknowledgement = {
+      messageKey: 'coming-now' as const,
+      deskId: 'D2',
+      deskName: 'Records window',
+      at: new Date(desk.clock.now).toISOString(),
+    };
+    await post(`${desk.url()}/updates`, requestUpdated(message.request.id, { acknowledgement }));
+    await post(`${desk.url()}/requests`, message);
+    const state = await desk.waitForState((s) => s.requests.length === 1);
+    expect(state.alerting).toEqual([]);
+    expect((await desk.handlers['desk.getState']({})).alerting).toEqual([]);
+    desk.clock.now += 60_000;
+    desk.every.tick();
+    expect(desk.notifications).toEqual([]);
+    expect(desk.logs.filter((e) => e.level === 'error')).toEqual([]);
   });
 });
