@@ -285,3 +285,11 @@ describe('arrivals at the receiver', () => {
     expect(desk.logs.filter((e) => e.level === 'error')).toEqual([]);
   });
 });
+
+describe('status queries at the receiver', () => {
+  it('count as messages, not as new requests: many queries do not hit the request limit', async () => {
+    const desk = await startDesk({ device: (d) => (d.limits.requestsPerKioskPerMinute = 3) });
+    for (let i = 0; i < 5; i += 1) expect((await post(`${desk.url()}/status`, statusQuery(['req_aaaaaaaaaaaaaaaaaaaa']))).status).toBe(200);
+    expect((await post(`${desk.url()}/requests`, requestCreated())).status).toBe(200);
+  });
+});
