@@ -293,3 +293,17 @@ describe('status queries at the receiver', () => {
     expect((await post(`${desk.url()}/requests`, requestCreated())).status).toBe(200);
   });
 });
+
+describe('a test page purged by retention', () => {
+  it('leaves no count behind, while a real request purged with it still counts', async () => {
+    const desk = await startDesk({ device: (d) => (d.retention.days = 2) });
+    const test = requestCreated({ reference: 'K1-0000' });
+    test.request.test = true;
+    for (const message of [test, requestCreated()]) await post(`${desk.url()}/requests`, message);
+    const before = desk.states.length;
+    desk.clock.now += days(3);
+    desk.every.tick();
+    await desk.waitForState((s) => desk.states.indexOf(s) >= before && s.requests.length === 0);
+    expect((await desk.handlers['desk.report']({ period: 'year' })).total).toBe(1);
+  });
+});
