@@ -13,9 +13,8 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
-/** Nearest-rank percentile of sorted values, rounded to a tenth of a second. */
-function percentile(sorted: readonly number[], fraction: number): number | undefined {
-  if (sorted.length === 0) return undefined;
+/** Nearest-rank percentile of sorted values (at least one), rounded to a tenth of a second. */
+function percentile(sorted: readonly number[], fraction: number): number {
   const value = sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] as number;
   return Math.round(value * 10) / 10;
 }
@@ -38,12 +37,10 @@ export function tally(summaries: readonly RequestSummary[]): Tally {
     result.byOutcome[s.outcome] += 1;
     if (s.acknowledgeSeconds !== undefined) waits.push(s.acknowledgeSeconds);
   }
-  waits.sort((a, b) => a - b);
-  result.timeToAcknowledge = { count: waits.length };
-  const median = percentile(waits, 0.5);
-  const p90 = percentile(waits, 0.9);
-  if (median !== undefined) result.timeToAcknowledge.medianSeconds = median;
-  if (p90 !== undefined) result.timeToAcknowledge.p90Seconds = p90;
+  if (waits.length > 0) {
+    waits.sort((a, b) => a - b);
+    result.timeToAcknowledge = { count: waits.length, medianSeconds: percentile(waits, 0.5), p90Seconds: percentile(waits, 0.9) };
+  }
   return result;
 }
 
@@ -53,7 +50,8 @@ export function summariesByDay(period: ReportPeriod, summaries: readonly Request
   const days = new Map<string, RequestSummary[]>(range.dates.map((date) => [date, []]));
   for (const s of summaries) {
     const at = Date.parse(s.receivedAt);
-    if (at >= range.fromMs && at <= range.toMs) days.get(localDate(at))?.push(s);
+    // A date outside the period has no entry. Later than now (the clock was set back since) is not "so far".
+    if (at <= range.toMs) days.get(localDate(at))?.push(s);
   }
   return { range, days };
 }

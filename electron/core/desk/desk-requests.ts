@@ -51,10 +51,14 @@ function ageSecondsOf(message: RequestCreated): number {
   return Number.isFinite(age) ? Math.max(0, age) : 0;
 }
 
-/** Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. */
+/**
+ * Keeps the earlier of two acknowledgements: the first desk to answer wins everywhere. Two at the same instant go to
+ * the lower desk id, so every desk keeps the same one (keeping its own, each desk would name itself).
+ */
 function earliest(current: Acknowledgement | undefined, offered: Acknowledgement): Acknowledgement {
   if (!current) return offered;
-  return Date.parse(offered.at) < Date.parse(current.at) ? offered : current;
+  const sooner = Date.parse(offered.at) - Date.parse(current.at);
+  return sooner < 0 || (sooner === 0 && offered.deskId < current.deskId) ? offered : current;
 }
 
 /** The desk's request rules over its store, for the console and the receiver alike. */
@@ -105,7 +109,8 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
       try {
         return await storing;
       } finally {
-        if (arriving.get(id) === storing) arriving.delete(id);
+        // Ours to remove: a waiting copy sets its own only once this entry is gone (nothing awaits between its check and its set).
+        arriving.delete(id);
       }
     },
     async acknowledge(id, messageKey, at) {
@@ -147,11 +152,12 @@ export function createDeskRequests(store: RequestStore, desk: Desk, signer?: Ans
     },
     checkUpdate({ requestId, acknowledgement, closed }) {
       const record = store.get(requestId);
-      for (const answer of [acknowledgement, closed]) {
+      if (record) {
         // Before the request existed by either clock (the kiosk's capture, this desk's receipt): not an answer to it.
-        const earliestSeen =
-          Date.parse(record?.receivedAt ?? '') < Date.parse(record?.createdAt ?? '') ? record?.receivedAt : record?.createdAt;
-        if (answer && earliestSeen && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
+        const earliestSeen = new Date(Math.min(Date.parse(record.receivedAt), Date.parse(record.createdAt))).toISOString();
+        for (const answer of [acknowledgement, closed]) {
+          if (answer && datedBeforeRequest(answer.at, earliestSeen)) return 'dated-before-request';
+        }
       }
       if (!signer) return undefined;
       if (acknowledgement && !signer.verify(acknowledgement.deskId, ackStatement(requestId, acknowledgement), acknowledgement.signature))

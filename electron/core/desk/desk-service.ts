@@ -177,9 +177,10 @@ export async function createDeskService(
       'desk.close': async ({ id, outcome }) => answered(await requests.close(id, outcome, iso())),
       'desk.history': ({ days }) =>
         [...store.all()]
-          .filter((r) => r.closed && countsInReports(r) && Date.parse(r.closed.at) >= now() - days * dayMs)
-          .sort((a, b) => Date.parse(b.closed?.at ?? '') - Date.parse(a.closed?.at ?? ''))
-          .map((record) => deskRequestViewOf(record, device.desk.id, store.firstNameOf(record.id))),
+          .flatMap((record) => (record.closed && countsInReports(record) ? [{ record, closedAt: Date.parse(record.closed.at) }] : []))
+          .filter(({ closedAt }) => closedAt >= now() - days * dayMs)
+          .sort((a, b) => b.closedAt - a.closedAt)
+          .map(({ record }) => deskRequestViewOf(record, device.desk.id, store.firstNameOf(record.id))),
       'desk.report': ({ period }) => buildReport(period, summaries(), now()),
       'desk.exportCsv': ({ period }) => reportCsv(context.profile.program.name, period, summaries(), now()),
     },

@@ -50,8 +50,9 @@ export function reportCsv(program: string, period: ReportPeriod, summaries: read
     'p90 seconds to acknowledge',
     ...languages.map((l) => `language ${l}`),
   ];
-  const first = range.dates[0] ?? '';
-  const last = range.dates.at(-1) ?? '';
+  // A range always holds today at least.
+  const first = range.dates[0] as string;
+  const last = range.dates.at(-1) as string;
   const rows = [
     header,
     ...[...days].map(([date, list]) => row(date, tally(list), languages)),

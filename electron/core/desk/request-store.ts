@@ -28,8 +28,11 @@ const requestsFolder = 'desk-requests';
 /** Records that could not be read, kept for an administrator (never deleted). */
 const setAsideFolder = 'set-aside';
 
-/** The small document: the archive, and (version 1 only) every request, as desks before per-request files kept them. */
-type DeskDocument = { version: 1 | 2; requests?: Record<string, unknown>; archive?: unknown[] };
+/**
+ * The small document: the archive, and (version 1 only) every request, as desks before per-request files kept them.
+ * `purging`: the ids of a purge whose summaries are in the archive but whose files may not all be gone yet.
+ */
+type DeskDocument = { version: 1 | 2; requests?: Record<string, unknown>; archive?: unknown[]; purging?: unknown };
 
 export type RequestStore = {
   get(id: string): StoredRequest | undefined;
@@ -99,10 +102,11 @@ export async function openRequestStore(options: RequestStoreOptions): Promise<Re
   const outbox = await openOutboxStore(dir, parseStoredRequest, files);
   const document = platform.openStore<DeskDocument>(deskStoreName, { version: 2, archive: [] });
   const loaded = document.read();
+  const purging = Array.isArray(loaded.purging) ? loaded.purging.filter((id): id is string => typeof id === 'string') : [];
   const { archive, migrated, rejected } = await migrateDocument(loaded, outbox, files, logger);
   if (loaded.version !== 2 || loaded.requests !== undefined || rejected > 0) {
     // Written only after every request is in its own file: a crash before this migrates again, harmlessly.
-    document.write({ version: 2, archive });
+    document.write({ version: 2, archive, ...(purging.length > 0 ? { purging } : {}) });
     if (migrated > 0) logger.info('moved the desk requests to one file each', { count: migrated });
   }
 
@@ -115,6 +119,13 @@ export async function openRequestStore(options: RequestStoreOptions): Promise<Re
 
   const records = new Map<string, StoredRequest>();
   for (const record of loadedRecords) records.set(record.id, record);
+  if (purging.length > 0) {
+    // A purge stopped (a crash, a failed disk) after its summaries were kept: finish it without counting them again.
+    for (const id of purging) {
+      if (records.delete(id)) await outbox.remove(id);
+    }
+    document.write({ version: 2, archive });
+  }
   const memoryNames = new Map<string, string>();
   const chains = new Map<string, Promise<unknown>>();
 
@@ -168,15 +179,18 @@ export async function openRequestStore(options: RequestStoreOptions): Promise<Re
       const expired = [...records.values()].filter((record) => Date.parse(record.receivedAt) < cutoffMs);
       if (expired.length === 0) return [];
       const summaries = expired.filter(countsInReports).map(summarize);
-      // The summaries first: a crash before the files go would count those requests twice, never lose one.
-      document.write({ version: 2, archive: [...archive, ...summaries] });
+      const ids = expired.map((record) => record.id);
+      // The summaries first, with the ids they stand for: a purge stopped before its files went is finished at the
+      // next start without counting those requests again (and never loses one).
+      document.write({ version: 2, archive: [...archive, ...summaries], purging: ids });
       archive.push(...summaries);
-      for (const record of expired) {
-        records.delete(record.id);
-        memoryNames.delete(record.id);
+      for (const id of ids) {
+        records.delete(id);
+        memoryNames.delete(id);
       }
-      for (const record of expired) await serially(record.id, () => outbox.remove(record.id));
-      return expired.map((record) => record.id);
+      for (const id of ids) await serially(id, () => outbox.remove(id));
+      document.write({ version: 2, archive });
+      return ids;
     },
   };
 }

@@ -67,11 +67,16 @@ describe('kiosk health on the desk', () => {
     await first.close();
     const file = path.join(first.dataDir, 'desk-kiosks.json');
     const document = JSON.parse(await readFile(file, 'utf8')) as { kiosks: Record<string, unknown> };
-    Object.assign(document.kiosks, { constructor: { kioskId: 'constructor', location: 42 }, K2: { kioskId: 'K2' } });
+    // K9: a whole, valid record, but of another kiosk than its key says.
+    Object.assign(document.kiosks, {
+      constructor: { kioskId: 'constructor', location: 42 },
+      K2: { kioskId: 'K2' },
+      K9: document.kiosks.K1,
+    });
     await writeFile(file, JSON.stringify(document));
 
     const desk = await startDesk({ dir: first.dir, startAt: first.clock.now });
     expect((await desk.handlers['desk.getState']({})).kiosks.map((k) => k.kioskId)).toEqual(['K1']);
-    expect(desk.logs.find((e) => e.message.startsWith('stored kiosk health records could not be read'))?.fields).toEqual({ count: 2 });
+    expect(desk.logs.find((e) => e.message.startsWith('stored kiosk health records could not be read'))?.fields).toEqual({ count: 3 });
   });
 });
