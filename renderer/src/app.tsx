@@ -3,6 +3,7 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Bootstrap, ReadyBootstrap } from '../../shared/bootstrap';
 import type { LobbyApi } from '../../shared/contract';
+import { afterFirstPaint } from './api/after-first-paint';
 import { reportError } from './api/report-error';
 import { AdminDoor } from './admin/admin-door';
 import { OutOfServiceScreen } from './common/out-of-service-screen';
@@ -117,17 +118,24 @@ export function App({ api, firstLoad, initial }: { api: LobbyApi; firstLoad?: Pr
     // One signal ends every listener this effect added, so none can outlive it.
     const listening = new AbortController();
     const { signal } = listening;
-    api.on('app.bootstrapChanged', show, { signal });
-    if (initial && 'bootstrap' in initial) {
-      // The screen drawn came from a bootstrap asked for before the page listened for changes (main.tsx, and the
-      // browser host's early request): ask again now that it listens, so a change made in between is not missed.
-      void api['app.getBootstrap']({}).then(
-        (fresh) => {
-          if (active && !changed && !sameBootstrap(fresh, initial.bootstrap)) show(fresh);
-        },
-        () => undefined,
-      );
-    }
+    const listen = () => {
+      if (!active) return;
+      api.on('app.bootstrapChanged', show, { signal });
+      if (initial && 'bootstrap' in initial) {
+        // The screen drawn came from a bootstrap asked for before the page listened for changes (main.tsx, and the
+        // browser host's early request): ask again now that it listens, so a change made in between is not missed.
+        void api['app.getBootstrap']({}).then(
+          (fresh) => {
+            if (active && !changed && !sameBootstrap(fresh, initial.bootstrap)) show(fresh);
+          },
+          () => undefined,
+        );
+      }
+    };
+    // A first screen drawn from a finished load listens once it is painted (opening the event stream and asking
+    // again are no part of that paint); the asking again covers the moments in between.
+    if (initial) void afterFirstPaint().then(listen);
+    else listen();
     window.addEventListener('error', (event) => reportError(api, 'window', event.error), { signal });
     window.addEventListener('unhandledrejection', (event) => reportError(api, 'promise', event.reason), { signal });
     return () => {

@@ -1,8 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { embeddedBootstrap, withEarlyBootstrap } from './api/early-bootstrap';
 import { getApi } from './api/get-api';
-import { App, startLoading } from './app';
+import { startLoading } from './app';
+import { mountWhenLoaded } from './mount-app';
 // Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline.
 import './styles/kiosk-fonts.css';
 import '@fontsource/noto-sans-arabic/arabic-400.css';
@@ -10,6 +9,10 @@ import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './styles/app.css';
 import './styles/kiosk.css';
 import './styles/kiosk-layout.css';
+// The kiosk's tools' styles, in the entry's stylesheet rather than a second one the kiosk's chunk would wait for.
+import './styles/controls.css';
+// Imported by both roles' chunks: in the entry (vite.config.ts puts every module it imports there), not a file of its own.
+import '../../shared/request-rules';
 
 // The browser host serves the page with its bootstrap in it: the first load uses that, with no round trip.
 const api = withEarlyBootstrap(getApi(), embeddedBootstrap());
@@ -17,14 +20,4 @@ const api = withEarlyBootstrap(getApi(), embeddedBootstrap());
 const firstLoad = startLoading(api);
 
 const container = document.getElementById('root');
-if (container) {
-  // Mounted once everything is in hand: one render and one commit draw the first screen (an empty placeholder
-  // drawn first would cost a second commit before the first paint, and show nothing a person could read).
-  void firstLoad.then((initial) =>
-    createRoot(container).render(
-      <StrictMode>
-        <App api={api} initial={initial} />
-      </StrictMode>,
-    ),
-  );
-}
+if (container) void mountWhenLoaded(container, api, firstLoad);

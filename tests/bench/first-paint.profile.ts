@@ -4,7 +4,7 @@
  * cold loads, cut at the commit that puts the first screen into the DOM,
  * self time summed by function and by source module (through the build's
  * source maps). A diagnosis tool, not a benchmark: `npx playwright test -c tests/bench/profile.config.ts`
- * (LOBBY_PROFILE_LOADS, LOBBY_PROFILE_CPU).
+ * (LOBBY_PROFILE_LOADS, LOBBY_PROFILE_CPU; LOBBY_PROFILE_UNTIL=paint goes on to the first contentful paint).
  */
 import path from 'node:path';
 import { test, type Browser } from '@playwright/test';
@@ -17,9 +17,16 @@ import { originalPlace } from './support/source-place.js';
 
 const loads = Number(process.env.LOBBY_PROFILE_LOADS ?? 6);
 const slowdown = Number(process.env.LOBBY_PROFILE_CPU ?? 4);
+const untilPaint = process.env.LOBBY_PROFILE_UNTIL === 'paint';
+// LOBBY_PROFILE_FROM=commit: only what runs after the first screen's commit (with LOBBY_PROFILE_UNTIL=paint: up to the paint).
+const fromCommit = process.env.LOBBY_PROFILE_FROM === 'commit';
 const ready = '[data-screen="welcome"]';
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
 
 /** Marks, in the profile, the moment the first screen is in the DOM (a mutation observer's callback after that commit). */
@@ -46,6 +53,7 @@ async function profileLoad(
   byModule: Sums,
   timings: Record<string, number>[],
   timeline: string[],
+  inclusive: Sums,
 ) {
   const context = await browser.newContext(kioskScreen);
   const page = await context.newPage();
@@ -78,15 +86,20 @@ async function profileLoad(
   await context.close();
 
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const markerAt = profile.samples.findIndex((id) => nodes.get(id)?.callFrame.functionName === 'lobbyFirstScreenMarker');
-  const end = markerAt < 0 ? profile.samples.length : markerAt;
+  const commitAt = markerAt < 0 ? profile.samples.length : markerAt;
   // Sample times on the page's clock (ms from navigation), aligned on the marker.
   const at: number[] = [];
   let clock = 0;
   for (let i = 0; i < profile.samples.length; i += 1) at.push((clock += profile.timeDeltas[i] ?? 0) / 1000);
-  const shift = (marks.firstScreen ?? 0) - (at[end] ?? 0);
+  const shift = (marks.firstScreen ?? 0) - (at[commitAt] ?? 0);
+  // LOBBY_PROFILE_UNTIL=paint: on to the first contentful paint, so what runs between the commit and the paint counts too.
+  const paintAt = at.findIndex((t) => t + shift >= (marks.fcp ?? Infinity));
+  const end = untilPaint && paintAt >= 0 ? paintAt : commitAt;
   const buckets = new Map<number, Sums>();
-  for (let i = 0; i < end; i += 1) {
+  for (let i = fromCommit ? commitAt : 0; i < end; i += 1) {
     const node = nodes.get(profile.samples[i] ?? -1);
     if (!node) continue;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -98,6 +111,15 @@ async function profileLoad(
     if (!buckets.has(bucket)) buckets.set(bucket, new Map());
     add(buckets.get(bucket) ?? new Map(), module.replace(/^node_modules\/|^renderer\/src\//, '').replace(/\/dist\/.*|\/cjs\/.*/, ''), ms);
     add(byFunction, `${functionName || '(anonymous)'} ${place ? `${place.source}:${place.line}` : scriptUrl}`, ms);
+    // Inclusive time of the app's own functions (a component's render with everything it calls), each once per sample.
+    const inStack = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parents.get(id)) {
+      const frame = nodes.get(id)?.callFrame;
+      if (!frame?.url) continue;
+      const at = originalPlace(dir, frame.url, frame.lineNumber, frame.columnNumber);
+      if (at && !at.source.includes('node_modules')) inStack.add(`${frame.functionName || '(anonymous)'} ${at.source}:${at.line}`);
+    }
+    for (const key of inStack) add(inclusive, key, ms);
   }
   if (timeline.length === 0)
     for (const [bucket, sums] of [...buckets.entries()].sort((a, b) => a[0] - b[0]))
@@ -132,7 +154,8 @@ test('where the main thread goes before the first screen: kiosk and baseline', a
       const byModule: Sums = new Map();
       const timings: Record<string, number>[] = [];
       const timeline: string[] = [];
-      for (let i = 0; i < loads; i += 1) await profileLoad(browser, url, dir, byFunction, byModule, timings, timeline);
+      const inclusive: Sums = new Map();
+      for (let i = 0; i < loads; i += 1) await profileLoad(browser, url, dir, byFunction, byModule, timings, timeline, inclusive);
       const total = [...byModule.values()].reduce((a, b) => a + b, 0) / loads;
       const median = (key: string) => {
         const values = timings.map((t) => t[key] ?? Number.NaN).sort((a, b) => a - b);
@@ -140,9 +163,10 @@ test('where the main thread goes before the first screen: kiosk and baseline', a
       };
       const keys = [...new Set(timings.flatMap((t) => Object.keys(t)))];
       console.log(
-        `\n=== ${name}: ${loads} cold loads, CPU ${slowdown}x; samples up to the first screen's commit, mean per load: ${total.toFixed(1)} ms\n` +
+        `\n=== ${name}: ${loads} cold loads, CPU ${slowdown}x; samples up to ${untilPaint ? 'the first contentful paint' : "the first screen's commit"}, mean per load: ${total.toFixed(1)} ms\n` +
           `timings (median ms from navigation): ${keys.map((k) => `${k}=${median(k)}`).join(', ')}\n` +
-          `--- one load's timeline (${bucketMs} ms steps, page clock)\n${timeline.join('\n')}\n--- by module\n${top(byModule, 30, loads)}\n--- by function\n${top(byFunction, 45, loads)}`,
+          `--- one load's timeline (${bucketMs} ms steps, page clock)\n${timeline.join('\n')}\n--- by module\n${top(byModule, 30, loads)}\n--- by function\n${top(byFunction, 45, loads)}\n` +
+          `--- the page's own functions, inclusive (with all they call; clearest on a build without minifying)\n${top(inclusive, 40, loads)}`,
       );
     }
   } finally {

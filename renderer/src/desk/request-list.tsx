@@ -7,9 +7,24 @@ import { RequestCard } from './request-card';
 /** How many requests that are not emergencies are drawn at first, and how many more each "Show more" adds. */
 export const requestsPerPage = 20;
 
-/** Emergencies first; otherwise the core's order (oldest first) stands, since sort is stable. */
-function emergenciesFirst(requests: readonly DeskRequestView[]): DeskRequestView[] {
-  return [...requests].sort((a, b) => Number(b.priority === 'emergency') - Number(a.priority === 'emergency'));
+/**
+ * Emergencies first, and how many; otherwise the core's order (oldest first)
+ * stands. The core sends the list in that order, so it is used as it is (one
+ * look at each priority, nothing copied or sorted on every change); a list
+ * out of order is sorted, stably.
+ */
+function emergenciesFirst(requests: readonly DeskRequestView[]): { ordered: readonly DeskRequestView[]; emergencies: number } {
+  let emergencies = 0;
+  let inOrder = true;
+  requests.forEach((request, index) => {
+    if (request.priority !== 'emergency') return;
+    // In order, the n-th emergency is the n-th request.
+    if (index !== emergencies) inOrder = false;
+    emergencies += 1;
+  });
+  if (inOrder) return { ordered: requests, emergencies };
+  const ordered = [...requests].sort((a, b) => Number(b.priority === 'emergency') - Number(a.priority === 'emergency'));
+  return { ordered, emergencies };
 }
 
 /**
@@ -23,9 +38,8 @@ export function RequestList({ state, api, naloxoneAtDesk }: { state: DeskState |
   const [limit, setLimit] = useState(requestsPerPage);
   const requests = state?.requests;
   const alertingIds = state?.alerting;
-  const ordered = useMemo(() => emergenciesFirst(requests ?? []), [requests]);
+  const { ordered, emergencies } = useMemo(() => emergenciesFirst(requests ?? []), [requests]);
   const alerting = useMemo(() => new Set(alertingIds ?? []), [alertingIds]);
-  const emergencies = ordered.filter((request) => request.priority === 'emergency').length;
   const shown = ordered.slice(0, emergencies + limit);
   const notShown = ordered.length - shown.length;
   return (

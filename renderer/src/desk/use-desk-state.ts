@@ -10,11 +10,21 @@ export type DeskStateResult = {
   arrived: DeskRequestView[];
 };
 
-/** The request a change brought in, when it is new to the console. */
-function arrivalIn(previous: DeskState, change: DeskChange): DeskRequestView[] {
+/**
+ * The request a change brought in, when it is new to the console. A change
+ * carries one request or one removal, so the list grows only by a new one:
+ * comparing lengths says so without looking through every open request.
+ */
+function arrivalIn(previous: DeskState, next: DeskState, change: DeskChange): DeskRequestView[] {
   const request = change.request;
-  if (!request || request.state === 'closed' || change.revision <= previous.revision) return [];
-  return previous.requests.some((r) => r.id === request.id) ? [] : [request];
+  return request && next !== previous && next.requests.length > previous.requests.length ? [request] : [];
+}
+
+/** Our state after one change, with what it brought in. */
+function withChange(previous: DeskStateResult, change: DeskChange): DeskStateResult {
+  if (!previous.state) return previous;
+  const next = applyDeskChange(previous.state, change);
+  return { state: next, failed: false, arrived: arrivalIn(previous.state, next, change) };
 }
 
 /** A whole state replaces ours only when it is newer (an answer to getState can be overtaken by events). */
@@ -52,11 +62,7 @@ export function useDeskState(api: LobbyApi): DeskStateResult {
             early.push(change);
             return;
           }
-          setResult((previous) =>
-            previous.state
-              ? { state: applyDeskChange(previous.state, change), failed: false, arrived: arrivalIn(previous.state, change) }
-              : previous,
-          );
+          setResult((previous) => withChange(previous, change));
         }),
       );
     } catch {

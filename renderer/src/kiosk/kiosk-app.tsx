@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReadyBootstrap } from '../../../shared/bootstrap';
+import type { LanguageInfo, ReadyBootstrap } from '../../../shared/bootstrap';
 import type { LobbyApi } from '../../../shared/contract';
+import { useAfterFirstPaint } from '../api/after-first-paint';
 import { useDocumentLanguage } from '../common/use-document-language';
 import { KioskSession } from './kiosk-session';
 import { DisplayPrefsProvider } from './controls/display-prefs';
@@ -18,6 +19,12 @@ import { useNoCopy } from './controls/use-no-copy';
  */
 const untouchedWarnAfterSeconds = 24 * 60 * 60;
 
+/** Tells main which languages have a voice; after the first paint, so the speech engine's start is not part of it. */
+function VoiceReport({ api, languages }: { api: LobbyApi; languages: readonly LanguageInfo[] }) {
+  useVoiceReport(api, languages);
+  return null;
+}
+
 /**
  * The public kiosk. While this visit's request waits for an answer on the
  * status or emergency screen, the idle warning waits too (a day, as on the
@@ -29,8 +36,8 @@ const untouchedWarnAfterSeconds = 24 * 60 * 60;
  */
 export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: LobbyApi }) {
   useDocumentLanguage(bootstrap.languages);
-  useVoiceReport(api, bootstrap.languages);
   useNoCopy();
+  const painted = useAfterFirstPaint();
   const { i18n } = useTranslation();
   const [resetKey, setResetKey] = useState(0);
   const [pristine, setPristine] = useState(true);
@@ -70,6 +77,7 @@ export function KioskApp({ bootstrap, api }: { bootstrap: ReadyBootstrap; api: L
           onHoldChange={setHold}
         />
       </IdleGuard>
+      {painted && <VoiceReport api={api} languages={bootstrap.languages} />}
     </DisplayPrefsProvider>
   );
 }

@@ -16,7 +16,7 @@ export const kioskScreen: BrowserContextOptions = { viewport: { width: 1080, hei
 export type Load = { fcp: number; scripts: string[] };
 
 /** Resolves in the page with the browser's own first-contentful-paint time, once that paint has been presented. */
-const firstContentfulPaint = `new Promise((resolve) => {
+export const firstContentfulPaint = `new Promise((resolve) => {
   new PerformanceObserver((list, observer) => {
     const entry = list.getEntriesByName('first-contentful-paint')[0];
     if (entry) {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAfterFirstPaint } from '../../api/after-first-paint';
 import { DisplayToggles, useDefaultDisplay } from '../controls/display-prefs';
 import { ReadAloudButton } from '../controls/read-aloud';
 import { useKiosk } from '../session/kiosk-context';
@@ -13,6 +14,9 @@ export function ScreenToolbar({ mainRef, onWelcome }: { mainRef: RefObject<HTMLE
   const language = i18n.resolvedLanguage ?? i18n.language;
   // The untouched welcome screen holds nothing to start over from.
   const defaultDisplay = useDefaultDisplay();
+  // Read aloud shows only once a voice is known (voices load late, or never), so it can start after the first paint
+  // and keep the speech engine's start off it.
+  const painted = useAfterFirstPaint();
   const untouched =
     onWelcome && isPristine(state) && submission === undefined && language === bootstrap.profile.languages.default && defaultDisplay;
   return (
@@ -25,7 +29,7 @@ export function ScreenToolbar({ mainRef, onWelcome }: { mainRef: RefObject<HTMLE
       {/* The welcome screen shows every language as a large button already. */}
       {!onWelcome && <LanguageMenu languages={bootstrap.languages} />}
       <DisplayToggles />
-      <ReadAloudButton targetRef={mainRef} language={language} />
+      {painted && <ReadAloudButton targetRef={mainRef} language={language} />}
     </div>
   );
 }
