@@ -121,20 +121,21 @@ describe('the renderer, driven by a real core', () => {
   });
 });
 
-describe('the app mounted with its first load already done, as main.tsx mounts it', () => {
-  async function coreApi(change?: (config: Awaited<ReturnType<typeof tempConfig>>) => Promise<void>) {
-    const config = await tempConfig();
-    await change?.(config);
-    const core = await createCore({
-      paths: config.paths,
-      ...config.storage,
-      logger: createLogger('t', memorySink()),
-      watchIntervalMs: false,
-    });
-    cores.push({ core, remove: config.remove });
-    return { core, config, api: inProcessApi(core) };
-  }
+/** A core on a temp config (optionally changed first), and the page's API to it, closed after each test. */
+async function coreApi(change?: (config: Awaited<ReturnType<typeof tempConfig>>) => Promise<void>) {
+  const config = await tempConfig();
+  await change?.(config);
+  const core = await createCore({
+    paths: config.paths,
+    ...config.storage,
+    logger: createLogger('t', memorySink()),
+    watchIntervalMs: false,
+  });
+  cores.push({ core, remove: config.remove });
+  return { core, config, api: inProcessApi(core) };
+}
 
+describe('the app mounted with its first load already done, as main.tsx mounts it', () => {
   it('draws the first screen in its first render, with no empty placeholder committed before it', async () => {
     const { api } = await coreApi();
     const initial = await startLoading(api);
@@ -174,15 +175,8 @@ describe('main.tsx mounting the app once its first load settles', () => {
   }
 
   it('mounts when the first load rejects (a chunk that cannot load), and the app then loads the screen by itself', async () => {
-    const config = await tempConfig();
-    const core = await createCore({
-      paths: config.paths,
-      ...config.storage,
-      logger: createLogger('t', memorySink()),
-      watchIntervalMs: false,
-    });
-    cores.push({ core, remove: config.remove });
-    await mountInto(inProcessApi(core), Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    const { api } = await coreApi();
+    await mountInto(api, Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
   });
 
