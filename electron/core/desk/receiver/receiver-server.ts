@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { DeskState } from '../../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../../shared/config.js';
 import type { Logger } from '../../logger.js';
+import { signAnswer } from '../../../../shared/backend/signing.js';
 import { answerCall, type AnswerOptions, type ReceiverAnswer } from './answer-call.js';
 import { bindProblem, demoSecret, listenRefusal } from './listen-policy.js';
 import { pairBasePath } from '../../pairing/pairing-messages.js';
@@ -28,14 +29,22 @@ export const bodyLimitBytes = 64 * 1024;
 /** How often Node checks requests against their header and request timeouts (its default is 30 s). */
 export const connectionsCheckingIntervalMs = 1000;
 
-function send(response: ServerResponse, answer: ReceiverAnswer) {
+/**
+ * Writes one answer. An answer to a verified call is signed over the exact
+ * bytes sent, with the secret that verified the call and bound to its
+ * webhook-id: a kiosk believes "received" or "acknowledged" only from the
+ * desk that holds its secret, and only as the answer to what it asked.
+ */
+function send(response: ServerResponse, answer: ReceiverAnswer, now: () => number) {
+  const body = JSON.stringify(answer.body);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     ...answer.headers,
+    ...(answer.signWith ? signAnswer([answer.signWith.secret], answer.signWith.messageId, body, new Date(now())) : {}),
   };
   if (answer.status === 405) headers.allow = 'POST';
-  response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
+  response.writeHead(answer.status, headers).end(body);
 }
 
 /** TLS from the config's files, else from the desk's own identity; plain HTTP only for a desk without one (tests). */
@@ -116,14 +125,15 @@ export async function startReceiver(options: {
     const pairing = options.pairing;
     if (pairing && tlsOn && (request.url ?? '').startsWith(`${pairBasePath}/`)) {
       answerPairing(request, pairing).then(
-        (answer) => send(response, answer),
-        () => send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }),
+        (answer) => send(response, answer, options.answer.now),
+        () =>
+          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }, options.answer.now),
       );
       return;
     }
     answerCall(request, answerOptions).then(
       (answer) => {
-        send(response, answer);
+        send(response, answer, options.answer.now);
         if (answer.status >= 400) {
           const code = (answer.body as { error?: string }).error ?? 'unknown';
           const fields = { status: answer.status, code, method: request.method ?? 'unknown' };
@@ -134,7 +144,7 @@ export async function startReceiver(options: {
       (error: unknown) => {
         logger.error('the receiver failed to answer a call', { error: error as Error });
         if (!response.headersSent && !response.destroyed)
-          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } });
+          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }, options.answer.now);
       },
     );
   });
