@@ -35,13 +35,15 @@ export const connectionsCheckingIntervalMs = 1000;
  * webhook-id: a kiosk believes "received" or "acknowledged" only from the
  * desk that holds its secret, and only as the answer to what it asked.
  */
-function send(response: ServerResponse, answer: ReceiverAnswer, now: () => number) {
+function send(response: ServerResponse, answer: ReceiverAnswer) {
   const body = JSON.stringify(answer.body);
+  // Stamped with the wall clock, not the desk's injected one: the kiosk's Standard Webhooks check compares the
+  // timestamp with its wall clock, as this receiver's check of the kiosk's messages does (verifyMessage).
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     ...answer.headers,
-    ...(answer.signWith ? signAnswer([answer.signWith.secret], answer.signWith.messageId, body, new Date(now())) : {}),
+    ...(answer.signWith ? signAnswer([answer.signWith.secret], answer.signWith.messageId, body, new Date()) : {}),
   };
   if (answer.status === 405) headers.allow = 'POST';
   response.writeHead(answer.status, headers).end(body);
@@ -125,15 +127,14 @@ export async function startReceiver(options: {
     const pairing = options.pairing;
     if (pairing && tlsOn && (request.url ?? '').startsWith(`${pairBasePath}/`)) {
       answerPairing(request, pairing).then(
-        (answer) => send(response, answer, options.answer.now),
-        () =>
-          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }, options.answer.now),
+        (answer) => send(response, answer),
+        () => send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }),
       );
       return;
     }
     answerCall(request, answerOptions).then(
       (answer) => {
-        send(response, answer, options.answer.now);
+        send(response, answer);
         if (answer.status >= 400) {
           const code = (answer.body as { error?: string }).error ?? 'unknown';
           const fields = { status: answer.status, code, method: request.method ?? 'unknown' };
@@ -144,7 +145,7 @@ export async function startReceiver(options: {
       (error: unknown) => {
         logger.error('the receiver failed to answer a call', { error: error as Error });
         if (!response.headersSent && !response.destroyed)
-          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } }, options.answer.now);
+          send(response, { status: 500, body: { error: 'internal', message: 'the desk could not handle this call' } });
       },
     );
   });
