@@ -22,9 +22,9 @@ export type Endpoint = {
   caFile?: string;
   pin?: CertificatePin;
   /**
-   * The receiver signs each 2xx answer with these secrets, bound to the
-   * message it answers (the desk receiver does): an answer that is unsigned,
-   * forged or signed for another message is not believed.
+   * The receiver signs each 2xx answer with one of these secrets, bound to
+   * the message it answers (the desk receiver does): an answer that is
+   * unsigned, forged, stale or signed for another message is not believed.
    */
   boundAnswers?: true;
 };
@@ -103,7 +103,8 @@ export async function postCreated(
 
 /**
  * Posts the contract's `status.query` about some requests and returns the
- * answer once it is checked (signed by the backend when `answerSecrets` is
+ * answer once it is checked (signed by the desk for this very query when the
+ * endpoint has `boundAnswers`, signed by the backend when `answerSecrets` is
  * given, and in the contract's shape); undefined when it did not answer
  * usefully (logged, asked again at the next poll).
  */
