@@ -1,48 +1,12 @@
 /**
- * The core's platform, bound to Electron: safeStorage encrypts personal
- * fields, electron-store keeps documents, Notification alerts the desk.
- * Call after `app.whenReady()`: before it, safeStorage reports no key.
+ * The core's platform, bound to Electron: the cipher key-protection.ts
+ * resolved seals personal fields, electron-store keeps documents,
+ * Notification alerts the desk.
  */
-import { clipboard, Notification, safeStorage } from 'electron';
+import { clipboard, Notification } from 'electron';
 import ElectronStore from 'electron-store';
 import type { Logger } from '../core/logger.js';
 import type { Cipher, DocumentStore, Notifier, OpenStore, Platform } from '../core/platform.js';
-
-type LinuxBackend = ReturnType<typeof safeStorage.getSelectedStorageBackend>;
-
-/**
- * Linux keyrings that really encrypt. Anything else refuses: `basic_text`
- * only obfuscates with a key built into Chromium, and `unknown` means the
- * backend was not chosen yet (called before ready).
- */
-const keyringBackends: ReadonlySet<LinuxBackend> = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);
-
-/**
- * safeStorage's synchronous calls, unless it would store in plain text.
- * Superseded by key-protection.ts (envelope encryption through the
- * asynchronous calls; the synchronous ones are deprecated in Electron 45 and
- * removed in 46); kept only for its tests until the lead removes it.
- *
- * @deprecated use resolveKeyProtection
- */
-export function safeStorageCipher(logger: Logger): Cipher | undefined {
-  if (!safeStorage.isEncryptionAvailable()) {
-    logger.warn('safeStorage is not available; personal fields will not be written to disk', { reason: 'unavailable' });
-    return undefined;
-  }
-  if (process.platform === 'linux') {
-    const backend = safeStorage.getSelectedStorageBackend();
-    if (!keyringBackends.has(backend)) {
-      logger.warn('safeStorage has no keyring; personal fields will not be written to disk', { reason: backend });
-      return undefined;
-    }
-  }
-  return {
-    kind: 'safeStorage',
-    encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-  };
-}
 
 /**
  * electron-store documents in `dataDir` (an absolute folder), one JSON file

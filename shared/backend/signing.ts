@@ -35,7 +35,7 @@ export function signMessage(secrets: readonly string[], messageId: string, body:
   } as SignedHeaders;
 }
 
-export type VerifyFailure = 'missing-headers' | 'stale-timestamp' | 'bad-signature';
+export type VerifyFailure = 'missing-headers' | 'stale-timestamp' | 'bad-signature' | 'unbound-answer';
 export type VerifyResult =
   | { ok: true; messageId: string }
   | {
@@ -90,4 +90,34 @@ export function verifyMessage(
     }
   }
   return unusableSecrets > 0 ? { ...last, unusableSecrets } : last;
+}
+
+/**
+ * The webhook-id a receiver signs its answer to one message under: bound to
+ * that message, so a signed answer cannot be replayed as the answer to
+ * another one. The prefix is one no sender's message carries ("msg_"), so a
+ * signed message can never be passed back as its own answer.
+ */
+export function answerMessageId(messageId: string): string {
+  return `ans_${messageId}`;
+}
+
+/** Signs a receiver's answer (the response body) to the message `messageId`, with the secret that verified it. */
+export function signAnswer(secrets: readonly string[], messageId: string, body: string, at: Date): SignedHeaders {
+  return signMessage(secrets, answerMessageId(messageId), body, at);
+}
+
+/**
+ * Verifies that an answer was signed by one of the sender's secrets and is
+ * the answer to the message `messageId` (not to an earlier one). Never throws.
+ */
+export function verifyAnswer(
+  secrets: readonly string[],
+  messageId: string,
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+): VerifyResult {
+  const verified = verifyMessage(secrets, body, headers);
+  if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
+  return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
 }

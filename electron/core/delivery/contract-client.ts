@@ -5,7 +5,7 @@
 import { statusAnswerSchema, wireVersion, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { NewRequest } from './channel-sender.js';
 import type { Logger } from '../logger.js';
-import { verifyMessage } from '../../../shared/backend/signing.js';
+import { verifyAnswer, verifyMessage } from '../../../shared/backend/signing.js';
 import type { AttemptResult } from './attempt.js';
 import { postSigned, type CertificatePin, type PostDeps, type PostOutcome } from './http-post.js';
 import { freshMessageId } from './message-id.js';
@@ -16,7 +16,34 @@ export type RequestCreatedToSend = Omit<RequestCreated, 'sentAt'>;
 export type ContractClientDeps = Omit<PostDeps, 'signal'> & { logger: Logger; kioskId: string };
 
 /** Where a message goes and how it is signed and trusted. */
-export type Endpoint = { url: string; secrets: readonly string[]; caFile?: string; pin?: CertificatePin };
+export type Endpoint = {
+  url: string;
+  secrets: readonly string[];
+  caFile?: string;
+  pin?: CertificatePin;
+  /**
+   * The receiver signs each 2xx answer with one of these secrets, bound to
+   * the message it answers (the desk receiver does): an answer that is
+   * unsigned, forged, stale or signed for another message is not believed.
+   */
+  boundAnswers?: true;
+};
+
+/**
+ * A 2xx answer that does not prove it came from the receiver holding the
+ * secret, as the answer to this message, counts as no answer: the kiosk
+ * tries again and never tells the person what such an answer said.
+ */
+function believed(endpoint: Endpoint, messageId: string, outcome: PostOutcome): PostOutcome {
+  if (!endpoint.boundAnswers || outcome.result.outcome !== 'delivered') return outcome;
+  const verified = verifyAnswer(endpoint.secrets, messageId, outcome.text ?? '', outcome.headers ?? {});
+  if (verified.ok) return outcome;
+  return {
+    result: { outcome: 'retry', reason: `answer not signed by the receiver: ${verified.reason}` },
+    status: outcome.status,
+    unsigned: verified.reason,
+  };
+}
 
 /** Posts a message of the contract, stamping sentAt with the sender's clock. */
 export async function postMessage(
@@ -27,7 +54,8 @@ export async function postMessage(
   signal: AbortSignal,
 ): Promise<PostOutcome> {
   const body = JSON.stringify({ ...message, sentAt: new Date(deps.now()).toISOString() });
-  return postSigned({ ...endpoint, body, messageId }, { now: deps.now, timeoutMs: deps.timeoutMs, signal });
+  const outcome = await postSigned({ ...endpoint, body, messageId }, { now: deps.now, timeoutMs: deps.timeoutMs, signal });
+  return believed(endpoint, messageId, outcome);
 }
 
 /**
@@ -75,7 +103,8 @@ export async function postCreated(
 
 /**
  * Posts the contract's `status.query` about some requests and returns the
- * answer once it is checked (signed by the backend when `answerSecrets` is
+ * answer once it is checked (signed by the desk for this very query when the
+ * endpoint has `boundAnswers`, signed by the backend when `answerSecrets` is
  * given, and in the contract's shape); undefined when it did not answer
  * usefully (logged, asked again at the next poll).
  */
@@ -86,7 +115,12 @@ export async function postStatusQuery(
   signal: AbortSignal,
 ): Promise<StatusAnswer | undefined> {
   const message = { type: 'status.query', version: wireVersion, kioskId: query.kioskId, requestIds: query.requestIds };
-  const { result, json, text, headers } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
+  const { result, json, text, headers, unsigned } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
+  if (unsigned) {
+    // Nothing of the answer is logged: only that it was not the desk's, and why.
+    deps.logger.warn('status answer is not signed by the desk; ignored', { channel: deps.channelId, reason: unsigned });
+    return undefined;
+  }
   if (result.outcome !== 'delivered') {
     if (!signal.aborted) deps.logger.warn('status query failed', { channel: deps.channelId, reason: result.reason });
     return undefined;

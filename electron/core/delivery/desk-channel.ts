@@ -1,6 +1,7 @@
 /**
  * The desk console on the LAN: gets every new request with the first name,
  * answers status queries, takes updates (another desk answered) and heartbeats.
+ * Each answer is believed only when the desk signed it for that very message.
  */
 import { backendPaths } from '../../../shared/backend/messages.js';
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
@@ -17,7 +18,14 @@ export function joinUrl(base: string, path: string): string {
 
 /** A sender for a `desk` channel. */
 export function createDeskSender(channel: DeskChannel, deps: ContractClientDeps): ChannelSender {
-  const endpoint = (path: string) => ({ url: joinUrl(channel.url, path), secrets: secretsOf(channel), caFile: channel.caFile });
+  // Every answer must be the desk's own (signed with this secret, for this message): on loopback, any local process could
+  // take the desk's port and answer "acknowledged" (docs/security.md, "Answers from a configured desk").
+  const endpoint = (path: string) => ({
+    url: joinUrl(channel.url, path),
+    secrets: secretsOf(channel),
+    caFile: channel.caFile,
+    boundAnswers: true as const,
+  });
   const post = (path: string, id: string, message: object, signal: AbortSignal) =>
     postMessage(endpoint(path), id, message, deps, signal).then((outcome) => outcome.result);
   return {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
-import { signMessage } from '../../../shared/backend/signing.js';
+import { signMessage, type VerifyFailure } from '../../../shared/backend/signing.js';
 import { parseJsonBody } from '../http/read-body.js';
 import { classifyHttpStatus, classifyNetworkError, stopReason, type AttemptResult } from './attempt.js';
 
@@ -40,6 +40,8 @@ export type PostOutcome = {
   json?: unknown;
   text?: string;
   headers?: Record<string, string | string[] | undefined>;
+  /** Why a 2xx answer that had to be signed by the receiver was not believed (contract-client.ts). */
+  unsigned?: VerifyFailure;
 };
 
 /** An answer larger than this is cut: the contract's answers are a few hundred bytes. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { electronNotifier, electronPlatform, electronStores, safeStorageCipher } from '../../../electron/shell/electron-platform.js';
+import { electronNotifier, electronPlatform, electronStores } from '../../../electron/shell/electron-platform.js';
 import type * as FakeElectron from './fake-electron.js';
 import { testLogger } from './test-logger.js';
 
@@ -25,50 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   Object.defineProperty(process, 'platform', realPlatform);
   await rm(dataDir, { recursive: true, force: true });
-});
-
-describe('personal fields at rest with safeStorage', () => {
-  it('encrypts with safeStorage when Linux has a real keyring, and reads it back', () => {
-    fake.safeStorage.backend = 'kwallet6';
-    const { logger, entries } = testLogger();
-    const cipher = safeStorageCipher(logger);
-
-    expect(cipher?.kind).toBe('safeStorage');
-    const sealed = cipher!.encrypt('Maria');
-    expect(sealed).not.toContain('Maria');
-    expect(cipher!.decrypt(sealed)).toBe('Maria');
-    expect(entries).toEqual([]);
-  });
-
-  it('refuses the basic_text backend, which only obfuscates, and says why', () => {
-    fake.safeStorage.backend = 'basic_text';
-    const { logger, entries } = testLogger();
-    expect(safeStorageCipher(logger)).toBeUndefined();
-    expect(entries.map((e) => [e.level, e.fields])).toEqual([['warn', { reason: 'basic_text' }]]);
-  });
-
-  it('refuses a backend that was not chosen yet ("unknown", before ready)', () => {
-    fake.safeStorage.backend = 'unknown';
-    expect(safeStorageCipher(testLogger().logger)).toBeUndefined();
-  });
-
-  it('refuses when safeStorage reports no encryption at all', () => {
-    fake.safeStorage.available = false;
-    const { logger, entries } = testLogger();
-    expect(safeStorageCipher(logger)).toBeUndefined();
-    expect(entries.map((e) => e.fields)).toEqual([{ reason: 'unavailable' }]);
-  });
-
-  it('does not ask for a Linux backend on Windows or macOS, where safeStorage uses the OS store', () => {
-    playPlatform('win32');
-    fake.safeStorage.backend = 'basic_text';
-    expect(safeStorageCipher(testLogger().logger)?.kind).toBe('safeStorage');
-  });
-
-  it('will not decrypt text it did not seal', () => {
-    const cipher = safeStorageCipher(testLogger().logger)!;
-    expect(() => cipher.decrypt(Buffer.from('plain text').toString('base64'))).toThrow();
-  });
 });
 
 describe('documents with electron-store', () => {

@@ -1,3 +1,10 @@
+/**
+ * A request followed to acknowledgement and closure, on desks that answer
+ * as the desk receiver does: every answer signed with the channel's secret
+ * and bound to the message it answers (support/verifying-receiver.ts). An
+ * answer without that signature is not believed
+ * (tests/unit/trust/desk-answers-signed.test.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { requestCreatedSchema, requestUpdatedSchema } from '../../../shared/backend/messages.js';
 import type { Acknowledgement } from '../../../shared/request.js';

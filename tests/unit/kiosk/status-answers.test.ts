@@ -12,6 +12,7 @@ import { parseRecord } from '../../../electron/core/kiosk/request-record.js';
 import { statusQuerySchema, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { Acknowledgement } from '../../../shared/request.js';
 import { startScriptedServer } from '../delivery/support/scripted-server.js';
+import { signedAnswer } from '../delivery/support/signed-answer.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
 
@@ -22,15 +23,15 @@ const storedRecord = async (dataDir: string, id: string) =>
 
 type Entry = StatusAnswer['requests'][number];
 
-/** A desk channel whose status answers the test writes per asked id; it takes every request and update. */
+/** A desk channel whose status answers the test writes per asked id; it takes every request and update, and signs each answer as a desk does. */
 async function scriptedDesk() {
   let answerFor: (id: string) => Entry[] = (id) => [{ id, state: 'received' }];
   const server = track(
     await startScriptedServer((r) => {
-      if (r.path.endsWith('/requests')) return { status: 200, json: { received: true, duplicate: false } };
-      if (r.path.endsWith('/status'))
-        return { status: 200, json: { requests: statusQuerySchema.parse(r.json).requestIds.flatMap((id) => answerFor(id)) } };
-      return { status: 200, json: { ok: true } };
+      const sign = (json: unknown) => signedAnswer(testSecret, r, { status: 200, json });
+      if (r.path.endsWith('/requests')) return sign({ received: true, duplicate: false });
+      if (r.path.endsWith('/status')) return sign({ requests: statusQuerySchema.parse(r.json).requestIds.flatMap((id) => answerFor(id)) });
+      return sign({ ok: true });
     }),
   );
   const statusQueries = () => server.received.filter((r) => r.path.endsWith('/status')).length;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { requestUpdatedSchema, statusQuerySchema } from '../../../shared/backend/messages.js';
 import type { Acknowledgement } from '../../../shared/request.js';
 import { startScriptedServer, type Answer, type Received } from '../delivery/support/scripted-server.js';
+import { signedAnswer } from '../delivery/support/signed-answer.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { deskChannel, kioskConfig, sampleInput, startKiosk, testSecret } from './support/kiosk-harness.js';
@@ -20,12 +21,17 @@ async function slowUpdateDesk(firstUpdateAnswer: Answer = { status: 200, json: {
   let release: (answer: Answer) => void = () => undefined;
   const held = new Promise<Answer>((resolve) => (release = resolve));
   let updates = 0;
+  // Signed as a desk signs its answers, so the kiosk believes them.
+  const sign = (r: Received, answer: Answer): Answer => (typeof answer === 'string' ? answer : signedAnswer(testSecret, r, answer));
   const server = await startScriptedServer((r: Received) => {
-    if (r.path.endsWith('/requests')) return { status: 200, json: { received: true, duplicate: false } };
+    if (r.path.endsWith('/requests')) return sign(r, { status: 200, json: { received: true, duplicate: false } });
     if (r.path.endsWith('/status'))
-      return { status: 200, json: { requests: statusQuerySchema.parse(r.json).requestIds.map((id) => ({ id, state: 'received' })) } };
-    if (r.path.endsWith('/updates') && (updates += 1) === 1) return held;
-    return { status: 200, json: { ok: true } };
+      return sign(r, {
+        status: 200,
+        json: { requests: statusQuerySchema.parse(r.json).requestIds.map((id) => ({ id, state: 'received' })) },
+      });
+    if (r.path.endsWith('/updates') && (updates += 1) === 1) return held.then((answer) => sign(r, answer));
+    return sign(r, { status: 200, json: { ok: true } });
   });
   return { server, url: `${server.origin}/lobby/v1`, release: () => release(firstUpdateAnswer) };
 }

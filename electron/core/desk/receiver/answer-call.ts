@@ -12,7 +12,7 @@ import { verifyMessage, type VerifyResult } from '../../../../shared/backend/sig
 import { parseJsonBody, readBody } from '../../http/read-body.js';
 import { messageDigest } from './message-digest.js';
 import type { ReplayGuard } from './replay-guard.js';
-import { routes, type ReceiverHandlers } from './receiver-routes.js';
+import { routes, type ReceiverHandlers, type Route } from './receiver-routes.js';
 
 export type ReceiverAnswer = {
   status: number;
@@ -22,7 +22,16 @@ export type ReceiverAnswer = {
   requestId?: string;
   /** Extra answer headers (Retry-After with a 429 or 503). */
   headers?: Record<string, string>;
+  /**
+   * Set once the call's signature verified: the answer is signed with the
+   * secret that verified it and bound to its webhook-id, so the kiosk can
+   * tell this desk's answer from anyone else's (signAnswer in shared/backend/signing.ts).
+   */
+  signWith?: AnswerSigning;
 };
+
+/** The secret that verified a call, and that call's webhook-id. */
+export type AnswerSigning = { secret: string; messageId: string };
 
 /** A secret the desk accepts, and the kiosk it belongs to (none for a configured, loopback-only secret). */
 export type TrustedSender = { secret: string; kioskId?: string };
@@ -112,7 +121,19 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
     return refuse(401, verified.reason, verified.message);
   }
 
-  const json = parseJsonBody(body.text);
+  const signWith: AnswerSigning = { secret: verified.sender.secret, messageId: verified.messageId };
+  return { ...(await answerVerified(route, body.text, verified.sender, verified.messageId, options)), signWith };
+}
+
+/** The rest of a call whose signature verified: its body, its kiosk, a replayed webhook-id, and the desk's own answer. */
+async function answerVerified(
+  route: Route,
+  text: string,
+  sender: TrustedSender,
+  messageId: string,
+  options: AnswerOptions,
+): Promise<ReceiverAnswer> {
+  const json = parseJsonBody(text);
   if (!json.ok) return refuse(400, 'bad-json', 'the body is not valid JSON');
   const parsed = route.schema.safeParse(json.value);
   if (!parsed.success) {
@@ -122,7 +143,7 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
   }
 
   const message = parsed.data as { type: string };
-  const from = verified.sender.kioskId;
+  const from = sender.kioskId;
   const claimed = route.kioskIdOf(message);
   // A paired kiosk's secret speaks for that kiosk only.
   if (from !== undefined && claimed !== undefined && claimed !== from)
@@ -152,10 +173,10 @@ export async function answerCall(request: IncomingMessage, options: AnswerOption
       };
     if (handled.refused) return { ...refuse(403, handled.refused, 'this kiosk may not change that request'), ...about };
     // Remembered only once handled: a message the desk could not act on is not a duplicate when it comes again.
-    options.replays.remember(verified.messageId, { ...about, digest }, at);
+    options.replays.remember(messageId, { ...about, digest }, at);
     return { status: 200, body: handled.body, after: handled.after, ...about };
   };
-  const earlier = options.replays.seen(verified.messageId, at);
+  const earlier = options.replays.seen(messageId, at);
   // A read changes nothing, so asking again is simply answered again.
   if (earlier && message.type !== 'status.query') {
     // The kiosk sends a message again under the same webhook-id until it sees a 2xx: a retry, answered as a duplicate.

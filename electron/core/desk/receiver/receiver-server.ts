@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { DeskState } from '../../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../../shared/config.js';
 import type { Logger } from '../../logger.js';
+import { signAnswer } from '../../../../shared/backend/signing.js';
 import { answerCall, type AnswerOptions, type ReceiverAnswer } from './answer-call.js';
 import { bindProblem, demoSecret, listenRefusal } from './listen-policy.js';
 import { pairBasePath } from '../../pairing/pairing-messages.js';
@@ -28,14 +29,24 @@ export const bodyLimitBytes = 64 * 1024;
 /** How often Node checks requests against their header and request timeouts (its default is 30 s). */
 export const connectionsCheckingIntervalMs = 1000;
 
+/**
+ * Writes one answer. An answer to a verified call is signed over the exact
+ * bytes sent, with the secret that verified the call and bound to its
+ * webhook-id: a kiosk believes "received" or "acknowledged" only from the
+ * desk that holds its secret, and only as the answer to what it asked.
+ */
 function send(response: ServerResponse, answer: ReceiverAnswer) {
+  const body = JSON.stringify(answer.body);
+  // Stamped with the wall clock, not the desk's injected one: the kiosk's Standard Webhooks check compares the
+  // timestamp with its wall clock, as this receiver's check of the kiosk's messages does (verifyMessage).
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     ...answer.headers,
+    ...(answer.signWith ? signAnswer([answer.signWith.secret], answer.signWith.messageId, body, new Date()) : {}),
   };
   if (answer.status === 405) headers.allow = 'POST';
-  response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
+  response.writeHead(answer.status, headers).end(body);
 }
 
 /** TLS from the config's files, else from the desk's own identity; plain HTTP only for a desk without one (tests). */

@@ -2,7 +2,8 @@
  * A small receiver of the backend-call contract, built on verifyMessage the
  * way a department would build one: checks every signature, deduplicates
  * request.created on webhook-id, refuses other replayed ids, answers status
- * queries from what the test says the officers did.
+ * queries from what the test says the officers did, and signs each answer to
+ * a verified message as the desk receiver does (bound to its webhook-id).
  */
 import {
   heartbeatSchema,
@@ -14,6 +15,7 @@ import {
 } from '../../../../shared/backend/messages.js';
 import { verifyMessage } from '../../../../shared/backend/signing.js';
 import type { Acknowledgement } from '../../../../shared/request.js';
+import { signedAnswer } from './signed-answer.js';
 import { startScriptedServer, type Answer, type Received, type ScriptedServer } from './scripted-server.js';
 
 export type StoredRequest = RequestCreated['request'] & { deliveries: number; acknowledgement?: Acknowledgement; closed?: boolean };
@@ -49,6 +51,15 @@ export async function startVerifyingReceiver(secrets: string[]): Promise<Verifyi
       rejections.push({ path: r.path, reason: verified.reason });
       return error(401, verified.reason, verified.message);
     }
+    // Signed with the secret that verified the message, as the desk receiver signs.
+    const secret = secrets.find((s) => verifyMessage([s], r.body, r.headers).ok) ?? '';
+    const sign = (answer: Answer): Answer => (typeof answer === 'string' ? answer : signedAnswer(secret, r, answer));
+    const answer = answerVerified(r, verified.messageId);
+    return answer instanceof Promise ? answer.then(sign) : sign(answer);
+  };
+
+  const answerVerified = (r: Received, messageId: string): Answer | Promise<Answer> => {
+    const verified = { messageId };
     const replay = seenIds.has(verified.messageId);
     seenIds.add(verified.messageId);
     const path = r.path.replace(/^\/lobby\/v1/, '');
