@@ -10,24 +10,31 @@ function moreUrgent(a: DeskRequestView, b: DeskRequestView): number {
   return Date.parse(a.askedAt) - Date.parse(b.askedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Where `request` goes in a list in urgency order: a binary search, so a change reads a few dates, not every one. */
+/** The first place in a list in urgency order that `request` does not come after: a binary search, so a change reads a few dates, not every one. */
 function placeOf(requests: readonly DeskRequestView[], request: DeskRequestView): number {
   let low = 0;
   let high = requests.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (moreUrgent(requests[middle] as DeskRequestView, request) <= 0) low = middle + 1;
+    if (moreUrgent(requests[middle] as DeskRequestView, request) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** Puts a request in its place, replacing the one with its id (its place never moves: priority and askedAt do not change). */
+/**
+ * Puts a request in its place, replacing the one with its id. Its place never
+ * moves (priority and askedAt do not change), and the list is in the desk's
+ * order, so the binary search finds a request already there as well as the
+ * place of a new one.
+ */
 function placed(requests: readonly DeskRequestView[], request: DeskRequestView): DeskRequestView[] {
-  const at = requests.findIndex((r) => r.id === request.id);
-  if (at >= 0) return requests.map((r, i) => (i === at ? request : r));
+  const at = placeOf(requests, request);
+  // An answer is rare: there a look through the list costs nothing and makes sure a card is never drawn twice.
+  const existing = requests[at]?.id === request.id ? at : request.state === 'open' ? -1 : requests.findIndex((r) => r.id === request.id);
   const next = [...requests];
-  next.splice(placeOf(requests, request), 0, request);
+  if (existing >= 0) next[existing] = request;
+  else next.splice(at, 0, request);
   return next;
 }
 

@@ -3,6 +3,7 @@ import type { Cipher } from '../../../electron/core/platform.js';
 import { createKeyCipher } from '../../../electron/core/data-key-cipher.js';
 import { applyDeskChange, changeFits } from '../../../shared/desk-change.js';
 import type { DeskState } from '../../../shared/desk.js';
+import { deskRequest } from '../renderer/desk/desk-views.js';
 import { testDataKey } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
 import { heartbeat, post, requestCreated } from './support/backend-client.js';
@@ -136,5 +137,23 @@ describe('a change meets the console state it is applied to', () => {
     expect(changeFits(state, { ...change, revision: 5, waiting: undefined } as unknown as typeof change & { revision: number })).toBe(
       'missed',
     );
+  });
+
+  it("a new request goes in the desk's order, and an answered one replaces its own card, never a second copy", () => {
+    const emergency = deskRequest('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:09:00.000Z', { priority: 'emergency', kind: 'emergency' });
+    const older = deskRequest('req_oooooooooooooooooooo', '2026-11-20T15:00:00.000Z');
+    const newer = deskRequest('req_nnnnnnnnnnnnnnnnnnnn', '2026-11-20T15:05:00.000Z');
+    const between = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:02:00.000Z');
+    const listed = { ...state, requests: [emergency, older, newer] };
+    const arrived = applyDeskChange(listed, { ...change, removed: undefined, request: between, revision: 5 });
+    expect(arrived.requests.map((r) => r.id)).toEqual([emergency.id, older.id, between.id, newer.id]);
+    const answered = { ...older, state: 'acknowledged' as const };
+    const after = applyDeskChange(arrived, { ...change, removed: undefined, request: answered, revision: 6 });
+    expect(after.requests.map((r) => [r.id, r.state])).toEqual([
+      [emergency.id, 'open'],
+      [older.id, 'acknowledged'],
+      [between.id, 'open'],
+      [newer.id, 'open'],
+    ]);
   });
 });
