@@ -61,23 +61,40 @@ export type DeskState = {
   /** Open and acknowledged requests, emergencies first, then oldest first. */
   requests: DeskRequestView[];
   kiosks: KioskHealthView[];
-  /** Requests that still need someone to acknowledge them: the alert repeats while this is not empty. */
-  alerting: string[];
+  /** Who still waits for an acknowledgement (each such request's view has `state: 'open'`): the alert repeats while any does. */
+  waiting: DeskWaiting;
   alert: { repeatSeconds: number; sound: boolean };
   /** The receiver's own health: listening, or why not (for example the port is taken). */
   receiver: { listening: boolean; url?: string; problem?: string };
 };
 
 /**
- * One change to the console's live state: at most one request (its new view,
- * or the id of one that left the live list once closed or purged) plus the
- * small header parts, which are sent whole.
+ * The requests waiting for an acknowledgement, summed up: how many (the alert
+ * banner's count; the tone repeats while it is above 0) and whether the most
+ * urgent of them is an emergency. Which requests wait is told by each view's
+ * state (`needsAnswer`), so neither the state nor a change lists their ids.
+ */
+export type DeskWaiting = { count: number; emergency: boolean };
+
+/** Whether a request still waits for someone to acknowledge it (the card's "Needs an answer"). */
+export function needsAnswer(request: Pick<DeskRequestView, 'state'>): boolean {
+  return request.state === 'open';
+}
+
+/**
+ * One change to the console's live state, in proportion to what changed: at
+ * most one request (its new view, or the id of one that left the live list
+ * once closed or purged), the waiting summary, and the small header parts,
+ * which are sent whole. Its revision is one more than the change before it
+ * (or the whole state before it): a console that holds an older revision
+ * than `revision - 1` missed a change and loads the whole state again
+ * (shared/desk-change.ts).
  */
 export type DeskChange = {
   revision: number;
   request?: DeskRequestView;
   removed?: string;
-  alerting: string[];
+  waiting: DeskWaiting;
   kiosks: KioskHealthView[];
   receiver: DeskState['receiver'];
 };

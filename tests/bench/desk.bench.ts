@@ -24,6 +24,7 @@ import {
   recordTicks,
   ticksSoFar,
 } from './support/desk-timing.js';
+import { recordDeskSplit, slowestSplits, summarizeSplits, type ArrivalSplit } from './support/desk-split.js';
 import { machine } from './support/machine.js';
 import { coldLoad, gzipBytes } from './support/page-timing.js';
 
@@ -82,6 +83,8 @@ async function arrivalRounds(page: Page, desk: BenchDesk) {
   const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
   const latencies: number[] = [];
   const inPage: number[] = [];
+  const split = recordDeskSplit(desk.events);
+  const splits: ArrivalSplit[] = [];
   const arrivalCpu: number[] = [];
   const quietCpu: number[] = [];
   const arrivalOnly: number[] = [];
@@ -91,7 +94,10 @@ async function arrivalRounds(page: Page, desk: BenchDesk) {
     const [timed] = await desk.send(1, { emergency: true });
     const drawn = await drawnAt(page, timed ?? '');
     latencies.push(drawn - sentAt);
-    inPage.push(drawn - (await lastEventBefore(page, drawn)));
+    const eventAt = await lastEventBefore(page, drawn);
+    inPage.push(drawn - eventAt);
+    const parts = split.split(timed ?? '', { sentAt, answeredAt: desk.answeredAt.get(timed ?? '') ?? NaN, eventAt, drawnAt: drawn });
+    if (parts) splits.push(parts);
 
     await afterNextTick(page, afterTickMs);
     const ticks = await ticksSoFar(page);
@@ -120,11 +126,15 @@ async function arrivalRounds(page: Page, desk: BenchDesk) {
     arrivalOnly.push((cpu - quiet) * 1000);
   }
   await cdp.detach();
+  split.stop();
   // From the kiosk's send to the card drawn; the page's part, from the desk's event reaching the page; and the page's
   // main-thread CPU time from the send to the card drawn in tick-free windows, beside a matched quiet window.
   return {
     sendToDrawn: summarize(latencies),
     eventToDrawn: summarize(inPage),
+    // Send to drawn, part by part (ms; the change's size in bytes), and the slowest arrivals' parts.
+    split: summarizeSplits(splits),
+    slowest: slowestSplits(splits, 3),
     pageCpuMs: {
       arrivalWindow: summarize(arrivalCpu),
       quietWindow: summarize(quietCpu),

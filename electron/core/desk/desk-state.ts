@@ -1,7 +1,8 @@
 /**
  * The console's state and its changes, from the live list, kiosk health and
  * receiver health. The whole state is built for the first load and for rare
- * changes; everyday changes carry one request and the small header parts.
+ * changes; everyday changes carry one request, how many wait, and the small
+ * header parts, so their size does not grow with the open requests.
  */
 import type { DeskChange, DeskState } from '../../../shared/desk.js';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
@@ -17,13 +18,13 @@ export function deskStateOf(device: DeskDeviceConfig, revision: number, live: Li
     deskName: device.desk.name,
     requests: live.views(),
     kiosks: header.kiosks,
-    alerting: live.alertingIds(),
+    waiting: live.waiting(),
     alert: { repeatSeconds: device.alerts.repeatSeconds, sound: device.alerts.sound },
     receiver: header.receiver,
   };
 }
 
-/** One change: the request it is about (if any) and the header parts, whole. */
+/** One change: the request it is about (if any), the waiting summary and the header parts, whole; nothing per open request. */
 export function deskChangeOf(revision: number, change: LiveChange, live: LiveRequests, header: Header): DeskChange {
-  return { revision, ...change, alerting: live.alertingIds(), kiosks: header.kiosks, receiver: header.receiver };
+  return { revision, ...change, waiting: live.waiting(), kiosks: header.kiosks, receiver: header.receiver };
 }

@@ -4,7 +4,7 @@
  * (the first name unsealed once per request, never per change) and its
  * askedAt as a number, so sorting never parses a date.
  */
-import type { DeskRequestView } from '../../../shared/desk.js';
+import type { DeskRequestView, DeskWaiting } from '../../../shared/desk.js';
 import { askedAtOf, deskRequestViewOf, type StoredRequest } from './stored-request.js';
 
 type Entry = { record: StoredRequest; askedAtMs: number; firstName: string | undefined; view: DeskRequestView };
@@ -27,8 +27,8 @@ export type LiveRequests = {
   /** The most urgent request still waiting for an acknowledgement. */
   firstWaiting(): StoredRequest | undefined;
   waitingCount(): number;
-  /** Ids of requests still waiting for an acknowledgement, most urgent first. */
-  alertingIds(): string[];
+  /** How many wait for an acknowledgement, and whether the most urgent of them is an emergency: no walk over the list. */
+  waiting(): DeskWaiting;
 };
 
 /** Emergencies first, then whoever has waited longest, then by id (a stable order). */
@@ -37,21 +37,27 @@ function byUrgency(a: Entry, b: Entry): number {
   return a.askedAtMs - b.askedAtMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
 }
 
-/** Inserts into a list kept in urgency order (binary search: no re-sort). */
-function insertInOrder(list: Entry[], entry: Entry): void {
+/** The first place in a list kept in urgency order that `entry` does not come after (binary search). */
+function placeOf(list: readonly Entry[], entry: Entry): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (byUrgency(list[middle] as Entry, entry) <= 0) low = middle + 1;
+    if (byUrgency(list[middle] as Entry, entry) < 0) low = middle + 1;
     else high = middle;
   }
-  list.splice(low, 0, entry);
+  return low;
 }
 
+/** Inserts into a list kept in urgency order (no re-sort). */
+function insertInOrder(list: Entry[], entry: Entry): void {
+  list.splice(placeOf(list, entry), 0, entry);
+}
+
+/** Takes an entry out of a list kept in urgency order, found by its place rather than a look at every entry. */
 function removeFrom(list: Entry[], entry: Entry): void {
-  const at = list.indexOf(entry);
-  if (at >= 0) list.splice(at, 1);
+  const at = placeOf(list, entry);
+  if (list[at] === entry) list.splice(at, 1);
 }
 
 const waitsForAnswer = (record: StoredRequest) => !record.acknowledgement && !record.closed;
@@ -100,6 +106,6 @@ export function createLiveRequests(deskId: string, nameOf: (id: string) => strin
     viewOf: (id) => entries.get(id)?.view,
     firstWaiting: () => waiting[0]?.record,
     waitingCount: () => waiting.length,
-    alertingIds: () => waiting.map((entry) => entry.record.id),
+    waiting: () => ({ count: waiting.length, emergency: waiting[0]?.record.priority === 'emergency' }),
   };
 }

@@ -49,7 +49,7 @@ export function createReceiverHandlers(parts: ReceiverParts): ReceiverHandlers {
         after: guarded('request arrival', () => {
           announce(record, { value: message.request.firstName });
           // Another desk may already have answered it (its update can arrive first).
-          if (!record.acknowledgement && !record.closed) alerts.arrived(record, live.alertingIds().length, now());
+          if (!record.acknowledgement && !record.closed) alerts.arrived(record, live.waitingCount(), now());
         }),
       };
     },

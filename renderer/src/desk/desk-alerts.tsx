@@ -1,28 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { DeskRequestView } from '../../../shared/desk';
 import { AlertBanner } from './alert-banner';
 import { OfflineKiosksBanner } from './offline-kiosks-banner';
 import { ReceiverBanner } from './receiver-banner';
 import { RequestAnnouncer } from './request-announcer';
 import { useAlertSound } from './use-alert-sound';
 import type { DeskStateResult } from './use-desk-state';
-
-/**
- * Whether an emergency waits for an answer. The core lists waiting requests
- * most urgent first, and emergencies come first among the open ones, so only
- * the first waiting request can tell, and it is among the emergencies at the
- * top when it is one: no look through every open request (at 1,000 open,
- * on every change).
- */
-function waitingEmergency(requests: readonly DeskRequestView[], alerting: readonly string[]): boolean {
-  const first = alerting[0];
-  if (first === undefined) return false;
-  for (const request of requests) {
-    if (request.priority !== 'emergency') return false;
-    if (request.id === first) return true;
-  }
-  return false;
-}
 
 /**
  * Everything that must reach the officer whatever view is open: the receiver's
@@ -33,9 +15,10 @@ function waitingEmergency(requests: readonly DeskRequestView[], alerting: readon
 export function DeskAlerts({ desk, onShowRequests }: { desk: DeskStateResult; onShowRequests: (() => void) | undefined }) {
   const { t } = useTranslation('desk');
   const { state } = desk;
-  const alerting = state?.alerting ?? [];
-  const emergency = state ? waitingEmergency(state.requests, alerting) : false;
-  const sound = useAlertSound(alerting.length > 0 && state?.alert.sound === true, state?.alert.repeatSeconds ?? 10);
+  // The desk sums up who waits (how many, and whether the most urgent is an emergency): nothing here looks through the list.
+  const waiting = state?.waiting.count ?? 0;
+  const emergency = state?.waiting.emergency ?? false;
+  const sound = useAlertSound(waiting > 0 && state?.alert.sound === true, state?.alert.repeatSeconds ?? 10);
   return (
     <div className="desk-alerts">
       {sound.blocked && (
@@ -53,7 +36,7 @@ export function DeskAlerts({ desk, onShowRequests }: { desk: DeskStateResult; on
       )}
       {state && <ReceiverBanner receiver={state.receiver} />}
       {state && <OfflineKiosksBanner kiosks={state.kiosks} />}
-      <AlertBanner waiting={alerting.length} emergency={emergency} onShow={onShowRequests} />
+      <AlertBanner waiting={waiting} emergency={emergency} onShow={onShowRequests} />
       <RequestAnnouncer arrived={desk.arrived} />
     </div>
   );

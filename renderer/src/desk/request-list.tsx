@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyApi } from '../../../shared/contract';
-import type { DeskRequestView, DeskState } from '../../../shared/desk';
+import { needsAnswer, type DeskRequestView, type DeskState } from '../../../shared/desk';
 import { RequestCard } from './request-card';
 
 /** How many requests that are not emergencies are drawn at first, and how many more each "Show more" adds. */
@@ -37,9 +37,7 @@ export function RequestList({ state, api, naloxoneAtDesk }: { state: DeskState |
   const { t } = useTranslation('desk');
   const [limit, setLimit] = useState(requestsPerPage);
   const requests = state?.requests;
-  const alertingIds = state?.alerting;
   const { ordered, emergencies } = useMemo(() => emergenciesFirst(requests ?? []), [requests]);
-  const alerting = useMemo(() => new Set(alertingIds ?? []), [alertingIds]);
   const shown = ordered.slice(0, emergencies + limit);
   const notShown = ordered.length - shown.length;
   return (
@@ -59,7 +57,7 @@ export function RequestList({ state, api, naloxoneAtDesk }: { state: DeskState |
           <ul className="request-list">
             {shown.map((request) => (
               <li key={request.id}>
-                <RequestCard request={request} needsAnswer={alerting.has(request.id)} api={api} naloxoneAtDesk={naloxoneAtDesk} />
+                <RequestCard request={request} needsAnswer={needsAnswer(request)} api={api} naloxoneAtDesk={naloxoneAtDesk} />
               </li>
             ))}
           </ul>

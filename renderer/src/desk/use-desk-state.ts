@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskChange, DeskRequestView, DeskState } from '../../../shared/desk';
-import { applyDeskChange } from '../../../shared/desk-change';
+import { applyDeskChange, changeFits } from '../../../shared/desk-change';
 
 export type DeskStateResult = {
   state: DeskState | null;
@@ -17,73 +17,80 @@ export type DeskStateResult = {
  */
 function arrivalIn(previous: DeskState, next: DeskState, change: DeskChange): DeskRequestView[] {
   const request = change.request;
-  return request && next !== previous && next.requests.length > previous.requests.length ? [request] : [];
-}
-
-/** Our state after one change, with what it brought in. */
-function withChange(previous: DeskStateResult, change: DeskChange): DeskStateResult {
-  if (!previous.state) return previous;
-  const next = applyDeskChange(previous.state, change);
-  return { state: next, failed: false, arrived: arrivalIn(previous.state, next, change) };
-}
-
-/** A whole state replaces ours only when it is newer (an answer to getState can be overtaken by events). */
-function newerWhole(previous: DeskStateResult, state: DeskState): DeskStateResult {
-  if (previous.state && previous.state.revision >= state.revision) return previous;
-  return { state, failed: false, arrived: [] };
+  return request && next.requests.length > previous.requests.length ? [request] : [];
 }
 
 /**
  * The desk's live state: fetched once on mount, then kept up to date one
  * change at a time by `desk.requestChanged`, and replaced whole by the rare
- * `desk.changed`. Every state and change carries the desk's revision, so a
- * change that arrives before the first fetch answers is kept and applied to
- * that answer, and one the answer already holds is skipped.
+ * `desk.changed`. Every state and change carries the desk's revision: a
+ * change heard while the whole state is being fetched is kept and applied to
+ * it, one the state already holds is skipped, and one that shows a change
+ * was missed (the event stream reconnected) fetches the whole state again,
+ * since a change carries only what changed.
  */
 export function useDeskState(api: LobbyApi): DeskStateResult {
   const [result, setResult] = useState<DeskStateResult>({ state: null, failed: false, arrived: [] });
 
   useEffect(() => {
     let active = true;
-    // Changes heard before the first state: applied to it once it comes.
-    let early: DeskChange[] = [];
-    let haveState = false;
+    // What the console shows, held here too, so each event is checked against it as it comes.
+    let current: DeskState | null = null;
+    // Changes heard while the whole state is on its way: applied to it once it comes.
+    let pending: DeskChange[] | undefined = [];
+    const show = (next: DeskState, arrived: DeskRequestView[]) => {
+      current = next;
+      setResult({ state: next, failed: false, arrived });
+    };
+    /** A whole state replaces ours only when it is newer (an answer to getState can be overtaken by events). */
+    const showWhole = (state: DeskState) => {
+      if (!current || current.revision < state.revision) show(state, []);
+    };
+    const apply = (change: DeskChange) => {
+      if (!current) return;
+      const fits = changeFits(current, change);
+      if (fits === 'held') return;
+      if (fits === 'missed') {
+        load();
+        return;
+      }
+      const next = applyDeskChange(current, change);
+      show(next, arrivalIn(current, next, change));
+    };
+    function load() {
+      pending ??= [];
+      api['desk.getState']({}).then(
+        (state) => {
+          if (!active) return;
+          const heard = pending ?? [];
+          pending = undefined;
+          showWhole(state);
+          for (const change of heard) apply(change);
+        },
+        () => {
+          if (!active) return;
+          pending = undefined;
+          if (!current) setResult((previous) => ({ ...previous, failed: true }));
+        },
+      );
+    }
+
     const unsubscribes: Array<() => void> = [];
     try {
       unsubscribes.push(
         api.on('desk.changed', (state) => {
-          if (!active) return;
-          haveState = true;
-          setResult((previous) => newerWhole(previous, state));
+          if (active) showWhole(state);
         }),
         api.on('desk.requestChanged', (change) => {
           if (!active) return;
-          if (!haveState) {
-            early.push(change);
-            return;
-          }
-          setResult((previous) => withChange(previous, change));
+          if (pending) pending.push(change);
+          else apply(change);
         }),
       );
     } catch {
       // A transport without events (no EventSource) still shows the first state.
     }
-    api['desk.getState']({}).then(
-      (state) => {
-        if (!active) return;
-        haveState = true;
-        const pending = early;
-        early = [];
-        setResult((previous) => {
-          const whole = newerWhole(previous, state);
-          const next = pending.reduce((current, change) => applyDeskChange(current, change), whole.state ?? state);
-          return { state: next, failed: false, arrived: [] };
-        });
-      },
-      () => {
-        if (active) setResult((previous) => (previous.state ? previous : { ...previous, failed: true }));
-      },
-    );
+    load();
     return () => {
       active = false;
       for (const unsubscribe of unsubscribes) unsubscribe();

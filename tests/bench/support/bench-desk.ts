@@ -5,13 +5,22 @@
  * `request.created` messages, as kiosks do after an outage.
  */
 import type { APIRequestContext } from '@playwright/test';
+import type { EventSource } from '../../../shared/contract.js';
 import { callOver } from '../../e2e/support/desk-calls.js';
 import { freePort, shippedConfig, startTestHost, type TestHost } from '../../e2e/support/test-host.js';
 import { post, requestCreated } from '../../unit/desk/support/backend-client.js';
 
 const secret = `whsec_${Buffer.alloc(32, 21).toString('base64')}`;
 
-export type BenchDesk = { test: TestHost; deskUrl: string; send(count: number, options?: { emergency?: boolean }): Promise<string[]> };
+export type BenchDesk = {
+  test: TestHost;
+  deskUrl: string;
+  /** The desk core's events, in this process. */
+  events: EventSource;
+  /** When the receiver's answer to each request reached the stand-in kiosk (wall clock). */
+  answeredAt: Map<string, number>;
+  send(count: number, options?: { emergency?: boolean }): Promise<string[]>;
+};
 
 let sequence = 0;
 
@@ -27,6 +36,9 @@ export async function startBenchDesk(request: APIRequestContext): Promise<BenchD
   const deskUrl = test.host.urls.desk ?? '';
   const receiverUrl = (await callOver(request, deskUrl, 'desk.getState', {})).receiver.url;
   if (!receiverUrl) throw new Error('the bench desk receiver is not listening');
+  const deskCore = test.cores.find((core) => core.bootstrap().role === 'desk');
+  if (!deskCore) throw new Error('the bench host has no desk core');
+  const answeredAt = new Map<string, number>();
 
   const sendOne = async (emergency: boolean): Promise<string> => {
     sequence += 1;
@@ -38,6 +50,7 @@ export async function startBenchDesk(request: APIRequestContext): Promise<BenchD
       ...(sequence % 2 === 0 ? {} : { firstName: undefined }),
     });
     const answer = await post(`${receiverUrl}/requests`, message, { secrets: [secret], anyCertificate: true });
+    answeredAt.set(message.request.id, Date.now());
     if (answer.status !== 200) throw new Error(`the desk receiver answered ${answer.status}: ${JSON.stringify(answer.json)}`);
     return message.request.id;
   };
@@ -45,6 +58,8 @@ export async function startBenchDesk(request: APIRequestContext): Promise<BenchD
   return {
     test,
     deskUrl,
+    events: deskCore.events,
+    answeredAt,
     async send(count, options = {}) {
       const ids: string[] = [];
       // Eight at a time: kiosks send in parallel, and 1,000 one by one would take most of the run.

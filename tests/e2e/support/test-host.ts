@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startHostFromCli } from '../../../electron/browser-host/host-cli.js';
 import { hashPin } from '../../../electron/core/admin/pin-hash.js';
 import type { BrowserHost } from '../../../electron/browser-host/server.js';
+import type { Core } from '../../../electron/core/create-core.js';
 import { createLogger, memorySink, type LogEntry } from '../../../electron/core/logger.js';
 import { repoRoot } from './paths.js';
 
@@ -45,6 +46,8 @@ export async function withTestPin(content: FileContent): Promise<FileContent> {
 
 export type TestHost = {
   host: BrowserHost;
+  /** The host's cores (kiosk, then desk), in this process: benchmarks time what they do. */
+  cores: Core[];
   /** Every log entry the host wrote, as the service manager would collect them. */
   logs: LogEntry[];
   /** The files the host reads, for those given in the options. */
@@ -118,6 +121,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     let closed = false;
     return {
       host,
+      cores,
       logs: sink.entries,
       files,
       rewrite: async (name, content) => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskState } from '../../../shared/desk.js';
 import { startVerifyingReceiver } from '../delivery/support/verifying-receiver.js';
-import { closeAllDesks, startDesk } from '../desk/support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from '../desk/support/desk-harness.js';
 import { kioskConfig, sampleInput, startKiosk, testSecret } from '../kiosk/support/kiosk-harness.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { startFakeSlack } from '../vendors/fakes/fake-slack.js';
@@ -117,7 +117,7 @@ describe('a test page from the admin screen', () => {
     expect(answered).toMatchObject({ state: 'closed', test: true });
     const after = desk.handlers['desk.getState']({}) as DeskState;
     expect(after.requests.map((r) => r.id)).toEqual([real.id]);
-    expect(after.alerting).toEqual([real.id]);
+    expect(waitingIds(after)).toEqual([real.id]);
     expect(await desk.handlers['desk.history']({ days: 7 })).toEqual([]);
     expect((await desk.handlers['desk.report']({ period: 'day' })).total).toBe(1);
   });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cipher } from '../../../electron/core/platform.js';
 import { createKeyCipher } from '../../../electron/core/data-key-cipher.js';
-import { applyDeskChange } from '../../../shared/desk-change.js';
+import { applyDeskChange, changeFits } from '../../../shared/desk-change.js';
 import type { DeskState } from '../../../shared/desk.js';
+import { deskRequest } from '../renderer/desk/desk-views.js';
 import { testDataKey } from '../support/temp-config.js';
 import { closeAllDesks, startDesk } from './support/desk-harness.js';
 import { heartbeat, post, requestCreated } from './support/backend-client.js';
@@ -35,14 +36,15 @@ describe("the console hears of the desk's changes one request at a time", () => 
     await desk.waitForState((s) => s.requests.length === 2);
     const arrival = desk.changes.at(-1);
     expect(arrival).toMatchObject({ request: { id: message.request.id, state: 'open', firstName: 'Marisol' } });
-    expect(arrival?.alerting).toEqual([earlier.request.id, message.request.id]);
-    // The other request is named by its id in the alerting list, and not sent again.
+    expect(arrival?.waiting).toEqual({ count: 2, emergency: false });
+    // The other request is not in it at all: not its view, not even its id.
     expect(JSON.stringify(arrival)).not.toContain('K1-0001');
+    expect(JSON.stringify(arrival)).not.toContain(earlier.request.id);
 
     await desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'coming-now' });
     expect(desk.changes.at(-1)).toMatchObject({
       request: { id: message.request.id, state: 'acknowledged' },
-      alerting: [earlier.request.id],
+      waiting: { count: 1, emergency: false },
     });
 
     await desk.handlers['desk.close']({ id: message.request.id, outcome: 'referred' });
@@ -76,19 +78,82 @@ describe("the console hears of the desk's changes one request at a time", () => 
     expect(cipher.opened).toBe(5);
   });
 
-  it('a change the state already holds (it raced the first load) is skipped', () => {
-    const state: DeskState = {
-      revision: 4,
-      deskId: 'D1',
-      deskName: 'Front desk',
-      requests: [],
-      kiosks: [],
-      alerting: [],
-      alert: { repeatSeconds: 10, sound: true },
-      receiver: { listening: true },
+  it('an emergency waiting first is told in the summary, and what waits next once it is answered', async () => {
+    const desk = await startDesk();
+    const normal = requestCreated({ reference: 'K1-0001' });
+    await post(`${desk.url()}/requests`, normal);
+    const emergency = requestCreated({ reference: 'K1-0002', kind: 'emergency', priority: 'emergency', dangerNow: true });
+    await post(`${desk.url()}/requests`, emergency);
+    await desk.waitForState((s) => s.requests.length === 2);
+    expect(desk.changes.at(-1)?.waiting).toEqual({ count: 2, emergency: true });
+    await desk.handlers['desk.acknowledge']({ id: emergency.request.id, messageKey: 'coming-now' });
+    expect(desk.changes.at(-1)?.waiting).toEqual({ count: 1, emergency: false });
+  });
+
+  it('the same arrival makes a change of the same size with 1 or with 30 requests open', async () => {
+    const sizeOfArrival = async (open: number) => {
+      const desk = await startDesk();
+      for (let i = 1; i < open; i += 1) {
+        await post(`${desk.url()}/requests`, requestCreated({ reference: `K1-${String(i).padStart(4, '0')}` }));
+        // Under the kiosk's limit of new requests a minute.
+        desk.clock.now += 7000;
+      }
+      await post(`${desk.url()}/requests`, requestCreated({ reference: 'K1-9999' }));
+      await desk.waitForState((s) => s.requests.length === open);
+      const { request, ...rest } = desk.changes.at(-1) ?? {};
+      expect(request?.reference).toBe('K1-9999');
+      // Without the request itself (its random id and times) and the revision, which counts every change.
+      return JSON.stringify({ ...rest, revision: 0 }).length;
     };
-    const stale = { revision: 4, removed: 'req_x', alerting: ['req_old'], kiosks: [], receiver: { listening: false } };
-    expect(applyDeskChange(state, stale)).toBe(state);
-    expect(applyDeskChange(state, { ...stale, revision: 5 })).toMatchObject({ revision: 5, alerting: ['req_old'] });
+    expect(await sizeOfArrival(30)).toBe((await sizeOfArrival(1)) + 1);
+  });
+});
+
+describe('a change meets the console state it is applied to', () => {
+  const state: DeskState = {
+    revision: 4,
+    deskId: 'D1',
+    deskName: 'Front desk',
+    requests: [],
+    kiosks: [],
+    waiting: { count: 0, emergency: false },
+    alert: { repeatSeconds: 10, sound: true },
+    receiver: { listening: true },
+  };
+  const change = { removed: 'req_x', waiting: { count: 3, emergency: true }, kiosks: [], receiver: { listening: false } };
+
+  it('one the state already holds (it raced the first load) is skipped', () => {
+    expect(changeFits(state, { ...change, revision: 4 })).toBe('held');
+    expect(applyDeskChange(state, { ...change, revision: 4 })).toBe(state);
+  });
+
+  it('the next revision is applied, with its waiting summary', () => {
+    expect(changeFits(state, { ...change, revision: 5 })).toBe('apply');
+    expect(applyDeskChange(state, { ...change, revision: 5 })).toMatchObject({ revision: 5, waiting: { count: 3, emergency: true } });
+  });
+
+  it('a revision further on says a change was missed, and so does a change without a waiting count', () => {
+    expect(changeFits(state, { ...change, revision: 6 })).toBe('missed');
+    expect(changeFits(state, { ...change, revision: 5, waiting: undefined } as unknown as typeof change & { revision: number })).toBe(
+      'missed',
+    );
+  });
+
+  it("a new request goes in the desk's order, and an answered one replaces its own card, never a second copy", () => {
+    const emergency = deskRequest('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:09:00.000Z', { priority: 'emergency', kind: 'emergency' });
+    const older = deskRequest('req_oooooooooooooooooooo', '2026-11-20T15:00:00.000Z');
+    const newer = deskRequest('req_nnnnnnnnnnnnnnnnnnnn', '2026-11-20T15:05:00.000Z');
+    const between = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:02:00.000Z');
+    const listed = { ...state, requests: [emergency, older, newer] };
+    const arrived = applyDeskChange(listed, { ...change, removed: undefined, request: between, revision: 5 });
+    expect(arrived.requests.map((r) => r.id)).toEqual([emergency.id, older.id, between.id, newer.id]);
+    const answered = { ...older, state: 'acknowledged' as const };
+    const after = applyDeskChange(arrived, { ...change, removed: undefined, request: answered, revision: 6 });
+    expect(after.requests.map((r) => [r.id, r.state])).toEqual([
+      [emergency.id, 'open'],
+      [older.id, 'acknowledged'],
+      [between.id, 'open'],
+      [newer.id, 'open'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAllDesks, startDesk, type TestDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds, type TestDesk } from './support/desk-harness.js';
 import { post, requestCreated, requestUpdated } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -23,7 +23,7 @@ describe('the desk console', () => {
       acknowledgement: { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', byThisDesk: true },
     });
     const state = await desk.waitForState((s) => s.requests[0]?.state === 'acknowledged');
-    expect(state.alerting).toEqual([]);
+    expect(waitingIds(state)).toEqual([]);
   });
 
   it('the first acknowledgement wins: a second press keeps the first answer', async () => {

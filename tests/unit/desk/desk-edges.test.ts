@@ -14,7 +14,7 @@ import { reportCsv } from '../../../electron/core/desk/report-csv.js';
 import { createLogger, memorySink } from '../../../electron/core/logger.js';
 import { confStores } from '../../../electron/core/node-platform.js';
 import { testStorage } from '../support/temp-config.js';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { heartbeat, post, requestCreated, requestUpdated, statusQuery } from './support/backend-client.js';
 
 const folders: string[] = [];
@@ -42,7 +42,7 @@ describe('the live list and history', () => {
     await post(`${desk.url()}/requests`, requestCreated({ reference: 'K2-0001', kiosk: { id: 'K2', location: 'Lobby kiosk 2' } }));
     const state = await desk.handlers['desk.getState']({});
     expect(state.requests.map((r) => r.reference)).toEqual(['K1-0911', 'K2-0001']);
-    expect(state.alerting).toEqual(state.requests.map((r) => r.id));
+    expect(waitingIds(state)).toEqual(state.requests.map((r) => r.id));
   });
 
   it('among equals, whoever asked first comes first, whenever their request arrived; an emergency before them all', async () => {
@@ -83,7 +83,7 @@ describe('the live list and history', () => {
     for (const message of [first, second]) await post(`${desk.url()}/requests`, message);
     await desk.handlers['desk.acknowledge']({ id: first.request.id, messageKey: 'coming-now' });
     await desk.handlers['desk.close']({ id: first.request.id, outcome: 'referred' });
-    expect((await desk.handlers['desk.getState']({})).alerting).toEqual([second.request.id]);
+    expect(waitingIds(await desk.handlers['desk.getState']({}))).toEqual([second.request.id]);
   });
 
   it('history holds what closed within the days asked, to the millisecond, and never a test page', async () => {
@@ -277,8 +277,8 @@ describe('arrivals at the receiver', () => {
     await post(`${desk.url()}/updates`, requestUpdated(message.request.id, { acknowledgement }));
     await post(`${desk.url()}/requests`, message);
     const state = await desk.waitForState((s) => s.requests.length === 1);
-    expect(state.alerting).toEqual([]);
-    expect((await desk.handlers['desk.getState']({})).alerting).toEqual([]);
+    expect(waitingIds(state)).toEqual([]);
+    expect(waitingIds(await desk.handlers['desk.getState']({}))).toEqual([]);
     desk.clock.now += 60_000;
     desk.every.tick();
     expect(desk.notifications).toEqual([]);

@@ -6,7 +6,7 @@ import { calls } from '../../../shared/contract.js';
 import { dispatchCall } from '../../../shared/dispatch.js';
 import type { CallHandlers } from '../../../shared/contract.js';
 import { DeskActionRefused } from '../../../electron/core/desk/desk-requests.js';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { post, requestCreated } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -56,7 +56,7 @@ describe('request ids that name a prototype property', () => {
 
     const state = await desk.handlers['desk.getState']({});
     expect(state.requests.map((r) => r.id)).toEqual([message.request.id]);
-    expect(state.alerting).toEqual([message.request.id]);
+    expect(waitingIds(state)).toEqual([message.request.id]);
     expect((await post(`${desk.url()}/requests`, requestCreated())).status).toBe(200);
     expect((await readdir(path.join(desk.dataDir, 'desk-requests'))).sort()).toHaveLength(2);
     expect(desk.logs.filter((e) => e.level === 'error')).toEqual([]);

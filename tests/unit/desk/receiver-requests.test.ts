@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { post, requestCreated, statusQuery } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -25,7 +25,7 @@ describe('a request arriving at the desk', () => {
         kiosk: { id: 'K1', location: 'Lobby kiosk 1' },
       }),
     ]);
-    expect(state.alerting).toEqual([message.request.id]);
+    expect(waitingIds(state)).toEqual([message.request.id]);
     await desk.waitForState((s) => s.requests.length === 1);
     expect(desk.notifications).toEqual([
       { title: 'Safe Passage request at Lobby kiosk 1 (K1-4821)', body: expect.any(String), urgent: false },
@@ -93,7 +93,7 @@ describe('a request arriving at the desk', () => {
     const desk = await startDesk();
     const message = requestCreated();
     await post(`${desk.url()}/requests`, message);
-    await desk.waitForState((s) => s.alerting.length === 1);
+    await desk.waitForState((s) => waitingIds(s).length === 1);
     desk.clock.now += 5_000;
     desk.every.tick();
     expect(desk.notifications).toHaveLength(1);
@@ -109,7 +109,7 @@ describe('a request arriving at the desk', () => {
   it('shows alerts on the console but not as OS notifications when osNotifications is off', async () => {
     const desk = await startDesk({ device: (d) => (d.alerts.osNotifications = false) });
     await post(`${desk.url()}/requests`, requestCreated());
-    const state = await desk.waitForState((s) => s.alerting.length === 1);
+    const state = await desk.waitForState((s) => waitingIds(s).length === 1);
     expect(state.alert).toEqual({ repeatSeconds: 10, sound: true });
     expect(desk.notifications).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { post, requestCreated } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -78,6 +78,6 @@ describe('retention on the desk', () => {
     desk.clock.now += days(2) + 1;
     desk.every.tick();
     const state = await desk.waitForState((s) => s.requests.length === 0 && desk.states.indexOf(s) > 0);
-    expect(state.alerting).toEqual([]);
+    expect(waitingIds(state)).toEqual([]);
   });
 });

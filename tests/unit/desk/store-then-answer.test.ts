@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFiles, type DurableFiles } from '../../../electron/core/delivery/durable-files.js';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { post, requestCreated, requestUpdated } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -65,7 +65,7 @@ describe('the desk stores, then answers', () => {
     expect((await post(`${desk.url()}/updates`, update)).status).toBeGreaterThanOrEqual(500);
     const state = await desk.handlers['desk.getState']({});
     expect(state.requests[0]?.state).toBe('open');
-    expect(state.alerting).toEqual([message.request.id]);
+    expect(waitingIds(state)).toEqual([message.request.id]);
   });
 
   it("an officer's acknowledgement it could not store fails, and the request stays waiting", async () => {
@@ -75,6 +75,6 @@ describe('the desk stores, then answers', () => {
     await post(`${desk.url()}/requests`, message);
     files.full = true;
     await expect(desk.handlers['desk.acknowledge']({ id: message.request.id, messageKey: 'coming-now' })).rejects.toThrow('ENOSPC');
-    expect((await desk.handlers['desk.getState']({})).alerting).toEqual([message.request.id]);
+    expect(waitingIds(await desk.handlers['desk.getState']({}))).toEqual([message.request.id]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAllDesks, startDesk } from './support/desk-harness.js';
+import { closeAllDesks, startDesk, waitingIds } from './support/desk-harness.js';
 import { post, requestCreated, requestUpdated, statusQuery } from './support/backend-client.js';
 
 afterEach(closeAllDesks);
@@ -39,7 +39,7 @@ describe('two desks receiving the same request', () => {
       at: acknowledgement.at,
       byThisDesk: false,
     });
-    expect(state.alerting).toEqual([]);
+    expect(waitingIds(state)).toEqual([]);
     expect((await post(`${records.url()}/status`, statusQuery([id]))).json).toEqual(frontStatus.json);
 
     const alertsBefore = records.notifications.length;

@@ -12,6 +12,7 @@ import { createLogger, memorySink } from '../../../electron/core/logger.js';
 import { confStores, createKeyCipher } from '../../../electron/core/node-platform.js';
 import { openTrustStore } from '../../../electron/core/pairing/trust-store.js';
 import type { DeskState } from '../../../shared/desk.js';
+import { waitingIds } from '../desk/support/desk-harness.js';
 import type { KioskRequestView } from '../../../shared/request.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { testDataKey } from '../support/temp-config.js';
@@ -86,7 +87,7 @@ describe('a paired kiosk and desk', () => {
   it("with a copy of one kiosk's secret, an attacker cannot silence the desk's alert or block its officer", async () => {
     const { desk, kiosk, url } = await pairedPair();
     const submitted = await kiosk.core.handlers['request.submit'](help);
-    await deskWhere(desk.core, (s) => s.alerting.includes(submitted.id));
+    await deskWhere(desk.core, (s) => waitingIds(s).includes(submitted.id));
     const secret = (await stolenDesks(kiosk)).desk('D1')!.link!.secret;
 
     // The review's forged update: "another desk already answered", dated early to win.
@@ -101,7 +102,7 @@ describe('a paired kiosk and desk', () => {
     const answer = await post(`${url}/updates`, forged, { secrets: [secret], anyCertificate: true });
     expect(answer.status).toBe(403);
     const state = await desk.core.handlers['desk.getState']({});
-    expect(state.alerting).toContain(submitted.id);
+    expect(waitingIds(state)).toContain(submitted.id);
     expect(state.requests.find((r) => r.id === submitted.id)?.acknowledgement).toBeUndefined();
     // The officer can still answer.
     await desk.core.handlers['desk.acknowledge']({ id: submitted.id, messageKey: 'coming-now' });
@@ -126,7 +127,7 @@ describe('a paired kiosk and desk', () => {
     expect(asK2).toMatchObject({ status: 403, json: { error: 'wrong-kiosk' } });
     const closeTheirs = requestUpdated(theirs.id, { closed: { outcome: 'referred', at: new Date().toISOString(), deskId: 'D1' } });
     expect((await post(`${url}/updates`, closeTheirs, { secrets: [secret], anyCertificate: true })).status).toBe(403);
-    expect((await desk.core.handlers['desk.getState']({})).alerting).toContain(theirs.id);
+    expect(waitingIds(await desk.core.handlers['desk.getState']({}))).toContain(theirs.id);
   });
 
   it('stops trusting a kiosk the moment it is unpaired', async () => {

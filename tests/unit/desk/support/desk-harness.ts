@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { agencyProfileSchema, deviceConfigSchema, type DeskDeviceConfig } from '../../../../shared/config.js';
-import type { DeskChange, DeskState } from '../../../../shared/desk.js';
-import { applyDeskChange } from '../../../../shared/desk-change.js';
+import { needsAnswer, type DeskChange, type DeskState } from '../../../../shared/desk.js';
+import { applyDeskChange, changeFits } from '../../../../shared/desk-change.js';
 import { createDeskService } from '../../../../electron/core/desk/desk-service.js';
 import { manualEvery } from '../../../../electron/core/desk/ticker.js';
 import { createLogger, memorySink } from '../../../../electron/core/logger.js';
@@ -77,8 +77,11 @@ export async function startDesk(options: DeskOptions = {}) {
         else if (name === 'desk.requestChanged') {
           const last = states.at(-1);
           if (!last) throw new Error('a change came before the first whole state');
-          changes.push(payload as DeskChange);
-          states.push(applyDeskChange(last, payload as DeskChange));
+          const change = payload as DeskChange;
+          // Every change is the next revision: a console that saw a gap would have to load the whole state again.
+          if (changeFits(last, change) !== 'apply') throw new Error(`revision ${change.revision} came after ${last.revision}`);
+          changes.push(change);
+          states.push(applyDeskChange(last, change));
         } else return;
         for (const wake of waiters) wake();
       },
@@ -137,4 +140,19 @@ export async function startDesk(options: DeskOptions = {}) {
       );
     },
   };
+}
+
+/**
+ * The ids of the requests a console state shows as waiting for an answer, most urgent first; it throws when the
+ * state's own summary (`waiting`: the banner's count, whether an emergency waits) does not agree with them.
+ */
+export function waitingIds(state: DeskState): string[] {
+  const waiting = state.requests.filter(needsAnswer);
+  const emergency = waiting[0]?.priority === 'emergency';
+  if (state.waiting.count !== waiting.length || state.waiting.emergency !== emergency) {
+    throw new Error(
+      `the desk says ${JSON.stringify(state.waiting)} wait, its requests say ${waiting.length} (emergency first: ${emergency})`,
+    );
+  }
+  return waiting.map((request) => request.id);
 }

@@ -61,7 +61,7 @@ describe('the desk redraws only what changed', () => {
       state: 'acknowledged',
       acknowledgement: { messageKey: 'coming-now', deskId: 'D1', deskName: 'Front desk', at: new Date().toISOString(), byThisDesk: true },
     };
-    shown.rerender(view({ ...deskState([first, answered]), alerting: [first.id] }));
+    shown.rerender(view(deskState([first, answered])));
     expect(draws.get(second.id)).toBe(2);
     expect(draws.get(first.id)).toBe(1);
     expect(screen.getByText('Answered from this desk:')).toBeTruthy();

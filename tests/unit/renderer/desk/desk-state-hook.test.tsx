@@ -3,31 +3,31 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useDeskState } from '../../../../renderer/src/desk/use-desk-state';
 import type { EventName, EventPayload, LobbyApi } from '../../../../shared/contract';
 import type { DeskChange, DeskRequestView, DeskState } from '../../../../shared/desk';
-import { deskRequest, deskState } from './desk-views';
+import { deskRequest, deskState, waitingOf } from './desk-views';
 
 afterEach(cleanup);
 
 const base = (revision: number, requests: DeskRequestView[]): DeskState =>
-  deskState(requests, {
-    revision,
-    alerting: requests.filter((r) => r.state === 'open').map((r) => r.id),
-    alert: { repeatSeconds: 10, sound: true },
-  });
+  deskState(requests, { revision, alert: { repeatSeconds: 10, sound: true } });
 
 const change = (revision: number, parts: Partial<DeskChange>): DeskChange => ({
   revision,
-  alerting: [],
+  waiting: { count: 0, emergency: false },
   kiosks: [],
   receiver: { listening: true },
   ...parts,
 });
 
-/** A desk API whose first state answers only when the test says, and whose events the test sends. */
+/** A desk API whose states answer only when the test says, and whose events the test sends. */
 function scriptedDesk() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let answer: (state: DeskState) => void = () => {};
+  let asked = 0;
   const api = {
-    'desk.getState': () => new Promise<DeskState>((resolve) => (answer = resolve)),
+    'desk.getState': () => {
+      asked += 1;
+      return new Promise<DeskState>((resolve) => (answer = resolve));
+    },
     on: (name: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(name) ?? new Set();
       set.add(listener);
@@ -37,6 +37,8 @@ function scriptedDesk() {
   } as unknown as LobbyApi;
   return {
     api,
+    /** How many times the console asked for the whole state. */
+    asked: () => asked,
     answer: (state: DeskState) => act(() => answer(state)),
     send: <N extends EventName>(name: N, payload: EventPayload<N>) =>
       act(() => {
@@ -52,8 +54,8 @@ describe("the desk console's state", () => {
     const a = deskRequest('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
     const b = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
     // Revision 5 is already in the state that answers; revision 6 came after it.
-    desk.send('desk.requestChanged', change(5, { request: a, alerting: [a.id] }));
-    desk.send('desk.requestChanged', change(6, { request: b, alerting: [a.id, b.id] }));
+    desk.send('desk.requestChanged', change(5, { request: a, waiting: waitingOf([a]) }));
+    desk.send('desk.requestChanged', change(6, { request: b, waiting: waitingOf([a, b]) }));
     await desk.answer(base(5, [{ ...a, state: 'acknowledged' }]));
     await waitFor(() => expect(result.current.state?.revision).toBe(6));
     expect(result.current.state?.requests.map((r) => [r.id, r.state])).toEqual([
@@ -68,13 +70,33 @@ describe("the desk console's state", () => {
     const later = deskRequest('req_llllllllllllllllllll', '2026-11-20T15:05:00.000Z');
     await desk.answer(base(1, [later]));
     const emergency = deskRequest('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:06:00.000Z', { priority: 'emergency', kind: 'emergency' });
-    await desk.send('desk.requestChanged', change(2, { request: emergency, alerting: [emergency.id, later.id] }));
+    await desk.send('desk.requestChanged', change(2, { request: emergency, waiting: waitingOf([emergency, later]) }));
     expect(result.current.state?.requests.map((r) => r.id)).toEqual([emergency.id, later.id]);
     expect(result.current.arrived.map((r) => r.id)).toEqual([emergency.id]);
-    expect(result.current.state?.alerting).toEqual([emergency.id, later.id]);
+    expect(result.current.state?.waiting).toEqual({ count: 2, emergency: true });
 
-    await desk.send('desk.requestChanged', change(3, { removed: later.id, alerting: [emergency.id] }));
+    await desk.send('desk.requestChanged', change(3, { removed: later.id, waiting: waitingOf([emergency]) }));
     expect(result.current.state?.requests.map((r) => r.id)).toEqual([emergency.id]);
     expect(result.current.arrived).toEqual([]);
+  });
+
+  it('a change that shows one was missed loads the whole state again, and changes heard meanwhile are applied to it', async () => {
+    const desk = scriptedDesk();
+    const { result } = renderHook(() => useDeskState(desk.api));
+    const a = deskRequest('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
+    const b = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
+    const c = deskRequest('req_cccccccccccccccccccc', '2026-11-20T15:02:00.000Z');
+    await desk.answer(base(1, [a]));
+    expect(desk.asked()).toBe(1);
+    // Revision 2 (b's arrival) never reached the console; 3 is c's.
+    await desk.send('desk.requestChanged', change(3, { request: c, waiting: waitingOf([a, b, c]) }));
+    expect(desk.asked()).toBe(2);
+    expect(result.current.state?.revision).toBe(1);
+    await desk.send('desk.requestChanged', change(4, { removed: a.id, waiting: waitingOf([b, c]) }));
+    await desk.answer(base(3, [a, b, c]));
+    await waitFor(() => expect(result.current.state?.revision).toBe(4));
+    expect(result.current.state?.requests.map((r) => r.id)).toEqual([b.id, c.id]);
+    expect(result.current.state?.waiting).toEqual({ count: 2, emergency: false });
+    expect(desk.asked()).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
  * Desk views as the desk core sends them, made up for component tests that
  * need hundreds of requests at once (the harness's real core is for the flow).
  */
-import type { DeskRequestView, DeskState } from '../../../../shared/desk';
+import { needsAnswer, type DeskRequestView, type DeskState, type DeskWaiting } from '../../../../shared/desk';
 
 /** A request as the desk core sends it, open and unanswered; `overrides` change any field. */
 export function deskRequest(id: string, askedAt: string, overrides: Partial<DeskRequestView> = {}): DeskRequestView {
@@ -32,7 +32,13 @@ export function openRequest(n: number, overrides: Partial<DeskRequestView> = {})
   });
 }
 
-/** A desk state holding the given requests, every one of them waiting for an answer; `overrides` change any field. */
+/** The desk's summary of who waits, as the core makes it: how many open requests, and whether the first is an emergency. */
+export function waitingOf(requests: readonly DeskRequestView[]): DeskWaiting {
+  const waiting = requests.filter(needsAnswer);
+  return { count: waiting.length, emergency: waiting[0]?.priority === 'emergency' };
+}
+
+/** A desk state holding the given requests, waiting as their states say; `overrides` change any field. */
 export function deskState(requests: DeskRequestView[], overrides: Partial<DeskState> = {}): DeskState {
   return {
     revision: 1,
@@ -40,7 +46,7 @@ export function deskState(requests: DeskRequestView[], overrides: Partial<DeskSt
     deskName: 'Front desk',
     requests,
     kiosks: [],
-    alerting: requests.map((request) => request.id),
+    waiting: waitingOf(requests),
     alert: { repeatSeconds: 10, sound: false },
     receiver: { listening: true },
     ...overrides,

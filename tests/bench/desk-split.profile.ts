@@ -1,0 +1,88 @@
+/**
+ * Where send-to-drawn goes for many arrivals, with 10 and with 1,000 open:
+ * two desks of the bench's own side by side, one filled to 10 and one to
+ * 1,000, each with its console open, and new emergencies sent to them in
+ * turn (one at a time through the real receiver), so both meet the same
+ * load on a shared machine. Each arrival is split into the core's receive,
+ * the store's write, building and emitting the change, the trip to the page
+ * and the page's part (support/desk-split.ts), and the page's main-thread
+ * CPU time from the send to the card drawn is read beside it (a clock tick
+ * falls in about one arrival in twenty; the median does not see it). More
+ * arrivals than the bench's 20, so a tail can be told from one slow arrival.
+ * The arrivals stay open: the desks end at 10 and 1,000 plus the arrivals.
+ * A diagnosis tool, not a benchmark:
+ * `npx playwright test -c tests/bench/profile.config.ts desk-split`
+ * (LOBBY_PROFILE_ARRIVALS, 100 to each desk).
+ */
+import { loadavg } from 'node:os';
+import { test, type Browser, type Page } from '@playwright/test';
+import { compared, summarize } from './measure.js';
+import { goTo } from './support/bounded.js';
+import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
+import { recordDeskSplit, sendToDrawnOf, slowestSplits, summarizeSplits, type ArrivalSplit } from './support/desk-split.js';
+import { drawnAt, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
+
+const arrivals = Number(process.env.LOBBY_PROFILE_ARRIVALS ?? 100);
+const load = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
+
+type Side = { open: number; desk: BenchDesk; page: Page; threadTime: () => Promise<number>; splits: ArrivalSplit[]; cpuMs: number[] };
+
+async function side(browser: Browser, desk: BenchDesk, open: number): Promise<Side> {
+  await desk.send(open);
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await recordEventArrivals(page);
+  await goTo(page, desk.deskUrl, `[data-field="open-count"]:text-is("${open}")`);
+  await recordDrawnCards(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  return { open, desk, page, threadTime, splits: [], cpuMs: [] };
+}
+
+async function arrive(at: Side): Promise<void> {
+  const split = recordDeskSplit(at.desk.events);
+  try {
+    const cpuBefore = await at.threadTime();
+    const sentAt = Date.now();
+    const [id = ''] = await at.desk.send(1, { emergency: true });
+    const drawn = await drawnAt(at.page, id);
+    at.cpuMs.push(((await at.threadTime()) - cpuBefore) * 1000);
+    const eventAt = await lastEventBefore(at.page, drawn);
+    const parts = split.split(id, { sentAt, answeredAt: at.desk.answeredAt.get(id) ?? Number.NaN, eventAt, drawnAt: drawn });
+    if (parts) at.splits.push(parts);
+  } finally {
+    split.stop();
+  }
+}
+
+const report = (at: Side) => ({
+  open: at.open,
+  sendToDrawn: summarize(at.splits.map(sendToDrawnOf)),
+  pageCpuMsSendToDrawn: summarize(at.cpuMs),
+  parts: summarizeSplits(at.splits),
+  slowest: slowestSplits(at.splits, 5),
+});
+
+test('send to drawn on the desk, part by part, at 10 and at 1,000 open, in turn', async ({ browser, request }) => {
+  test.setTimeout(30 * 60_000);
+  const small = await startBenchDesk(request);
+  const large = await startBenchDesk(request);
+  try {
+    const sides = [await side(browser, small, 10), await side(browser, large, 1000)];
+    const loadBefore = load();
+    for (let i = 0; i < arrivals; i += 1) for (const at of i % 2 === 0 ? sides : [...sides].reverse()) await arrive(at);
+    const [at10, at1000] = sides as [Side, Side];
+    const result = {
+      arrivals,
+      loadAverage1m: { before: loadBefore, after: load() },
+      pageCpuAt1000Vs10: compared(at1000.cpuMs, at10.cpuMs),
+      sendToDrawnAt1000Vs10: compared(at1000.splits.map(sendToDrawnOf), at10.splits.map(sendToDrawnOf)),
+      at10: report(at10),
+      at1000: report(at1000),
+    };
+    console.log(`\n${JSON.stringify(result, null, 1)}`);
+  } finally {
+    await small.test.close();
+    await large.test.close();
+  }
+});
