@@ -42,10 +42,13 @@ function placed(requests: readonly DeskRequestView[], request: DeskRequestView):
  * `desk.getState`), or `missed` (a change between the two never arrived, for
  * example while the event stream reconnected; or it is not a change at all):
  * then only the whole state again (`desk.getState`) is right, since a change
- * carries only what changed.
+ * carries only what changed. A change from another stream (the desk's
+ * service restarted) is `missed` too: its count started again.
  */
-export function changeFits(state: Pick<DeskState, 'revision'>, change: DeskChange): 'apply' | 'held' | 'missed' {
+export function changeFits(state: Pick<DeskState, 'stream' | 'revision'>, change: DeskChange): 'apply' | 'held' | 'missed' {
   if (!Number.isInteger(change.revision) || !Number.isInteger(change.waiting?.count)) return 'missed';
+  // Another run of the desk's service counted from 1 again: its revisions say nothing against ours.
+  if (change.stream !== state.stream) return 'missed';
   if (change.revision <= state.revision) return 'held';
   return change.revision === state.revision + 1 ? 'apply' : 'missed';
 }

@@ -54,7 +54,14 @@ export type KioskHealthView = {
  * up to date by `desk.requestChanged`, one request at a time.
  */
 export type DeskState = {
-  /** Counts every change the desk announced; a change with a revision at or below this one is already in it. */
+  /**
+   * Which run of the desk's service counted the revisions: a new one each
+   * time the service starts (the desk's settings changed, the app started).
+   * A console holding another stream's state loads the whole state again
+   * rather than compare revisions that were counted from two starts.
+   */
+  stream: string;
+  /** Counts every change the desk announced in this stream; a change with a revision at or below this one is already in it. */
   revision: number;
   deskId: string;
   deskName: string;
@@ -91,6 +98,8 @@ export function needsAnswer(request: Pick<DeskRequestView, 'state'>): boolean {
  * (shared/desk-change.ts).
  */
 export type DeskChange = {
+  /** The stream that counted `revision` (DeskState.stream). */
+  stream: string;
   revision: number;
   request?: DeskRequestView;
   removed?: string;

@@ -133,7 +133,7 @@ describe('desk receiver benchmark', () => {
       for (let i = 0; i < 1000; i += 1) {
         const started = performance.now();
         const change = live.put(record(open + i), { value: 'Marisol' });
-        deskChangeOf(i, change, live, { kiosks: [], receiver: { listening: true } });
+        deskChangeOf({ stream: 'bench', revision: i }, change, live, { kiosks: [], receiver: { listening: true } });
         updates.push((performance.now() - started) * 1000);
         live.remove(record(open + i).id);
       }

@@ -4,6 +4,7 @@
  * retention), alerts until someone acknowledges, watches kiosk heartbeats,
  * and reports anonymous counts. See docs/desk.md.
  */
+import { randomUUID } from 'node:crypto';
 import type { DeskDeviceConfig } from '../../../shared/config.js';
 import type { DeskRequestView, DeskState } from '../../../shared/desk.js';
 import type { DurableFiles } from '../delivery/durable-files.js';
@@ -68,10 +69,12 @@ export async function createDeskService(
   });
   const live = createLiveRequests(device.desk.id, (id) => store.firstNameOf(id));
 
+  // A restarted service counts from 1 again; its own stream tells an open console not to compare the two counts.
+  const stream = randomUUID();
   let revision = 0;
   let receiverHealth: ReceiverHealth = { listening: false, problem: 'the receiver is starting' };
   const header = () => ({ kiosks: kiosks.views(), receiver: receiverHealth });
-  const state = (): DeskState => deskStateOf(device, revision, live, header());
+  const state = (): DeskState => deskStateOf(device, { stream, revision }, live, header());
   const announceWhole = () => {
     revision += 1;
     context.emit('desk.changed', state());
@@ -80,7 +83,7 @@ export async function createDeskService(
   const announce = (record?: StoredRequest, firstName?: { value: string | undefined }) => {
     const change = record ? live.put(record, firstName) : {};
     revision += 1;
-    context.emit('desk.requestChanged', deskChangeOf(revision, change, live, header()));
+    context.emit('desk.requestChanged', deskChangeOf({ stream, revision }, change, live, header()));
   };
   /** Work off a call's path (timer, after an answer): a throw is logged and cannot stop the desk or the process. */
   const guarded = (what: string, work: () => void) => () => {

@@ -10,10 +10,14 @@ import type { LiveChange, LiveRequests } from './live-requests.js';
 
 export type Header = Pick<DeskState, 'kiosks' | 'receiver'>;
 
+/** Where a state or change stands in the desk's announcements: the service's run, and the change's count in it. */
+export type Revision = Pick<DeskState, 'stream' | 'revision'>;
+
 /** The whole DeskState the console draws. */
-export function deskStateOf(device: DeskDeviceConfig, revision: number, live: LiveRequests, header: Header): DeskState {
+export function deskStateOf(device: DeskDeviceConfig, at: Revision, live: LiveRequests, header: Header): DeskState {
   return {
-    revision,
+    stream: at.stream,
+    revision: at.revision,
     deskId: device.desk.id,
     deskName: device.desk.name,
     requests: live.views(),
@@ -25,6 +29,6 @@ export function deskStateOf(device: DeskDeviceConfig, revision: number, live: Li
 }
 
 /** One change: the request it is about (if any), the waiting summary and the header parts, whole; nothing per open request. */
-export function deskChangeOf(revision: number, change: LiveChange, live: LiveRequests, header: Header): DeskChange {
-  return { revision, ...change, waiting: live.waiting(), kiosks: header.kiosks, receiver: header.receiver };
+export function deskChangeOf(at: Revision, change: LiveChange, live: LiveRequests, header: Header): DeskChange {
+  return { stream: at.stream, revision: at.revision, ...change, waiting: live.waiting(), kiosks: header.kiosks, receiver: header.receiver };
 }

@@ -42,9 +42,13 @@ export function useDeskState(api: LobbyApi): DeskStateResult {
       current = next;
       setResult({ state: next, failed: false, arrived });
     };
-    /** A whole state replaces ours only when it is newer (an answer to getState can be overtaken by events). */
+    /**
+     * A whole state replaces ours when it is newer (an answer to getState can
+     * be overtaken by events), or from a desk service that started again and
+     * so counts its revisions anew.
+     */
     const showWhole = (state: DeskState) => {
-      if (!current || current.revision < state.revision) show(state, []);
+      if (!current || current.stream !== state.stream || current.revision < state.revision) show(state, []);
     };
     const apply = (change: DeskChange) => {
       if (!current) return;

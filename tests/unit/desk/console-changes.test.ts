@@ -54,6 +54,24 @@ describe("the console hears of the desk's changes one request at a time", () => 
     expect(desk.states.at(-1)).toEqual(await desk.handlers['desk.getState']({}));
   });
 
+  it('a desk started again (its settings changed) counts in a stream of its own, so an open console loads its whole state', async () => {
+    const first = await startDesk();
+    await post(`${first.url()}/requests`, requestCreated({ reference: 'K1-0001' }));
+    await first.waitForState((s) => s.requests.length === 1);
+    const before = first.states.at(-1) as DeskState;
+    await first.close();
+
+    const again = await startDesk({ dir: first.dir });
+    await post(`${again.url()}/requests`, requestCreated({ reference: 'K1-0002' }));
+    await again.waitForState((s) => s.requests.length === 2);
+    const arrival = again.changes.at(-1);
+    if (!arrival) throw new Error('the restarted desk announced no change');
+    // Its count began again, below what the console holds; its stream says the two counts cannot be compared.
+    expect(arrival.revision).toBeLessThanOrEqual(before.revision);
+    expect(arrival.stream).not.toBe(before.stream);
+    expect(changeFits(before, arrival)).toBe('missed');
+  });
+
   it('a kiosk coming online is a change with no request in it', async () => {
     const desk = await startDesk();
     await post(`${desk.url()}/heartbeats`, heartbeat('K7'));
@@ -111,6 +129,7 @@ describe("the console hears of the desk's changes one request at a time", () => 
 
 describe('a change meets the console state it is applied to', () => {
   const state: DeskState = {
+    stream: 'first-start',
     revision: 4,
     deskId: 'D1',
     deskName: 'Front desk',
@@ -120,7 +139,13 @@ describe('a change meets the console state it is applied to', () => {
     alert: { repeatSeconds: 10, sound: true },
     receiver: { listening: true },
   };
-  const change = { removed: 'req_x', waiting: { count: 3, emergency: true }, kiosks: [], receiver: { listening: false } };
+  const change = {
+    stream: 'first-start',
+    removed: 'req_x',
+    waiting: { count: 3, emergency: true },
+    kiosks: [],
+    receiver: { listening: false },
+  };
 
   it('one the state already holds (it raced the first load) is skipped', () => {
     expect(changeFits(state, { ...change, revision: 4 })).toBe('held');
@@ -134,6 +159,8 @@ describe('a change meets the console state it is applied to', () => {
 
   it('a revision further on says a change was missed, and so does a change without a waiting count', () => {
     expect(changeFits(state, { ...change, revision: 6 })).toBe('missed');
+    expect(changeFits(state, { ...change, stream: 'restarted', revision: 5 })).toBe('missed');
+    expect(changeFits(state, { ...change, stream: 'restarted', revision: 1 })).toBe('missed');
     expect(changeFits(state, { ...change, revision: 5, waiting: undefined } as unknown as typeof change & { revision: number })).toBe(
       'missed',
     );

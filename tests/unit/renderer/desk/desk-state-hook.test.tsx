@@ -11,6 +11,7 @@ const base = (revision: number, requests: DeskRequestView[]): DeskState =>
   deskState(requests, { revision, alert: { repeatSeconds: 10, sound: true } });
 
 const change = (revision: number, parts: Partial<DeskChange>): DeskChange => ({
+  stream: 'desk-start',
   revision,
   waiting: { count: 0, emergency: false },
   kiosks: [],
@@ -98,5 +99,33 @@ describe("the desk console's state", () => {
     expect(result.current.state?.requests.map((r) => r.id)).toEqual([b.id, c.id]);
     expect(result.current.state?.waiting).toEqual({ count: 2, emergency: false });
     expect(desk.asked()).toBe(2);
+  });
+
+  it('a desk that restarted (its settings changed) is shown, though it counts its changes from 1 again', async () => {
+    const desk = scriptedDesk();
+    const { result } = renderHook(() => useDeskState(desk.api));
+    const a = deskRequest('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
+    const b = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
+    const c = deskRequest('req_cccccccccccccccccccc', '2026-11-20T15:02:00.000Z');
+    await desk.answer(base(40, [a]));
+    // The restarted desk announces its whole state, then a new request: both counted from its own start.
+    await desk.send('desk.changed', { ...base(1, [a, b]), stream: 'restarted' });
+    expect(result.current.state?.requests.map((r) => r.id)).toEqual([a.id, b.id]);
+    await desk.send('desk.requestChanged', { ...change(2, { request: c, waiting: waitingOf([a, b, c]) }), stream: 'restarted' });
+    expect(result.current.state?.requests.map((r) => r.id)).toEqual([a.id, b.id, c.id]);
+    expect(result.current.arrived.map((r) => r.id)).toEqual([c.id]);
+  });
+
+  it('a change from a restarted desk whose whole state never arrived loads the whole state again', async () => {
+    const desk = scriptedDesk();
+    const { result } = renderHook(() => useDeskState(desk.api));
+    const a = deskRequest('req_aaaaaaaaaaaaaaaaaaaa', '2026-11-20T15:00:00.000Z');
+    const b = deskRequest('req_bbbbbbbbbbbbbbbbbbbb', '2026-11-20T15:01:00.000Z');
+    await desk.answer(base(40, [a]));
+    expect(desk.asked()).toBe(1);
+    await desk.send('desk.requestChanged', { ...change(1, { request: b, waiting: waitingOf([a, b]) }), stream: 'restarted' });
+    expect(desk.asked()).toBe(2);
+    await desk.answer({ ...base(1, [a, b]), stream: 'restarted' });
+    await waitFor(() => expect(result.current.state?.requests.map((r) => r.id)).toEqual([a.id, b.id]));
   });
 });

@@ -41,6 +41,7 @@ export function waitingOf(requests: readonly DeskRequestView[]): DeskWaiting {
 /** A desk state holding the given requests, waiting as their states say; `overrides` change any field. */
 export function deskState(requests: DeskRequestView[], overrides: Partial<DeskState> = {}): DeskState {
   return {
+    stream: 'desk-start',
     revision: 1,
     deskId: 'D1',
     deskName: 'Front desk',
