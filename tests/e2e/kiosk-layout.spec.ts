@@ -211,8 +211,7 @@ test('the layout checks fail, naming the element, when text is cut off or too sm
     const tools = document.querySelector('.toolbar');
     if (tools instanceof HTMLElement) tools.style.position = 'static';
     // Tools stacked in two rows, as long labels once sent them.
-    const display = document.querySelector('.toolbar .display-toggles');
-    if (display instanceof HTMLElement) display.style.flexDirection = 'column';
+    if (tools instanceof HTMLElement) tools.style.flexDirection = 'column';
     document.querySelector('main')?.append(Object.assign(document.createElement('div'), { style: 'block-size: 3000px' }));
   });
   expect((await clippingProblems(page, '.kiosk')).join('\n')).toMatch(/<h1\.screen-heading> "[^"]+": content \d+ px wide in 80 px/);
