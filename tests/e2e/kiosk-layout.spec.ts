@@ -28,7 +28,7 @@ import {
 import { touchTargetProblems } from './support/kiosk-targets.js';
 import { kioskText } from './support/kiosk-text.js';
 import { offeredLanguages } from './support/languages.js';
-import { giveVoicesWhereNone } from './support/speech-voices.js';
+import { giveVoicesWhereNone, kioskVoiceTags } from './support/speech-voices.js';
 import { shippedConfig } from './support/test-host.js';
 import {
   clippingProblems,
@@ -40,12 +40,6 @@ import {
   typeScaleProblems,
   zoneProblems,
 } from './support/screen-layout.js';
-
-/**
- * A kiosk as installed (docs/install.md) has a voice for each of its languages, so its tool bar shows "Read aloud"
- * and the volume beside the other tools; the test browser has none of its own.
- */
-const kioskVoices = ['en-US', 'es-US', 'ar-SA', 'vi-VN'];
 
 /** Arm's length on a 24–32 inch screen, 1080 CSS px wide (issue 9): body text and headings at least this. */
 const typeScale = { body: 24, heading: 44 };
@@ -127,7 +121,8 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
     const base = ownHost ? ((await launchHost({ kiosk, kioskPin })).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
     const languages = await offeredLanguages(request, base);
     expect(languages.length, 'the core offers languages').toBeGreaterThan(1);
-    await giveVoicesWhereNone(page, kioskVoices);
+    // A kiosk as installed has a voice for each language: its tool bar holds read aloud and the volume too.
+    await giveVoicesWhereNone(page, kioskVoiceTags);
     await showOn(page, kioskDisplays.portrait);
     await page.goto(base);
     await expectScreen(page, 'welcome');

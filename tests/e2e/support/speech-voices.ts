@@ -23,6 +23,9 @@ declare global {
   }
 }
 
+/** A voice for each of the shipped kiosk's languages, as a kiosk installed per docs/install.md has. */
+export const kioskVoiceTags: readonly string[] = ['en-US', 'es-US', 'ar-SA', 'vi-VN'];
+
 /** Gives every page of `page`'s context stand-in voices for `languages` (BCP 47 tags such as "es-US"), if it has none. */
 export async function giveVoicesWhereNone(page: Page, languages: readonly string[]): Promise<void> {
   await page.addInitScript(installStandInVoices, [...languages]);
