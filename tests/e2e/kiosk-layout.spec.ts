@@ -3,7 +3,10 @@
  * 1920×1080 landscape touchscreens, and an older 1280×1024 panel. In every
  * language: the screen fills the display (question at the top, actions in
  * reach, tools in a bar along the bottom edge), text follows the arm's-length
- * type scale, the tools stay in one row, and nothing is cut off, with larger text too. axe-core finds
+ * type scale, the tools stay in one row, and nothing is cut off, with larger text too.
+ * The page has a voice for every language (stand-ins where the browser has
+ * none: support/speech-voices.ts), so the tool bar holds read aloud and its
+ * volume, as on a kiosk installed with voices. axe-core finds
  * no WCAG 2.2 AA violation (on the portrait display) and every target is
  * 48×48 px or more, 8 px apart (on both touchscreens): these checks ran in
  * accessibility.spec.ts on a 1280×720 page of their own; here they share the
@@ -25,6 +28,7 @@ import {
 import { touchTargetProblems } from './support/kiosk-targets.js';
 import { kioskText } from './support/kiosk-text.js';
 import { offeredLanguages } from './support/languages.js';
+import { giveVoicesWhereNone, kioskVoiceTags } from './support/speech-voices.js';
 import { shippedConfig } from './support/test-host.js';
 import {
   clippingProblems,
@@ -117,9 +121,13 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
     const base = ownHost ? ((await launchHost({ kiosk, kioskPin })).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
     const languages = await offeredLanguages(request, base);
     expect(languages.length, 'the core offers languages').toBeGreaterThan(1);
+    // A kiosk as installed has a voice for each language: its tool bar holds read aloud and the volume too.
+    await giveVoicesWhereNone(page, kioskVoiceTags);
     await showOn(page, kioskDisplays.portrait);
     await page.goto(base);
     await expectScreen(page, 'welcome');
+    // The widest tool bar: read aloud comes after the first paint, once a voice is known.
+    await expect(page.locator('.toolbar .read-aloud')).toBeVisible();
     await screen.visit(page);
     await expectScreen(page, screen.id);
     await reached(page);
@@ -130,6 +138,7 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
         current = language.code;
         // Changing language keeps the person's place.
         await expect(page.locator(`main[data-screen="${screen.id}"]`)).toBeVisible();
+        await expect(page.locator('.toolbar .read-aloud'), 'read aloud is offered in this language').toBeVisible();
         // A string missing in this language would show as its key ("faq.topics.cost.question").
         expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\.[A-Za-z.]+\b/);
         const where = (display: string) => `${screen.id} in ${language.code}, ${display}`;
@@ -165,6 +174,7 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
         for (const display of [kioskDisplays.portrait, kioskDisplays.landscape]) {
           await showOn(page, display);
           expect.soft(await clippingProblems(page, '.kiosk'), `cut off with larger text: ${where(display.name)}`).toEqual([]);
+          expect.soft(await toolbarRowProblems(page), `tool bar in one row with larger text: ${where(display.name)}`).toEqual([]);
         }
         await largerText.click();
         await expect(page.locator('html')).not.toHaveAttribute('data-text-size', 'large');
@@ -196,8 +206,7 @@ test('the layout checks fail, naming the element, when text is cut off or too sm
     const tools = document.querySelector('.toolbar');
     if (tools instanceof HTMLElement) tools.style.position = 'static';
     // Tools stacked in two rows, as long labels once sent them.
-    const display = document.querySelector('.toolbar .display-toggles');
-    if (display instanceof HTMLElement) display.style.flexDirection = 'column';
+    if (tools instanceof HTMLElement) tools.style.flexDirection = 'column';
     document.querySelector('main')?.append(Object.assign(document.createElement('div'), { style: 'block-size: 3000px' }));
   });
   expect((await clippingProblems(page, '.kiosk')).join('\n')).toMatch(/<h1\.screen-heading> "[^"]+": content \d+ px wide in 80 px/);

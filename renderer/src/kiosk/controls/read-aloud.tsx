@@ -15,8 +15,12 @@
  *   data-no-read-aloud (the button marks itself). Mark repeated chrome too.
  * - The button becomes "Stop reading" while speaking. Speech stops on
  *   unmount, when `language` changes and when the screen's text changes.
- * - A three-step volume choice (quiet, medium, loud) sits beside it; choosing
- *   one while reading starts the reading again at that volume.
+ * - One volume button sits beside it, showing its level ("Volume: Medium",
+ *   with bars); each tap moves to the next level (quiet, medium, loud, then
+ *   quiet). A tap while reading starts the reading again at the new volume,
+ *   so the person hears the change. The level stays while this component
+ *   does: through every screen of one person's visit (the tool bar stays),
+ *   back to medium when the session starts over (the kiosk remounts it).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,15 +30,13 @@ import { readableText, speakableLines } from './read-aloud/readable-text';
 import { useSpeech } from './read-aloud/use-speech';
 import { useStopOnChange } from './read-aloud/use-stop-on-change';
 import { findVoice, useVoiceFor } from './read-aloud/use-voice';
-
-const volumes = { quiet: 0.4, medium: 0.7, loud: 1 } as const;
-type Volume = keyof typeof volumes;
-const volumeSteps = Object.keys(volumes) as Volume[];
+import { startingVolume, volumeLevels, type VolumeLevel } from './read-aloud/volume';
+import { VolumeButton } from './read-aloud/volume-button';
 
 export function ReadAloudButton({ targetRef, language }: { targetRef: RefObject<HTMLElement | null>; language: string }) {
   const { t } = useTranslation('controls');
   const voiceUri = useVoiceFor(language);
-  const [volume, setVolume] = useState<Volume>('medium');
+  const [volume, setVolume] = useState<VolumeLevel>(startingVolume);
   const { speaking, speak, stop } = useSpeech();
   const box = useRef<HTMLDivElement>(null);
 
@@ -43,10 +45,10 @@ export function ReadAloudButton({ targetRef, language }: { targetRef: RefObject<
   useStopOnChange(targetRef, speaking, stop);
 
   const start = useCallback(
-    (level: Volume) => {
+    (level: VolumeLevel) => {
       const target = targetRef.current;
       const voice = findVoice(language);
-      if (target && voice) speak(speakableLines(readableText(target)), voice, volumes[level], () => signalActivity(box.current));
+      if (target && voice) speak(speakableLines(readableText(target)), voice, volumeLevels[level], () => signalActivity(box.current));
     },
     [targetRef, language, speak],
   );
@@ -57,22 +59,13 @@ export function ReadAloudButton({ targetRef, language }: { targetRef: RefObject<
       <button type="button" className="button read-aloud__toggle" onClick={() => (speaking ? stop() : start(volume))}>
         {speaking ? t('readAloud.stop') : t('readAloud.start')}
       </button>
-      <div className="read-aloud__volume" role="group" aria-label={t('readAloud.volume')}>
-        {volumeSteps.map((level) => (
-          <button
-            key={level}
-            type="button"
-            className="button"
-            aria-pressed={level === volume}
-            onClick={() => {
-              setVolume(level);
-              if (speaking) start(level);
-            }}
-          >
-            {t(`readAloud.${level}`)}
-          </button>
-        ))}
-      </div>
+      <VolumeButton
+        level={volume}
+        onChange={(level) => {
+          setVolume(level);
+          if (speaking) start(level);
+        }}
+      />
     </div>
   );
 }

@@ -63,11 +63,15 @@ describe('ReadAloudButton', () => {
     expect(engine.spoken[0]?.lang).toBe('ar_SA');
   });
 
+  it('speaks at medium volume until the person changes it', async () => {
+    await renderWithI18n(<Screen language="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
+    expect(engine.spoken.map((u) => u.volume)).toEqual([0.7, 0.7]);
+  });
+
   it('speaks at the volume chosen', async () => {
     await renderWithI18n(<Screen language="en" />);
-    expect(screen.getByRole('button', { name: 'Medium' }).getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(screen.getByRole('button', { name: 'Loud' }));
-    expect(screen.getByRole('button', { name: 'Loud' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Volume: Medium' }));
     fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
     expect(engine.spoken.map((u) => u.volume)).toEqual([1, 1]);
   });
@@ -75,9 +79,21 @@ describe('ReadAloudButton', () => {
   it('starts again at the new volume when the volume changes while reading', async () => {
     await renderWithI18n(<Screen language="en" />);
     fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Quiet' }));
-    expect(engine.spoken.slice(-2).map((u) => u.volume)).toEqual([0.4, 0.4]);
+    const cancelsBefore = engine.cancelCount;
+    fireEvent.click(screen.getByRole('button', { name: 'Volume: Medium' }));
+    expect(engine.cancelCount).toBe(cancelsBefore + 1);
+    expect(engine.spoken.slice(-2).map((u) => [u.text, u.volume])).toEqual([
+      ['Need help?', 1],
+      ['Help is free.', 1],
+    ]);
     expect(screen.getByRole('button', { name: 'Stop reading' })).toBeTruthy();
+  });
+
+  it('a volume change while not reading says nothing', async () => {
+    await renderWithI18n(<Screen language="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Volume: Medium' }));
+    expect(engine.spoken).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Read aloud' })).toBeTruthy();
   });
 
   it('the same button stops the reading', async () => {
