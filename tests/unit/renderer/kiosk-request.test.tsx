@@ -211,7 +211,7 @@ describe('the emergency path', () => {
   });
 
   it("after Start over the next person's emergency carries a key of its own, not taken for the last person's", async () => {
-    const keys: string[] = [];
+    const keys: (string | undefined)[] = [];
     const { user } = await renderKiosk({
       api: (api) => ({ ...api, 'request.submit': (input) => (keys.push(input.idempotencyKey), api['request.submit'](input)) }) as LobbyApi,
     });
