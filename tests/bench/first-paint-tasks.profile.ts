@@ -10,21 +10,10 @@
 import { test, type Browser } from '@playwright/test';
 import { startTestHost } from '../e2e/support/test-host.js';
 import { buildBaseline, serveBaseline } from './support/baseline-page.js';
-import { tokenParam } from '../../electron/browser-host/run-token.js';
-import { firstContentfulPaint, kioskScreen } from './support/page-timing.js';
+import { tracedColdLoad, type TraceEvent } from './support/traced-load.js';
 
 const loads = Number(process.env.LOBBY_PROFILE_LOADS ?? 6);
 const slowdown = Number(process.env.LOBBY_PROFILE_CPU ?? 4);
-
-type TraceEvent = {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string; type?: string; frame?: string } };
-};
 
 /** What a top-level task did, named by its longest direct child (a script's URL file name where there is one). */
 function taskKind(task: TraceEvent, children: TraceEvent[]): string {
@@ -37,26 +26,12 @@ function taskKind(task: TraceEvent, children: TraceEvent[]): string {
 }
 
 async function traceLoad(browser: Browser, url: string, sums: Map<string, number>, order: string[][]) {
-  const context = await browser.newContext(kioskScreen);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  if (slowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-  const target = new URL(url);
-  if (target.searchParams.has(tokenParam)) {
-    // As coldLoad does: the host's sign-in redirect is not part of the page's load.
-    await context.request.get(url, { maxRedirects: 0 });
-    target.searchParams.delete(tokenParam);
-  }
-  await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing'],
-  });
-  // Nothing of Playwright's runs in the page before its first paint (a locator would inject its script): commit, then
-  // a paint observer over the DevTools protocol, as coldLoad does.
-  await page.goto(target.href, { waitUntil: 'commit' });
-  await cdp.send('Runtime.evaluate', { expression: firstContentfulPaint, awaitPromise: true });
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-  await context.close();
-
+  const traceEvents = await tracedColdLoad(browser, url, slowdown, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'loading',
+    'blink.user_timing',
+  ]);
   const fcp = traceEvents.find((e) => e.name === 'firstContentfulPaint');
   const start = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data && 'isLoadingMainFrame' in e.args.data);
   if (!fcp || !start) throw new Error('trace: no navigationStart or firstContentfulPaint');

@@ -5,7 +5,7 @@
  * nothing else: no bootstrap call, no chunks, no app shell. The kiosk is
  * measured against it in the same run, so the ratio says what the app adds.
  */
-import i18next, { type Resource } from 'i18next';
+import i18next from 'i18next';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
@@ -13,26 +13,7 @@ import '../../../renderer/src/styles/kiosk-fonts.css';
 import '../../../renderer/src/styles/app.css';
 import '../../../renderer/src/styles/kiosk.css';
 import '../../../renderer/src/styles/kiosk-layout.css';
-
-const files = import.meta.glob<Record<string, unknown>>(
-  ['../../../resources/locales/*/*.json', '!../../../resources/locales/*/glossary.json'],
-  { eager: true, import: 'default' },
-);
-
-const resources: Resource = {};
-for (const [file, content] of Object.entries(files)) {
-  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
-  if (match?.[1] && match[2]) (resources[match[1]] ??= {})[match[2]] = content as Resource[string][string];
-}
-
-const languages = [
-  { code: 'en', name: 'English' },
-  { code: 'es', name: 'Español' },
-  { code: 'ar', name: 'العربية' },
-  { code: 'vi', name: 'Tiếng Việt' },
-];
-
-const values = { agency: "Lee's Summit Police Department", program: 'Safe Passage', emergency: '911' };
+import { languages, resources, values } from './words';
 
 function Screen() {
   const { t, i18n } = useTranslation('kiosk');

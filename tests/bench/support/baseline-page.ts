@@ -16,17 +16,28 @@ import { repoRoot } from '../../e2e/support/paths.js';
 
 export const baselineOut = path.join(repoRoot, 'test-results', 'bench', 'baseline');
 
-export async function buildBaseline(): Promise<string> {
+/** The baseline pages: the plain page (the targets' yardstick) and the kiosk's first screen drawn plainly (baseline/same-screen). */
+const pages = {
+  plain: { root: path.join(repoRoot, 'tests', 'bench', 'baseline'), out: baselineOut },
+  sameScreen: {
+    root: path.join(repoRoot, 'tests', 'bench', 'baseline', 'same-screen'),
+    out: path.join(repoRoot, 'test-results', 'bench', 'baseline-same-screen'),
+  },
+} as const;
+
+/** Builds a baseline page on its own (one script, as the page would ship); returns its folder. */
+export async function buildBaseline(page: keyof typeof pages = 'plain'): Promise<string> {
+  const { root, out } = pages[page];
   await build({
     configFile: false,
-    root: path.join(repoRoot, 'tests', 'bench', 'baseline'),
+    root,
     base: './',
     publicDir: false,
     logLevel: 'warn',
     plugins: [react(), cspMetaTag()],
-    build: { ...pageBuild, outDir: baselineOut },
+    build: { ...pageBuild, outDir: out },
   });
-  return baselineOut;
+  return out;
 }
 
 const types: Record<string, string> = {

@@ -209,4 +209,22 @@ describe('the emergency path', () => {
       timeout: 5000,
     });
   });
+
+  it("after Start over the next person's emergency carries a key of its own, not taken for the last person's", async () => {
+    const keys: (string | undefined)[] = [];
+    const { user } = await renderKiosk({
+      api: (api) => ({ ...api, 'request.submit': (input) => (keys.push(input.idempotencyKey), api['request.submit'](input)) }) as LobbyApi,
+    });
+    for (let visit = 0; visit < 2; visit += 1) {
+      await tap(user, 'Touch here to start');
+      await tap(user, /^Emergency: someone may be overdosing/);
+      await heading('Call 911 now');
+      await tap(user, 'Start over');
+      await heading('Need help with drugs or alcohol?');
+    }
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{24}-emergency$/);
+    expect(keys[1]).toMatch(/^[0-9a-f]{24}-emergency$/);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
 });

