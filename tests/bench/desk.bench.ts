@@ -124,6 +124,7 @@ const sideArrivals = Number(process.env.LOBBY_BENCH_SIDE_ARRIVALS ?? 20);
  * `sideArrivals` pairs (at most twice as many rounds).
  */
 async function receivingSideBySide(browser: Browser, request: APIRequestContext) {
+  const started = Date.now();
   const small = await startBenchDesk(request);
   const large = await startBenchDesk(request);
   try {
@@ -152,6 +153,8 @@ async function receivingSideBySide(browser: Browser, request: APIRequestContext)
       ratioOfP50: Math.round((result.app.p50 / result.baseline.p50) * 100) / 100,
       ...result,
       rounds,
+      // Starting both desks, filling them and the rounds: what the side-by-side part adds to the bench's run.
+      seconds: Math.round((Date.now() - started) / 1000),
       leftOutForATick: { at10: leftOutForATick[0], at1000: leftOutForATick[1] },
       samples: { at10: costs[0].map(tenths), at1000: costs[1].map(tenths) },
     };
