@@ -15,28 +15,20 @@
  * (LOBBY_PROFILE_ARRIVALS, 100 to each desk).
  */
 import { loadavg } from 'node:os';
-import { test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser } from '@playwright/test';
 import { compared, summarize } from './measure.js';
-import { goTo } from './support/bounded.js';
 import { startBenchDesk, type BenchDesk } from './support/bench-desk.js';
 import { recordDeskSplit, sendToDrawnOf, slowestSplits, summarizeSplits, type ArrivalSplit } from './support/desk-split.js';
-import { drawnAt, lastEventBefore, recordDrawnCards, recordEventArrivals } from './support/desk-timing.js';
+import { openDeskSide, type DeskSide } from './support/desk-side.js';
+import { drawnAt, lastEventBefore } from './support/desk-timing.js';
 
 const arrivals = Number(process.env.LOBBY_PROFILE_ARRIVALS ?? 100);
 const load = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
 
-type Side = { open: number; desk: BenchDesk; page: Page; threadTime: () => Promise<number>; splits: ArrivalSplit[]; cpuMs: number[] };
+type Side = DeskSide & { splits: ArrivalSplit[]; cpuMs: number[] };
 
 async function side(browser: Browser, desk: BenchDesk, open: number): Promise<Side> {
-  await desk.send(open);
-  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await recordEventArrivals(page);
-  await goTo(page, desk.deskUrl, `[data-field="open-count"]:text-is("${open}")`);
-  await recordDrawnCards(page);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-  return { open, desk, page, threadTime, splits: [], cpuMs: [] };
+  return { ...(await openDeskSide(browser, desk, open)), splits: [], cpuMs: [] };
 }
 
 async function arrive(at: Side): Promise<void> {
