@@ -126,6 +126,11 @@ const webhookChannel = z
     heartbeatUrl: httpUrl.optional(),
     /** Include the first name. Only for a department-run backend that is allowed to hold it. */
     personalData: z.boolean().default(false),
+    /**
+     * The backend signs each answer (receipt, status answer, heartbeat `ok`) for the message it answers, as the desk
+     * does (contract 1.2): the kiosk then believes no other. Off by default, so a 1.1 backend keeps working.
+     */
+    signedAnswers: z.boolean({ error: 'use true (the backend signs each answer for the message it answers) or false' }).default(false),
     caFile: z.string().min(1).optional(),
   })
   .strict();

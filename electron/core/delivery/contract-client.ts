@@ -103,8 +103,8 @@ export async function postCreated(
 
 /**
  * Posts the contract's `status.query` about some requests and returns the
- * answer once it is checked (signed by the desk for this very query when the
- * endpoint has `boundAnswers`, signed by the backend when `answerSecrets` is
+ * answer once it is checked (signed by the receiver for this very query when
+ * the endpoint has `boundAnswers`, signed by the backend when `answerSecrets` is
  * given, and in the contract's shape); undefined when it did not answer
  * usefully (logged, asked again at the next poll).
  */
@@ -117,8 +117,8 @@ export async function postStatusQuery(
   const message = { type: 'status.query', version: wireVersion, kioskId: query.kioskId, requestIds: query.requestIds };
   const { result, json, text, headers, unsigned } = await postMessage(endpoint, freshMessageId(), message, deps, signal);
   if (unsigned) {
-    // Nothing of the answer is logged: only that it was not the desk's, and why.
-    deps.logger.warn('status answer is not signed by the desk; ignored', { channel: deps.channelId, reason: unsigned });
+    // Nothing of the answer is logged: only that it was not the receiver's answer to this query, and why.
+    deps.logger.warn('status answer is not signed by the receiver for this query; ignored', { channel: deps.channelId, reason: unsigned });
     return undefined;
   }
   if (result.outcome !== 'delivered') {

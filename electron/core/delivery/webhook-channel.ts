@@ -2,6 +2,8 @@
  * A department's own backend: `request.created` to its URL, with the first
  * name only when the department said it may hold it; acknowledgements from
  * its optional statusUrl; heartbeats when it opts in (`heartbeatSeconds`).
+ * With `signedAnswers`, each answer is believed only when the backend signed
+ * it for the message it answers.
  */
 import { secretsOf, type ChannelConfig } from '../../../shared/config.js';
 import type { ChannelSender } from './channel-sender.js';
@@ -12,7 +14,9 @@ type WebhookChannel = Extract<ChannelConfig, { type: 'webhook' }>;
 
 /** A sender for a `webhook` channel. */
 export function createWebhookSender(channel: WebhookChannel, deps: ContractClientDeps): ChannelSender {
-  const trust = { secrets: secretsOf(channel), caFile: channel.caFile };
+  // With signedAnswers, every answer must be the backend's own answer to that very message (the desk's mechanism):
+  // a secret shared by several kiosks then cannot make this kiosk believe an answer made for another message.
+  const trust = { secrets: secretsOf(channel), caFile: channel.caFile, ...(channel.signedAnswers ? { boundAnswers: true as const } : {}) };
   const { statusUrl, heartbeatSeconds } = channel;
   return {
     channelId: channel.id,
@@ -34,7 +38,8 @@ export function createWebhookSender(channel: WebhookChannel, deps: ContractClien
             postStatusQuery(
               { url: statusUrl, ...trust },
               { kioskId: deps.kioskId, requestIds },
-              { ...deps, channelId: channel.id, answerSecrets: trust.secrets },
+              // Without signedAnswers, a contract 1.1 backend signs its status answer under any webhook-id.
+              { ...deps, channelId: channel.id, ...(channel.signedAnswers ? {} : { answerSecrets: trust.secrets }) },
               signal,
             ),
         }

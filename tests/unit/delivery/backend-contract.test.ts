@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { signMessage } from '../../../shared/backend/signing.js';
+import { describe, expect, it, vi } from 'vitest';
+import { signAnswer, signMessage, verifyAnswer } from '../../../shared/backend/signing.js';
 import { repoRoot } from '../support/temp-config.js';
 import { contractMessages, contractSchemaText, type ContractMessageName } from './support/contract-schema.js';
 
@@ -32,10 +32,35 @@ describe('the documented backend-call contract', () => {
 
   it('the signed example carries the signature its body, id, timestamp and example secret produce', async () => {
     const markdown = await readFile(docFile, 'utf8');
-    const body = /<!-- signed-body -->\s*```text\n(.*)\n```/.exec(markdown)?.[1] ?? '';
-    const headers = Object.fromEntries([...markdown.matchAll(/^(webhook-[a-z]+): (.+)$/gm)].map((m) => [m[1], m[2]]));
+    const { body, headers } = signedExample(markdown, 'signed');
     const secret = /secret `(whsec_[A-Za-z0-9+/=]+)`/.exec(markdown)?.[1] ?? '';
     const at = new Date(Number(headers['webhook-timestamp']) * 1000);
     expect(signMessage([secret], headers['webhook-id'] ?? '', body, at)).toEqual(headers);
   });
+
+  it("the signed answer example verifies as the answer to the signed request, and as no other message's", async () => {
+    const markdown = await readFile(docFile, 'utf8');
+    const request = signedExample(markdown, 'signed');
+    const answer = signedExample(markdown, 'signed-answer');
+    const secret = /secret `(whsec_[A-Za-z0-9+/=]+)`/.exec(markdown)?.[1] ?? '';
+    const at = new Date(Number(answer.headers['webhook-timestamp']) * 1000);
+    const requestId = request.headers['webhook-id'] ?? '';
+    expect(signAnswer([secret], requestId, answer.body, at)).toEqual(answer.headers);
+    // Checked at the example's own time: the 5-minute window is the receiver's clock, not the document's.
+    vi.useFakeTimers({ now: at, toFake: ['Date'] });
+    try {
+      expect(verifyAnswer([secret], requestId, answer.body, answer.headers)).toEqual({ ok: true, messageId: `ans_${requestId}` });
+      expect(verifyAnswer([secret], 'msg_req_another', answer.body, answer.headers)).toMatchObject({ ok: false, reason: 'unbound-answer' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
+/** The body after `<!-- name-body -->` and the webhook headers in the block after `<!-- name-headers -->`. */
+function signedExample(markdown: string, name: string): { body: string; headers: Record<string, string> } {
+  const body = new RegExp(`<!-- ${name}-body -->\\s*\`\`\`text\\n(.*)\\n\`\`\``).exec(markdown)?.[1] ?? '';
+  const block = new RegExp(`<!-- ${name}-headers -->\\s*\`\`\`http\\n([\\s\\S]*?)\`\`\``).exec(markdown)?.[1] ?? '';
+  const headers = Object.fromEntries([...block.matchAll(/^(webhook-[a-z]+): (.+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return { body, headers };
+}

@@ -57,7 +57,7 @@ async function expectNoOfficerComing(kiosk: Awaited<ReturnType<typeof startKiosk
   expect(view).toMatchObject({ phase: 'delivered' });
   expect(view?.acknowledgement).toBeUndefined();
   expect(view?.status).not.toBe('answered');
-  const warnings = kiosk.log.filter((e) => e.message === 'status answer is not signed by the desk; ignored');
+  const warnings = kiosk.log.filter((e) => e.message === 'status answer is not signed by the receiver for this query; ignored');
   expect(warnings.length).toBeGreaterThan(0);
   expect(warnings[0]?.fields).toEqual({ channel: 'front-desk', reason });
   const logged = JSON.stringify(kiosk.log);
