@@ -8,7 +8,7 @@
  * object, so a new call is one entry here plus one handler beside its feature.
  */
 import { z } from 'zod';
-import { pinSchema, type AdminLogLine, type AdminOverview, type AdminSessionState, type TestPageResult } from './admin.js';
+import { newPinSchema, pinSchema, type AdminLogLine, type AdminOverview, type AdminSessionState, type TestPageResult } from './admin.js';
 import type { Bootstrap } from './bootstrap.js';
 import type { DeskChange, DeskReport, DeskRequestView, DeskState } from './desk.js';
 import { requestIdSchema } from './backend/messages.js';
@@ -80,7 +80,7 @@ export const calls = {
   /** Opens a session with the PIN; refused (plainly) for a wrong PIN or while locked out. */
   'admin.session.unlock': call<AdminSessionState>()(z.object({ pin: pinSchema }).strict()),
   /** Sets the first PIN and opens a session; refused once any PIN exists. */
-  'admin.session.createPin': call<AdminSessionState>()(z.object({ pin: pinSchema }).strict()),
+  'admin.session.createPin': call<AdminSessionState>()(z.object({ pin: newPinSchema }).strict()),
   /** A touch on the admin screen: keeps the session open another 2 minutes. */
   'admin.session.touch': call<AdminSessionState>()(z.object({}).strict()),
   'admin.session.end': call<AdminSessionState>()(z.object({}).strict()),

@@ -18,7 +18,7 @@ import { repoRoot } from './support/paths.js';
 import { freePort } from './support/test-host.js';
 
 const a = (key: string) => translation('en', 'admin', key);
-const pin = '482913';
+const pin = '48291375';
 
 /** Holds the mouse down on `selector` until the PIN pad appears (the hold takes 5 s; this waits for the pad, not for a time). */
 async function holdOpen(page: Page, selector: string) {

@@ -2,7 +2,7 @@
  * The admin screen's calls. The gate (admin-gate.ts) decides whether each one
  * may run; these only do the work, and write each action to the audit log.
  */
-import type { AdminSessionState } from '../../../shared/admin.js';
+import { newPinMinLength, newPinSchema, type AdminSessionState } from '../../../shared/admin.js';
 import { CallRefused } from '../../../shared/call-result.js';
 import type { CallHandlers, CallName } from '../../../shared/contract.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -42,6 +42,7 @@ export function sessionState(parts: Pick<AdminParts, 'session' | 'pins' | 'first
   const locked = parts.pins.lockedFor();
   if (locked > 0) state.lockedForSeconds = Math.ceil(locked / 1000);
   if (state.active) state.expiresInSeconds = Math.ceil(parts.session.remaining() / 1000);
+  if (parts.session.shortPin()) state.shortPin = true;
   return state;
 }
 
@@ -64,7 +65,9 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
         }
         throw error;
       }
-      session.open();
+      // A PIN set before 8 digits were required still opens the screen, which then asks for a longer one. Only the
+      // session keeps this; nothing is logged about the PIN's length.
+      session.open({ shortPin: pin.length < newPinMinLength });
       logger.info('admin session opened');
       await audit.record('session.opened');
       return state();
@@ -77,6 +80,9 @@ export function createAdminHandlers(parts: AdminParts): AdminHandlers {
         await audit.record('pin.refused', { reason: closed });
         throw new CallRefused(firstUseOver);
       }
+      // The contract checks this too; the core holds the rule whoever calls it.
+      const checked = newPinSchema.safeParse(pin);
+      if (!checked.success) throw new CallRefused(`The new PIN is too short: ${checked.error.issues[0]?.message ?? 'use 8 to 12 digits'}.`);
       await pins.create(pin);
       parts.firstUse.noteSetUp();
       session.open();

@@ -6,7 +6,10 @@
 export const adminIdleMs = 2 * 60_000;
 
 export type AdminSession = {
-  open(): void;
+  /** `shortPin`: the PIN that opened it has fewer digits than a new PIN needs (kept for this session only). */
+  open(facts?: { shortPin?: boolean }): void;
+  /** Whether the open session was opened with a short PIN; false when no session is active. */
+  shortPin(): boolean;
   /** Extends an active session; false when there is none (or it just ran out). */
   touch(): boolean;
   isActive(): boolean;
@@ -26,6 +29,7 @@ export function createAdminSession(options: {
 }): AdminSession {
   const { now } = options;
   let lastTouch: number | undefined;
+  let openedWithShortPin = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const stopTimer = () => {
@@ -35,6 +39,7 @@ export function createAdminSession(options: {
   const finish = (why: 'ended' | 'expired') => {
     const wasOpen = lastTouch !== undefined;
     lastTouch = undefined;
+    openedWithShortPin = false;
     stopTimer();
     if (wasOpen) options.onEnded(why);
   };
@@ -46,8 +51,9 @@ export function createAdminSession(options: {
   };
 
   return {
-    open() {
+    open(facts) {
       lastTouch = now();
+      openedWithShortPin = facts?.shortPin === true;
       stopTimer();
       timer = setInterval(isActive, options.checkEveryMs ?? 1000);
       // A forgotten session must not keep a test process or a quitting app alive.
@@ -59,6 +65,7 @@ export function createAdminSession(options: {
       return true;
     },
     isActive,
+    shortPin: () => isActive() && openedWithShortPin,
     remaining: () => (isActive() && lastTouch !== undefined ? adminIdleMs - (now() - lastTouch) : 0),
     end: () => finish('ended'),
   };

@@ -4,9 +4,9 @@
  * PIN is never echoed when typed at a terminal, and never written anywhere.
  *
  *   npm run pin-hash            (type the PIN, then Enter)
- *   printf '482913\n' | npm run --silent pin-hash
+ *   printf '48291375\n' | npm run --silent pin-hash
  */
-import { pinSchema } from '../../../shared/admin.js';
+import { newPinSchema } from '../../../shared/admin.js';
 import { parseFlags } from '../command-line.js';
 import { hashPin } from './pin-hash.js';
 
@@ -15,7 +15,7 @@ function readPin(): Promise<string> {
     const input = process.stdin;
     let text = '';
     if (input.isTTY) {
-      process.stderr.write('Type the admin PIN (4 to 12 digits), then press Enter: ');
+      process.stderr.write('Type the admin PIN (8 to 12 digits), then press Enter: ');
       input.setRawMode(true);
     }
     input.setEncoding('utf8');
@@ -42,7 +42,7 @@ function readPin(): Promise<string> {
 async function main(): Promise<number> {
   // It takes no flags: the PIN comes on standard input, never on the command line where `ps` would show it.
   parseFlags('npm run pin-hash', process.argv.slice(2), {});
-  const parsed = pinSchema.safeParse((await readPin()).trim());
+  const parsed = newPinSchema.safeParse((await readPin()).trim());
   if (!parsed.success) {
     process.stderr.write(`No hash was made: ${parsed.error.issues[0]?.message ?? 'invalid PIN'}.\n`);
     return 1;

@@ -4,7 +4,7 @@ import type { AdminSessionState } from '../../../shared/admin';
 import { isCallFailure } from '../../../shared/call-result';
 import type { LobbyApi } from '../../../shared/contract';
 import { AdminScreen } from './admin-screen';
-import { PinPad } from './pin-pad';
+import { newPinMinLength, PinPad } from './pin-pad';
 import { useIdleClose } from './use-idle-close';
 import '../styles/admin.css';
 
@@ -17,7 +17,8 @@ type Step =
   | { name: 'confirm'; first: string }
   /** No PIN, and it may no longer be chosen here (a kiosk past its first hour, or one that had a PIN before). */
   | { name: 'first-use-over'; why: FirstUseOver }
-  | { name: 'open' };
+  /** `shortPin`: the PIN that opened it has fewer than 8 digits; the screen asks for a longer one. */
+  | { name: 'open'; shortPin: boolean };
 
 /** A PIN pad left alone on a public screen closes by itself. */
 const pinPadIdleMs = 60_000;
@@ -34,7 +35,7 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
 
   const describe = useCallback(
     (state: AdminSessionState) => {
-      if (state.active) return setStep({ name: 'open' });
+      if (state.active) return setStep({ name: 'open', shortPin: state.shortPin === true });
       if (!state.pinSet && state.firstUse && state.firstUse !== 'open') return setStep({ name: 'first-use-over', why: state.firstUse });
       setStep(state.pinSet ? { name: 'enter' } : { name: 'choose' });
       if (state.lockedForSeconds) setMessage(t('pin.locked', { seconds: state.lockedForSeconds }));
@@ -76,7 +77,7 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
     }
   };
 
-  if (step.name === 'open') return <AdminScreen api={api} onClose={onClose} />;
+  if (step.name === 'open') return <AdminScreen api={api} onClose={onClose} shortPin={step.shortPin} />;
   if (step.name === 'first-use-over') {
     return (
       <main className="screen screen--plain admin admin--pin" data-screen="admin-pin" data-first-use={step.why}>
@@ -99,7 +100,13 @@ export function AdminArea({ api, onClose }: { api: LobbyApi; onClose: () => void
           {message}
         </p>
       )}
-      {step.name !== 'loading' && <PinPad onSubmit={(pin) => void send(pin)} busy={busy} />}
+      {step.name !== 'loading' && (
+        <PinPad
+          onSubmit={(pin) => void send(pin)}
+          busy={busy}
+          {...(step.name === 'choose' || step.name === 'confirm' ? { minLength: newPinMinLength } : {})}
+        />
+      )}
       <button type="button" className="button" onClick={onClose}>
         {t('pin.cancel')}
       </button>

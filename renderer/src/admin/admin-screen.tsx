@@ -12,7 +12,7 @@ const touchEveryMs = 10_000;
  * ends the session after 2 minutes without a touch; every touch here tells it,
  * and when it ends (or a call is refused) the public screen comes back.
  */
-export function AdminScreen({ api, onClose }: { api: LobbyApi; onClose: () => void }) {
+export function AdminScreen({ api, onClose, shortPin = false }: { api: LobbyApi; onClose: () => void; shortPin?: boolean }) {
   const { t } = useTranslation('admin');
   const [overview, setOverview] = useState<AdminOverview | undefined>();
   const lastTouch = useRef(0);
@@ -47,6 +47,13 @@ export function AdminScreen({ api, onClose }: { api: LobbyApi; onClose: () => vo
           {t('close')}
         </button>
       </header>
+      {shortPin && (
+        // First on the screen: a short PIN is what a stolen config file would give away.
+        <div className="notice admin__short-pin" role="status" data-testid="short-pin">
+          <p>{t('pin.short.notice')}</p>
+          <p>{t('pin.short.howTo')}</p>
+        </div>
+      )}
       {!overview && <p aria-busy="true">{t('loading')}</p>}
       {overview &&
         adminSections

@@ -32,7 +32,7 @@ export type TestHostOptions = Partial<Record<ConfigFileName, FileContent>> & {
 };
 
 /** The PIN the end-to-end hosts' kiosks are set up with (and the one tests choose on first use). */
-export const testAdminPin = '482913';
+export const testAdminPin = '48291375';
 
 let testPinHash: Promise<string> | undefined;
 

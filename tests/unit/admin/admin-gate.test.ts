@@ -55,16 +55,16 @@ describe('the admin gate in the core', () => {
 
   it('opens with the PIN set on first use, and lets the calls through', async () => {
     const { call } = await start();
-    const opened = await call('admin.session.createPin', { pin: '482913' });
+    const opened = await call('admin.session.createPin', { pin: '48291375' });
     expect(opened).toMatchObject({ ok: true, value: { active: true, pinSet: true, expiresInSeconds: 120 } });
     const overview = await call('admin.overview');
     expect(overview).toMatchObject({ ok: true, value: { role: 'kiosk', deviceId: 'K1', configProblems: [], outOfService: false } });
-    expect(await call('admin.session.createPin', { pin: '111111' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call('admin.session.createPin', { pin: '11111111' })).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 
   it('ends the session after 2 minutes without a touch, and a touch extends it', async () => {
     const { call, clock, events } = await start();
-    await call('admin.session.createPin', { pin: '482913' });
+    await call('admin.session.createPin', { pin: '48291375' });
     clock.now += 100_000;
     expect(await call('admin.session.touch')).toMatchObject({ ok: true, value: { active: true, expiresInSeconds: 120 } });
     clock.now += 119_000;
@@ -78,12 +78,12 @@ describe('the admin gate in the core', () => {
 
   it('writes every admin action to the audit log as JSON lines, without the PIN', async () => {
     const { call, dataDir, clock, core } = await start();
-    await call('admin.session.createPin', { pin: '482913' });
+    await call('admin.session.createPin', { pin: '48291375' });
     await call('admin.outOfService.set', { on: true });
     await call('admin.outOfService.set', { on: false });
     await call('admin.session.end');
     await call('admin.session.unlock', { pin: '000000' });
-    await call('admin.session.unlock', { pin: '482913' });
+    await call('admin.session.unlock', { pin: '48291375' });
     clock.now += 121_000;
     await call('admin.session.state');
     await core.close();
@@ -100,12 +100,12 @@ describe('the admin gate in the core', () => {
       'session.expired',
     ]);
     expect(lines.every((l) => !Number.isNaN(Date.parse(l.at)))).toBe(true);
-    expect(await readFile(file, 'utf8')).not.toContain('482913');
+    expect(await readFile(file, 'utf8')).not.toContain('48291375');
   });
 
   it('switches the kiosk out of service and back, and the switch survives a restart', async () => {
     const first = await start();
-    await first.call('admin.session.createPin', { pin: '482913' });
+    await first.call('admin.session.createPin', { pin: '48291375' });
     await first.call('admin.outOfService.set', { on: true });
     expect(first.core.bootstrap()).toMatchObject({ state: 'out-of-service', role: 'kiosk', reason: 'switched-off' });
     expect(first.events.some((e) => e.name === 'app.bootstrapChanged' && (e.payload as { state: string }).state === 'out-of-service')).toBe(
@@ -116,7 +116,7 @@ describe('the admin gate in the core', () => {
     const second = await start(first.config);
     expect(second.core.bootstrap()).toMatchObject({ state: 'out-of-service', reason: 'switched-off' });
     // The admin screen still opens from the out-of-service screen, with the PIN set before the restart.
-    expect(await second.call('admin.session.unlock', { pin: '482913' })).toMatchObject({ ok: true });
+    expect(await second.call('admin.session.unlock', { pin: '48291375' })).toMatchObject({ ok: true });
     await second.call('admin.outOfService.set', { on: false });
     expect(second.core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
   });
@@ -126,14 +126,14 @@ describe('the admin gate in the core', () => {
     await config.edit(config.paths.deviceConfig, (json) => ({ ...json, kiosk: { id: 'k 1', location: 'Lobby' } }));
     const { call } = await start(config);
     removeLater(config);
-    await call('admin.session.createPin', { pin: '482913' });
+    await call('admin.session.createPin', { pin: '48291375' });
     const overview = await call('admin.overview');
     expect(overview).toMatchObject({ ok: true, value: { configProblems: [{ file: config.paths.deviceConfig, field: 'kiosk.id' }] } });
   });
 
   it('keeps the last 200 log lines for the admin screen', async () => {
     const { call, core } = await start();
-    await call('admin.session.createPin', { pin: '482913' });
+    await call('admin.session.createPin', { pin: '48291375' });
     for (let i = 0; i < 250; i += 1) core.handlers['app.reportRendererError']({ where: 'test', kind: 'TypeError' });
     const recent = await call('admin.log.recent');
     if (!recent.ok) throw new Error('refused');

@@ -21,7 +21,7 @@ describe('first use of the admin PIN', () => {
     expect(core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk', notSetUp: true });
     expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: false, firstUse: 'open' } });
 
-    expect(await call('admin.session.createPin', { pin: '482913' })).toMatchObject({ ok: true, value: { active: true, pinSet: true } });
+    expect(await call('admin.session.createPin', { pin: '48291375' })).toMatchObject({ ok: true, value: { active: true, pinSet: true } });
     expect(core.bootstrap()).toMatchObject({ state: 'ready', role: 'kiosk' });
     expect((core.bootstrap() as ReadyBootstrap).notSetUp).toBeUndefined();
     // The screen is told at once: the welcome with its way in replaces the "not set up" one.
@@ -43,12 +43,12 @@ describe('first use of the admin PIN', () => {
     expect(await second.call('admin.session.state')).toMatchObject({ ok: true, value: { firstUse: 'open' } });
     clock.now += 1000;
     expect(await second.call('admin.session.state')).toMatchObject({ ok: true, value: { pinSet: false, firstUse: 'time-passed' } });
-    expect(await second.call('admin.session.createPin', { pin: '482913' })).toMatchObject(refused);
+    expect(await second.call('admin.session.createPin', { pin: '48291375' })).toMatchObject(refused);
     expect(second.sink.entries.some((e) => e.message.includes('first use is over') && e.fields?.reason === 'time-passed')).toBe(true);
     await second.core.close();
 
     const third = await startAdminCore(config, clock);
-    expect(await third.call('admin.session.createPin', { pin: '482913' })).toMatchObject(refused);
+    expect(await third.call('admin.session.createPin', { pin: '48291375' })).toMatchObject(refused);
     // Still not serving the public: a kiosk with no PIN never does.
     expect(third.core.bootstrap()).toMatchObject({ state: 'ready', notSetUp: true });
     await third.core.close();
@@ -71,17 +71,17 @@ describe('first use of the admin PIN', () => {
     await core.reload();
     expect(core.bootstrap()).toMatchObject({ state: 'ready', notSetUp: true });
     expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: false, firstUse: 'set-up-before' } });
-    expect(await call('admin.session.createPin', { pin: '482913' })).toMatchObject(refused);
+    expect(await call('admin.session.createPin', { pin: '48291375' })).toMatchObject(refused);
   });
 
   it('a PIN chosen on first use ends it for good, even if that PIN is lost later', async () => {
     const config = await tempConfig(undefined, { adminPin: false });
     removeLater(config);
     const { core, call } = await startAdminCore(config);
-    await call('admin.session.createPin', { pin: '482913' });
+    await call('admin.session.createPin', { pin: '48291375' });
     await call('admin.session.end');
     // A second createPin is refused while the PIN exists, and the state no longer offers first use at all.
-    expect(await call('admin.session.createPin', { pin: '111111' })).toMatchObject(refused);
+    expect(await call('admin.session.createPin', { pin: '11111111' })).toMatchObject(refused);
     expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: true } });
     await core.close();
   });
@@ -95,6 +95,6 @@ describe('first use of the admin PIN', () => {
     expect((core.bootstrap() as ReadyBootstrap).notSetUp).toBeUndefined();
     clock.now += 30 * firstUseWindowMs;
     expect(await call('admin.session.state')).toEqual({ ok: true, value: { active: false, pinSet: false, firstUse: 'open' } });
-    expect(await call('admin.session.createPin', { pin: '482913' })).toMatchObject({ ok: true, value: { active: true, pinSet: true } });
+    expect(await call('admin.session.createPin', { pin: '48291375' })).toMatchObject({ ok: true, value: { active: true, pinSet: true } });
   });
 });

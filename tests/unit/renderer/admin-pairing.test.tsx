@@ -23,7 +23,7 @@ afterEach(cleanup);
 
 /** A real core with an open admin session, its admin screen rendered in a region of the page named `name`. */
 async function adminOf(test: TestCore, name: string) {
-  await test.core.handlers['admin.session.createPin']({ pin: '4829' });
+  await test.core.handlers['admin.session.createPin']({ pin: '48291375' });
   await renderWithI18n(
     <div role="region" aria-label={name}>
       <AdminScreen api={inProcessApi(test.core)} onClose={() => undefined} />
@@ -103,7 +103,7 @@ describe('the Devices and pairing section', { timeout: 20_000 }, () => {
 
   it('leaves no listener behind once the admin screen closes', async () => {
     const kioskCore = track(await startCore(await kioskDevice()));
-    await kioskCore.core.handlers['admin.session.createPin']({ pin: '4829' });
+    await kioskCore.core.handlers['admin.session.createPin']({ pin: '48291375' });
     const counted = countedListeners(inProcessApi(kioskCore.core));
     const { unmount } = await renderWithI18n(<AdminScreen api={counted.api} onClose={() => undefined} />);
     await screen.findByRole('button', { name: 'Pair with a desk' });
@@ -118,7 +118,7 @@ describe('the Devices and pairing section', { timeout: 20_000 }, () => {
   it('warns in plain words when keys live in memory only', async () => {
     const kioskCore = track(await startCore(await kioskDevice()));
     const api = inProcessApi(kioskCore.core);
-    await kioskCore.core.handlers['admin.session.createPin']({ pin: '4829' });
+    await kioskCore.core.handlers['admin.session.createPin']({ pin: '48291375' });
     const overview = await api['admin.pairing.overview']({});
     const memoryOnly = { ...api, 'admin.pairing.overview': async () => ({ ...overview, keyProtection: 'memory-only' as const }) };
     await renderWithI18n(<AdminScreen api={memoryOnly} onClose={() => undefined} />);

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger, memorySink } from '../../../electron/core/logger';
 import { inProcessApi } from '../support/in-process-api';
 import { firstUseWindowMs } from '../../../electron/core/admin/first-use';
+import { hashPin } from '../../../electron/core/admin/pin-hash';
 import { tempConfig, testStorage } from '../support/temp-config';
 
 const cheap = { N: 1024, r: 8, p: 1 };
@@ -21,8 +22,12 @@ afterEach(async () => {
 });
 
 /** A machine fresh out of the box (no admin PIN), on a clock the test may move. */
-async function appWithCore(deviceFile?: string, clock = { now: Date.now() }) {
+async function appWithCore(deviceFile?: string, clock = { now: Date.now() }, configuredPin?: string) {
   const config = await tempConfig(deviceFile, { adminPin: false });
+  if (configuredPin) {
+    const pinHash = await hashPin(configuredPin, cheap);
+    await config.edit(config.paths.deviceConfig, (json) => ({ ...json, admin: { pinHash } }));
+  }
   const core = await createCore({
     paths: config.paths,
     ...testStorage(config.dir, { now: () => clock.now }),
@@ -73,10 +78,17 @@ describe('the admin screen', { timeout: 20_000 }, () => {
   it('asks for a new PIN twice on first use, then shows this machine and its channels', async () => {
     await appWithCore();
     await openKioskAdmin();
-    expect(await screen.findByText('No PIN is set yet. Pick a PIN of 4 to 12 digits.')).toBeTruthy();
-    await typePin('4829');
+    expect(await screen.findByText('No PIN is set yet. Pick a PIN of 8 to 12 digits.')).toBeTruthy();
+    // Seven digits: OK stays unavailable, and the prompt above says how many are needed.
+    const pad = screen.getByRole('group', { name: 'PIN keypad' });
+    for (const digit of '4829137') await userEvent.click(within(pad).getByRole('button', { name: digit }));
+    expect(within(pad).getByRole('button', { name: 'OK' }).getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(within(pad).getByRole('button', { name: 'OK' }));
+    expect(screen.queryByText('Type the same PIN again.')).toBeNull();
+    for (let i = 0; i < 7; i += 1) await userEvent.click(within(pad).getByRole('button', { name: 'Delete' }));
+    await typePin('48291375');
     expect(await screen.findByText('Type the same PIN again.')).toBeTruthy();
-    await typePin('4829');
+    await typePin('48291375');
     expect(await screen.findByRole('heading', { level: 1, name: 'Admin screen' })).toBeTruthy();
     const about = await screen.findByRole('region', { name: 'This machine' });
     expect(within(about).getByText('K1')).toBeTruthy();
@@ -96,8 +108,8 @@ describe('the admin screen', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Alert the front desk now' })).toBeNull();
 
     await openKioskAdmin();
-    await typePin('4829');
-    await typePin('4829');
+    await typePin('48291375');
+    await typePin('48291375');
     await userEvent.click(await screen.findByRole('button', { name: 'Close the admin screen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Touch here to start' })).toBeTruthy();
@@ -114,9 +126,28 @@ describe('the admin screen', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('group', { name: 'PIN keypad' })).toBeNull();
   });
 
+  it('opened with a PIN set before 8 digits were required, says the PIN is short and how to set a longer one', async () => {
+    await appWithCore(undefined, undefined, '4829');
+    await openKioskAdmin();
+    expect(await screen.findByText('Type the admin PIN.')).toBeTruthy();
+    await typePin('4829');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Admin screen' })).toBeTruthy();
+    const notice = screen.getByTestId('short-pin');
+    expect(notice.textContent).toContain('This PIN is short. It has fewer than 8 digits, so it is easy to guess.');
+    expect(notice.textContent).toContain('Make a new PIN of 8 to 12 digits: run npm run pin-hash and put what it prints in admin.pinHash');
+  });
+
+  it('opened with a PIN of 8 digits, says nothing about its length', async () => {
+    await appWithCore(undefined, undefined, '48291375');
+    await openKioskAdmin();
+    await typePin('48291375');
+    expect(await screen.findByRole('region', { name: 'This machine' })).toBeTruthy();
+    expect(screen.queryByTestId('short-pin')).toBeNull();
+  });
+
   it('says plainly when the PIN is wrong, and stays closed', async () => {
     const { core } = await appWithCore();
-    await core.handlers['admin.session.createPin']({ pin: '4829' });
+    await core.handlers['admin.session.createPin']({ pin: '48291375' });
     await core.handlers['admin.session.end']({});
     await openKioskAdmin();
     await typePin('1111');
@@ -127,8 +158,8 @@ describe('the admin screen', { timeout: 20_000 }, () => {
   it('turns the kiosk out of service and back; closing brings back a fresh public screen', async () => {
     await appWithCore();
     await openKioskAdmin();
-    await typePin('4829');
-    await typePin('4829');
+    await typePin('48291375');
+    await typePin('48291375');
     await userEvent.click(await screen.findByRole('button', { name: 'Take the kiosk out of service' }));
     expect(await screen.findByText('The kiosk is out of service. People see: please go to the window.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Close the admin screen' }));
@@ -137,7 +168,7 @@ describe('the admin screen', { timeout: 20_000 }, () => {
 
     // The out-of-service screen's title is a door too, so the administrator can turn the kiosk back on.
     hold(outOfService!.querySelector('h1')!, adminHoldMs);
-    await typePin('4829');
+    await typePin('48291375');
     await userEvent.click(await screen.findByRole('button', { name: 'Put the kiosk back in service' }));
     await userEvent.click(screen.getByRole('button', { name: 'Close the admin screen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Need help with drugs or alcohol?' })).toBeTruthy();
@@ -147,8 +178,8 @@ describe('the admin screen', { timeout: 20_000 }, () => {
     await appWithCore('config/desk.json');
     await userEvent.click(await screen.findByRole('button', { name: 'Admin' }, { timeout: 5000 }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Admin PIN' }, { timeout: adminChunkMs })).toBeTruthy();
-    await typePin('4829');
-    await typePin('4829');
+    await typePin('48291375');
+    await typePin('48291375');
     expect(await screen.findByRole('region', { name: 'Receiver' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Out of service' })).toBeNull();
     expect(document.querySelector('[data-screen="desk-home"]')).not.toBeNull();
