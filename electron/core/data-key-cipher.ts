@@ -8,7 +8,10 @@ import type { Cipher } from './platform.js';
 const keyBytes = 32;
 const ivBytes = 12;
 const tagBytes = 16;
-/** v1: no associated data (records sealed before it existed; still opened). */
+/**
+ * v1: no associated data. Still made and opened for fields that belong to no record (the identity's keys, the trust
+ * store's secrets), never opened as a record's field: names sealed so are re-sealed as v2 at start (reseal-old-names.ts).
+ */
 const legacyPrefix = 'v1:';
 /** v2: sealed with associated data (the record's id), so a sealed field cannot be moved to another record. */
 const boundPrefix = 'v2:';
@@ -27,7 +30,8 @@ export function parseDataKey(text: string, source: string): Buffer {
 /**
  * AES-256-GCM: "v1:" + base64(iv | tag | ciphertext) without associated data,
  * "v2:" + the same with it. Tampering, a wrong key or other associated data
- * throws on decrypt.
+ * throws on decrypt, and so does a v1 text opened as a record's field (with
+ * associated data): it carries no proof of which record it belongs to.
  */
 export function createKeyCipher(key: Buffer): Cipher {
   if (key.length !== keyBytes) throw new Error(`the data key must be ${keyBytes} bytes`);
@@ -46,6 +50,8 @@ export function createKeyCipher(key: Buffer): Cipher {
       if (!bound && !sealed.startsWith(legacyPrefix)) throw new Error('not sealed by this cipher');
       // A v2 field opens only with the associated data it was sealed with; v1 fields never had any.
       if (bound && associatedData === undefined) throw new Error('this field is bound to a record; give its id');
+      // A v1 field was sealed for no record, so it could have been moved from any: never opened as a record's.
+      if (!bound && associatedData !== undefined) throw new Error('this field is not bound to its record (v1); it is not opened');
       const raw = Buffer.from(sealed.slice(boundPrefix.length), 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, ivBytes));
       if (bound && associatedData !== undefined) decipher.setAAD(Buffer.from(associatedData, 'utf8'));

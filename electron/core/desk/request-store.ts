@@ -18,6 +18,7 @@ import { nodeFiles, type DurableFiles } from '../delivery/durable-files.js';
 import { openOutboxStore, type OutboxStore } from '../delivery/outbox-store.js';
 import type { Logger } from '../logger.js';
 import type { Platform } from '../platform.js';
+import { resealOldNames } from '../reseal-old-names.js';
 import { openName, sealName } from '../sealed-name.js';
 import { parseRequestSummary, parseStoredRequest } from './stored-request-schema.js';
 import { countsInReports, summarize, type RequestSummary, type StoredRequest } from './stored-request.js';
@@ -110,7 +111,18 @@ export async function openRequestStore(options: RequestStoreOptions): Promise<Re
     if (migrated > 0) logger.info('moved the desk requests to one file each', { count: migrated });
   }
 
-  const { records: loadedRecords, unreadable } = await outbox.loadAll();
+  const { records: readRecords, unreadable } = await outbox.loadAll();
+  // Names sealed before they were bound to their record, re-sealed once (atomic per record); after that v1 never opens.
+  const loadedRecords = await resealOldNames(
+    {
+      store: 'desk',
+      records: readRecords,
+      sealedOf: (r) => r.sealedName,
+      withSealed: (r, sealedName) => ({ ...r, sealedName }),
+      save: outbox.save,
+    },
+    { ...platform, logger },
+  );
   const unreadableEntries = await Promise.all(
     unreadable.map(async (name) => ({ name, text: await files.read(path.join(dir, name)).catch(() => '') })),
   );

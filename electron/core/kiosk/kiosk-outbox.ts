@@ -9,11 +9,12 @@ import { openOutboxStore, type OutboxStore } from '../delivery/outbox-store.js';
 import type { Logger } from '../logger.js';
 import { parseRecord, type RequestRecord } from './request-record.js';
 
-export type KioskOutbox = OutboxStore<RequestRecord> & { loaded: RequestRecord[] };
+/** `readable`: false when the folder could not be opened or read (then `loaded` is empty, not the outbox). */
+export type KioskOutbox = OutboxStore<RequestRecord> & { loaded: RequestRecord[]; readable: boolean };
 
 function unusableStore(dir: string, error: Error): KioskOutbox {
   const fail = () => Promise.reject(error);
-  return { dir, save: fail, remove: fail, loadAll: fail, loaded: [] };
+  return { dir, save: fail, remove: fail, loadAll: fail, loaded: [], readable: false };
 }
 
 export async function openKioskOutbox(dir: string, files: DurableFiles | undefined, logger: Logger): Promise<KioskOutbox> {
@@ -23,7 +24,7 @@ export async function openKioskOutbox(dir: string, files: DurableFiles | undefin
     // Kept on disk for an administrator: a record this version cannot read is never deleted silently.
     if (unreadable.length > 0)
       logger.error('outbox files could not be read and were left in place', { count: unreadable.length, path: dir });
-    return { ...store, loaded: records };
+    return { ...store, loaded: records, readable: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
     logger.error('the outbox cannot be opened; requests will be refused until it can', { code, path: dir });

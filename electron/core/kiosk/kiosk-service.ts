@@ -16,6 +16,7 @@ import { createDeadlines, realSchedule, type Schedule } from './deadlines.js';
 import { createDeliveryRunner } from './delivery-runner.js';
 import { createFirstNames } from './first-names.js';
 import { openKioskOutbox } from './kiosk-outbox.js';
+import { resealOldNames } from '../reseal-old-names.js';
 import { createRequestBook } from './request-book.js';
 import { newRecord } from './new-record.js';
 import { retentionExpired } from './retention.js';
@@ -49,7 +50,22 @@ export async function startKioskService(
   const abort = new AbortController();
   const signal = abort.signal;
 
-  const store = await openKioskOutbox(path.join(context.dataDir, 'outbox'), options.files, logger);
+  const opened = await openKioskOutbox(path.join(context.dataDir, 'outbox'), options.files, logger);
+  // Names sealed before they were bound to their record, re-sealed once (atomic per record); after that v1 never opens.
+  const store = {
+    ...opened,
+    loaded: await resealOldNames(
+      {
+        store: 'kiosk',
+        records: opened.loaded,
+        complete: opened.readable,
+        sealedOf: (r) => r.sealedFirstName,
+        withSealed: (r, sealedFirstName) => ({ ...r, sealedFirstName }),
+        save: opened.save,
+      },
+      { ...platform, logger },
+    ),
+  };
   const book = createRequestBook({ store, now, logger, emit: context.emit });
   const names = createFirstNames(platform.cipher, logger);
   const clientDeps = { now, timeoutMs: delivery.requestTimeoutMs, logger, kioskId: device.kiosk.id };
