@@ -7,76 +7,38 @@
  * its place. Without the option a contract 1.1 backend works as before.
  */
 import { describe, expect, it } from 'vitest';
-import { statusQuerySchema, type StatusAnswer } from '../../../shared/backend/messages.js';
 import { signMessage } from '../../../shared/backend/signing.js';
 import type { Acknowledgement } from '../../../shared/request.js';
 import { startScriptedServer, type Answer, type Received } from '../delivery/support/scripted-server.js';
 import { signedAnswer } from '../delivery/support/signed-answer.js';
-import { kioskConfig, otherSecret, sampleInput, startKiosk, testSecret } from '../kiosk/support/kiosk-harness.js';
+import { kioskConfig, sampleInput, startKiosk, testSecret } from '../kiosk/support/kiosk-harness.js';
 import { manualSchedule } from '../kiosk/support/manual-schedule.js';
 import { closeAfterEach } from '../support/close-after-each.js';
+import {
+  acknowledgedWith,
+  expectNoOfficerComing,
+  expectNotReachedYet,
+  forgedAcknowledgements,
+  kioskWithStatusAnswer,
+  signedWebhook,
+} from './support/unbelieved-answers.js';
 
 const track = closeAfterEach();
 
 const ack: Acknowledgement = { messageKey: 'coming-now', deskId: 'CAD', deskName: 'Dispatch', at: new Date().toISOString() };
-const refusedLog = 'status answer is not signed by the receiver for this query; ignored';
-
-const acknowledged = (query: Received): StatusAnswer => ({
-  requests: statusQuerySchema.parse(query.json).requestIds.map((id) => ({ id, state: 'acknowledged' as const, acknowledgement: ack })),
-});
+const acknowledged = acknowledgedWith(ack);
 const receipt = { received: true, duplicate: false };
+const webhook = signedWebhook;
 
-/** A webhook channel on `origin`: requests to /hook, status to /status, heartbeats to /beats. */
-const webhook = (origin: string, extra: Record<string, unknown> = {}) => ({
-  id: 'cad',
-  type: 'webhook',
-  url: `${origin}/hook`,
-  statusUrl: `${origin}/status`,
-  secret: testSecret,
-  signedAnswers: true,
-  ...extra,
-});
-
-/**
- * The backend takes the request with a receipt signed for it; its status
- * queries are answered by `statusAnswer` (a genuine backend or whoever else
- * can answer the statusUrl).
- */
-async function backendWithStatusAnswer(
-  statusAnswer: (query: Received, earlier: Received[]) => Answer,
-  extra: Record<string, unknown> = {},
-) {
-  const statusQueries: Received[] = [];
-  const server = track(
-    await startScriptedServer((r) => {
-      if (r.path !== '/status') return signedAnswer(testSecret, r, { status: 200, json: receipt });
-      const answer = statusAnswer(r, [...statusQueries]);
-      statusQueries.push(r);
-      return answer;
-    }),
-  );
-  const kiosk = track(await startKiosk(kioskConfig({ channels: [webhook(server.origin, extra)] })));
-  const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
-  await kiosk.waitForView(id, (v) => v.phase === 'delivered');
-  // Three more polls than now: the answers to the first two of them have been weighed (one poll at a time).
-  const target = statusQueries.length + 3;
-  await server.waitFor(() => statusQueries.length >= target);
-  return { kiosk, id };
-}
-
-/** The kiosk said nothing about an officer, and logged why with the channel and a reason code only. */
-async function expectNoOfficerComing(kiosk: Awaited<ReturnType<typeof startKiosk>>, id: string, reason: string) {
-  const view = await kiosk.service.handlers['request.get']({ id });
-  expect(view).toMatchObject({ phase: 'delivered' });
-  expect(view?.acknowledgement).toBeUndefined();
-  expect(view?.status).not.toBe('answered');
-  const warnings = kiosk.log.filter((e) => e.message === refusedLog);
-  expect(warnings.length).toBeGreaterThan(0);
-  expect(warnings[0]?.fields).toEqual({ channel: 'cad', reason });
-  const logged = JSON.stringify(kiosk.log);
-  expect(logged).not.toContain('Maya');
-  expect(logged).not.toContain('coming-now');
-}
+/** The backend takes the request with a receipt signed for it; its status queries are answered by `statusAnswer`. */
+const backendWithStatusAnswer = (statusAnswer: (query: Received, earlier: Received[]) => Answer) =>
+  kioskWithStatusAnswer({
+    track,
+    channel: (origin) => webhook(origin),
+    isStatus: (r) => r.path === '/status',
+    genuine: () => receipt,
+    statusAnswer,
+  });
 
 /** An acknowledgement signed with the channel secret the way a contract 1.1 backend may: under a webhook-id of its own. */
 const signedUnbound = (query: Received): Answer => {
@@ -85,30 +47,14 @@ const signedUnbound = (query: Received): Answer => {
 };
 
 describe('a webhook status answer the backend did not sign for this query (signedAnswers: true)', () => {
-  it('an unsigned acknowledgement is not believed', async () => {
-    const { kiosk, id } = await backendWithStatusAnswer((query) => ({ status: 200, json: acknowledged(query) }));
-    await expectNoOfficerComing(kiosk, id, 'missing-headers');
-  });
-
-  it('an acknowledgement signed with another secret is not believed', async () => {
-    const { kiosk, id } = await backendWithStatusAnswer((query) =>
-      signedAnswer(otherSecret, query, { status: 200, json: acknowledged(query) }),
-    );
-    await expectNoOfficerComing(kiosk, id, 'bad-signature');
-  });
-
-  it('an acknowledgement signed with the right secret for an earlier query is not believed as the answer to a later one', async () => {
-    const { kiosk, id } = await backendWithStatusAnswer((query, earlier) => {
-      const first = earlier[0];
-      if (!first) return signedAnswer(testSecret, query, { status: 200, json: { requests: [] } });
-      return signedAnswer(testSecret, first, { status: 200, json: acknowledged(query) });
-    });
-    await expectNoOfficerComing(kiosk, id, 'unbound-answer');
+  it.each(forgedAcknowledgements(acknowledged))('$what is not believed', async ({ answer, reason }) => {
+    const { kiosk, id } = await backendWithStatusAnswer(answer);
+    await expectNoOfficerComing(kiosk, id, { channel: 'cad', reason });
   });
 
   it('an acknowledgement signed under a webhook-id of its own (enough for contract 1.1) is not believed', async () => {
     const { kiosk, id } = await backendWithStatusAnswer(signedUnbound);
-    await expectNoOfficerComing(kiosk, id, 'unbound-answer');
+    await expectNoOfficerComing(kiosk, id, { channel: 'cad', reason: 'unbound-answer' });
   });
 
   it('the acknowledgement signed for the query it answers is believed', async () => {
@@ -131,13 +77,7 @@ describe('a webhook receipt the backend did not sign for this request (signedAns
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     const created = () => impostor.received.filter((r) => r.path === '/hook');
     await impostor.waitFor(() => created().length >= 3);
-    // The 20-second "not reached yet" deadline, counted from the request's creation.
-    const fallback = timers.find((t) => t.delayMs > 19_000 && t.delayMs <= 20_000);
-    expect(fallback).toBeDefined();
-    fallback!.fire();
-    const view = await kiosk.waitForView(id, (v) => v.status === 'not-reached-yet');
-    expect(view).toMatchObject({ phase: 'captured', status: 'not-reached-yet' });
-    expect(view.acknowledgement).toBeUndefined();
+    await expectNotReachedYet(kiosk, id, timers);
     expect(impostor.received.some((r) => r.path === '/status')).toBe(false);
     const retried = kiosk.log.find((e) => e.fields?.channel === 'cad' && String(e.fields.reason).startsWith('answer not signed'));
     expect(retried?.fields?.reason).toBe('answer not signed by the receiver: missing-headers');

@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { kioskConfig, sampleInput, startKiosk, testSecret } from '../kiosk/support/kiosk-harness.js';
 import { closeAfterEach } from '../support/close-after-each.js';
+import { signedWebhook } from './support/unbelieved-answers.js';
 
 const track = closeAfterEach();
 const acknowledgement = { messageKey: 'come-to-window', deskId: 'CAD', deskName: 'Dispatch', at: new Date().toISOString() };
@@ -54,15 +55,7 @@ async function startDocBackend(secret: string) {
 describe('a backend that signs its answers as docs/backend-contract.md shows', () => {
   it('is believed by a kiosk with signedAnswers: the request is delivered, then acknowledged', async () => {
     const origin = await startDocBackend(testSecret);
-    const channel = {
-      id: 'cad',
-      type: 'webhook',
-      url: `${origin}/hook`,
-      statusUrl: `${origin}/status`,
-      secret: testSecret,
-      signedAnswers: true,
-    };
-    const kiosk = track(await startKiosk(kioskConfig({ channels: [channel] })));
+    const kiosk = track(await startKiosk(kioskConfig({ channels: [signedWebhook(origin)] })));
     const { id } = await kiosk.service.handlers['request.submit'](sampleInput());
     const view = await kiosk.waitForView(id, (v) => v.phase === 'acknowledged');
     expect(view.acknowledgement).toEqual(acknowledgement);
