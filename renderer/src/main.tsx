@@ -1,11 +1,11 @@
 import { embeddedBootstrap, withEarlyBootstrap } from './api/early-bootstrap';
 import { getApi } from './api/get-api';
 import { startLoading } from './app';
+import { addLaterFonts, afterFirstScreenShown } from './i18n/later-fonts';
 import { mountWhenLoaded } from './mount-app';
-// Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline.
+// Bundled fonts, so English, Spanish, Vietnamese and Arabic render the same on every kiosk, offline: the Latin faces
+// here; the others once the first screen is on screen (i18n/later-fonts.ts).
 import './styles/kiosk-fonts.css';
-import '@fontsource/noto-sans-arabic/arabic-400.css';
-import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './styles/app.css';
 import './styles/kiosk.css';
 import './styles/kiosk-layout.css';
@@ -21,3 +21,4 @@ const firstLoad = startLoading(api);
 
 const container = document.getElementById('root');
 if (container) void mountWhenLoaded(container, api, firstLoad);
+void afterFirstScreenShown().then(() => addLaterFonts());
