@@ -25,20 +25,43 @@ import { drawnAt, lastEventBefore } from './support/desk-timing.js';
 const arrivals = Number(process.env.LOBBY_PROFILE_ARRIVALS ?? 100);
 const load = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
 
-type Side = DeskSide & { splits: ArrivalSplit[]; cpuMs: number[] };
+/** Chromium's main-thread durations (CDP Performance metrics, seconds so far): where the page's CPU goes. */
+const renderingMetrics = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'] as const;
+type RenderingMetric = (typeof renderingMetrics)[number];
+
+type Side = DeskSide & {
+  splits: ArrivalSplit[];
+  cpuMs: number[];
+  metrics: () => Promise<Record<RenderingMetric, number>>;
+  metricMs: Record<RenderingMetric, number[]>;
+};
 
 async function side(browser: Browser, desk: BenchDesk, open: number): Promise<Side> {
-  return { ...(await openDeskSide(browser, desk, open)), splits: [], cpuMs: [] };
+  const opened = await openDeskSide(browser, desk, open);
+  const cdp = await opened.page.context().newCDPSession(opened.page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => {
+    const { metrics: all } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(renderingMetrics.map((name) => [name, all.find((m) => m.name === name)?.value ?? NaN])) as Record<
+      RenderingMetric,
+      number
+    >;
+  };
+  const metricMs = Object.fromEntries(renderingMetrics.map((name) => [name, [] as number[]])) as Record<RenderingMetric, number[]>;
+  return { ...opened, splits: [], cpuMs: [], metrics, metricMs };
 }
 
 async function arrive(at: Side): Promise<void> {
   const split = recordDeskSplit(at.desk.events);
   try {
+    const metricsBefore = await at.metrics();
     const cpuBefore = await at.threadTime();
     const sentAt = Date.now();
     const [id = ''] = await at.desk.send(1, { emergency: true });
     const drawn = await drawnAt(at.page, id);
     at.cpuMs.push(((await at.threadTime()) - cpuBefore) * 1000);
+    const metricsAfter = await at.metrics();
+    for (const name of renderingMetrics) at.metricMs[name].push((metricsAfter[name] - metricsBefore[name]) * 1000);
     const eventAt = await lastEventBefore(at.page, drawn);
     const parts = split.split(id, { sentAt, answeredAt: at.desk.answeredAt.get(id) ?? Number.NaN, eventAt, drawnAt: drawn });
     if (parts) at.splits.push(parts);
@@ -51,6 +74,8 @@ const report = (at: Side) => ({
   open: at.open,
   sendToDrawn: summarize(at.splits.map(sendToDrawnOf)),
   pageCpuMsSendToDrawn: summarize(at.cpuMs),
+  // Send to drawn, by Chromium's own accounting (ms): scripts, style, layout, and all tasks' wall time.
+  pageMetricsMs: Object.fromEntries(renderingMetrics.map((name) => [name, summarize(at.metricMs[name])])),
   parts: summarizeSplits(at.splits),
   slowest: slowestSplits(at.splits, 5),
 });

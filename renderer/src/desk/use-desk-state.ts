@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { LobbyApi } from '../../../shared/contract';
 import type { DeskChange, DeskRequestView, DeskState } from '../../../shared/desk';
 import { applyDeskChange, changeFits } from '../../../shared/desk-change';
@@ -59,7 +60,10 @@ export function useDeskState(api: LobbyApi): DeskStateResult {
         return;
       }
       const next = applyDeskChange(current, change);
-      show(next, arrivalIn(current, next, change));
+      const arrived = arrivalIn(current, next, change);
+      // Drawn in the event's own task: left to React's scheduler, the render waits for a task of its own, and on a busy
+      // desk computer that wait is part of the time before the officer sees the card.
+      flushSync(() => show(next, arrived));
     };
     function load() {
       pending ??= [];

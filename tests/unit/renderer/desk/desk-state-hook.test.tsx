@@ -7,6 +7,9 @@ import { deskRequest, deskState, waitingOf } from './desk-views';
 
 afterEach(cleanup);
 
+/** React's flag for tests: while true, React leaves its work for act to run. */
+const reactGlobal = globalThis as typeof globalThis & { IS_REACT_ACT_ENVIRONMENT?: boolean };
+
 const base = (revision: number, requests: DeskRequestView[]): DeskState =>
   deskState(requests, { revision, alert: { repeatSeconds: 10, sound: true } });
 
@@ -45,6 +48,10 @@ function scriptedDesk() {
       act(() => {
         for (const listener of listeners.get(name) ?? []) listener(payload);
       }),
+    /** Sends an event as the event stream does, outside React's act: nothing flushes React's work but the hook itself. */
+    sendBare: <N extends EventName>(name: N, payload: EventPayload<N>) => {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
   };
 }
 
@@ -63,6 +70,23 @@ describe("the desk console's state", () => {
       [a.id, 'acknowledged'],
       [b.id, 'open'],
     ]);
+  });
+
+  it("draws a change within the event's own task, without waiting for React's scheduler", async () => {
+    const desk = scriptedDesk();
+    const { result } = renderHook(() => useDeskState(desk.api));
+    await desk.answer(base(1, []));
+    const emergency = deskRequest('req_eeeeeeeeeeeeeeeeeeee', '2026-11-20T15:06:00.000Z', { priority: 'emergency', kind: 'emergency' });
+    const actEnvironment = reactGlobal.IS_REACT_ACT_ENVIRONMENT;
+    // As in the browser: React schedules work of its own, and only the hook can make it happen now.
+    reactGlobal.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      desk.sendBare('desk.requestChanged', change(2, { request: emergency, waiting: waitingOf([emergency]) }));
+      expect(result.current.state?.requests.map((r) => r.id)).toEqual([emergency.id]);
+      expect(result.current.arrived.map((r) => r.id)).toEqual([emergency.id]);
+    } finally {
+      reactGlobal.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+    }
   });
 
   it('puts a new request in its place, announces it, and drops one that closed', async () => {
