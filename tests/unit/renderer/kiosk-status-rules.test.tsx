@@ -19,6 +19,7 @@ import {
   type StatusFacts,
 } from '../../../shared/request-status';
 import { setupI18n } from '../../../renderer/src/i18n/setup-i18n';
+import { answerTime } from '../../../renderer/src/kiosk/parts/answer-time';
 import { RequestStatusView } from '../../../renderer/src/kiosk/parts/request-status-view';
 import { KioskContext, type KioskContextValue } from '../../../renderer/src/kiosk/session/kiosk-context';
 import { newerView, reportFor, type Submission } from '../../../renderer/src/kiosk/session/request-status';
@@ -125,6 +126,27 @@ describe.each(['en', 'es', 'ar', 'vi'])('the status screen in %s', (language) =>
     );
     expect(text.includes(t(claims.answer)), "the officer's answer").toBe(row.showsAnswer);
     expect(screen.queryByText('K1-1234') !== null, 'reference').toBe(status !== 'saving' && status !== 'not-saved');
+    expect(document.querySelector('.request-status__answered-at') !== null, 'when the officer answered').toBe(row.showsAnswer);
+  });
+
+  it("the officer's answer says the clock time it came, so after a long wait an old answer never reads as new", async () => {
+    const { t } = await renderStatus('answered', language);
+    const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(ack.at));
+    const shown = document.querySelector('.request-status__answered-at')?.textContent;
+    expect(shown).toBe(t('status.answeredAt', { time }));
+    // Inside the live region with the answer, so a screen reader hears it with the answer.
+    expect(document.querySelector('[role="status"] .request-status__answered-at')).not.toBeNull();
+  });
+});
+
+describe("the time of the officer's answer", () => {
+  it('is the clock time, to the minute (10:01 UTC shows its minutes, whatever the time zone)', async () => {
+    await renderStatus('answered', 'en');
+    expect(document.querySelector('.request-status__answered-at')?.textContent).toMatch(/^The officer answered at \d{1,2}:01\s?[AP]M\.$/);
+  });
+
+  it('is left out, not made up, when the answer carries no readable time', () => {
+    expect(answerTime('not a time', 'en')).toBeUndefined();
   });
 });
 

@@ -20,6 +20,8 @@ export type StatusReport = StatusRow & {
   status: RequestStatus;
   /** The officer's answer, shown in the person's language. */
   ackKey?: AckMessageKey;
+  /** When the officer answered (ISO): shown with the answer, so an old answer never reads as new. */
+  answeredAt?: string;
   reference?: string;
   priority: Priority;
 };
@@ -49,5 +51,13 @@ export function reportFor(submission: Submission): StatusReport {
   if (submission.state !== 'saved') return { ...row, status, priority: submission.priority };
   const { view } = submission;
   const ackKey = row.showsAnswer ? view.acknowledgement?.messageKey : undefined;
-  return { ...row, status, reference: view.reference, priority: view.priority, ...(ackKey ? { ackKey } : {}) };
+  const answeredAt = ackKey ? view.acknowledgement?.at : undefined;
+  return {
+    ...row,
+    status,
+    reference: view.reference,
+    priority: view.priority,
+    ...(ackKey ? { ackKey } : {}),
+    ...(answeredAt ? { answeredAt } : {}),
+  };
 }
