@@ -10,6 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReadyBootstrap } from '../../../shared/bootstrap';
 import { agencyProfileSchema } from '../../../shared/config';
 import type { KioskRequestView } from '../../../shared/request';
+import type { Priority } from '../../../shared/request-rules';
 import {
   requestStatuses,
   statusOf,
@@ -50,11 +51,14 @@ const phaseOf: Record<CoreRequestStatus, KioskRequestView['phase']> = {
 };
 
 /** A submission in each state, as the screen would hold it. */
-function submissionIn(status: RequestStatus): Submission {
-  if (status === 'saving') return { state: 'sending', priority: 'normal' };
-  if (status === 'not-saved') return { state: 'not-saved', priority: 'normal' };
+function submissionIn(status: RequestStatus, priority: Priority = 'normal'): Submission {
+  if (status === 'saving') return { state: 'sending', priority };
+  if (status === 'not-saved') return { state: 'not-saved', priority };
   const acknowledged = status === 'answered' || status === 'closed';
-  return { state: 'saved', view: view({ status, phase: phaseOf[status], ...(acknowledged ? { acknowledgement: ack } : {}) }) };
+  return {
+    state: 'saved',
+    view: view({ status, priority, phase: phaseOf[status], ...(acknowledged ? { acknowledgement: ack } : {}) }),
+  };
 }
 
 const profile = agencyProfileSchema.parse(
@@ -70,13 +74,13 @@ const bootstrap: ReadyBootstrap = {
   idle: { warnAfterSeconds: 60, countdownSeconds: 20, answeredStaySeconds: 180 },
 };
 
-async function renderStatus(status: RequestStatus, language: string) {
+async function renderStatus(status: RequestStatus, language: string, priority: Priority = 'normal') {
   const i18n = await setupI18n({ language, profile });
   const context: KioskContextValue = {
     bootstrap,
     state: initialSession,
     dispatch: () => undefined,
-    submission: submissionIn(status),
+    submission: submissionIn(status, priority),
     chooseHelp: () => undefined,
     emergency: () => undefined,
     sendRequest: () => undefined,
@@ -85,7 +89,7 @@ async function renderStatus(status: RequestStatus, language: string) {
   render(
     <I18nextProvider i18n={i18n}>
       <KioskContext.Provider value={context}>
-        <RequestStatusView submission={submissionIn(status)} />
+        <RequestStatusView submission={submissionIn(status, priority)} />
       </KioskContext.Provider>
     </I18nextProvider>,
   );
@@ -127,6 +131,18 @@ describe.each(['en', 'es', 'ar', 'vi'])('the status screen in %s', (language) =>
     expect(text.includes(t(claims.answer)), "the officer's answer").toBe(row.showsAnswer);
     expect(screen.queryByText('K1-1234') !== null, 'reference').toBe(status !== 'saving' && status !== 'not-saved');
     expect(document.querySelector('.request-status__answered-at') !== null, 'when the officer answered').toBe(row.showsAnswer);
+  });
+
+  it('on the emergency screen, "delivered" never says to wait at the kiosk: the banner above says to go to the window now', async () => {
+    const { text, t } = await renderStatus('delivered', language, 'emergency');
+    expect(text).toContain(t('status.headline.deliveredEmergency'));
+    expect(text).not.toContain(t('status.headline.delivered'));
+    // Every other state reads the same on both screens.
+    for (const status of requestStatuses.filter((s) => s !== 'delivered')) {
+      cleanup();
+      const emergency = await renderStatus(status, language, 'emergency');
+      expect(emergency.text, status).toContain(t(statusTable[status].headlineKey));
+    }
   });
 
   it("the officer's answer says the clock time it came, so after a long wait an old answer never reads as new", async () => {

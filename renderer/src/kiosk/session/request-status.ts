@@ -47,7 +47,10 @@ export function statusOfSubmission(submission: Submission): RequestStatus {
 
 export function reportFor(submission: Submission): StatusReport {
   const status = statusOfSubmission(submission);
-  const row = statusTable[status];
+  const table = statusTable[status];
+  const priority = submission.state === 'saved' ? submission.view.priority : submission.priority;
+  // An emergency's own wording where its state has one; the headline key is the one the screen shows.
+  const row = priority === 'emergency' && table.emergencyHeadlineKey ? { ...table, headlineKey: table.emergencyHeadlineKey } : table;
   if (submission.state !== 'saved') return { ...row, status, priority: submission.priority };
   const { view } = submission;
   const ackKey = row.showsAnswer ? view.acknowledgement?.messageKey : undefined;
