@@ -50,6 +50,11 @@ export type StatusRow = {
   when: string;
   /** The one headline the person reads (kiosk namespace). */
   headlineKey: string;
+  /**
+   * The same state's headline on the emergency screen, where it must not say more or other than the banner above it
+   * ("Call 911 now. Tell the officer at the front window right away."): never "please wait here".
+   */
+  emergencyHeadlineKey?: string;
   fallback: FallbackMode;
   /** Which of the three steps are ticked. */
   steps: { saved: boolean; delivered: boolean; answered: boolean };
@@ -97,6 +102,7 @@ export const statusTable: Readonly<Record<RequestStatus, StatusRow>> = {
   delivered: {
     when: 'a channel answered 2xx; not yet past the acknowledgement window',
     headlineKey: 'status.headline.delivered',
+    emergencyHeadlineKey: 'status.headline.deliveredEmergency',
     fallback: 'none',
     steps: delivered,
     showsAnswer: false,

@@ -99,7 +99,7 @@ test("a new visitor asks for help in Spanish from the welcome screen in 7 taps (
   expect(problems.consoleErrors).toEqual([]);
 });
 
-test('an emergency takes one tap from the welcome screen, pages the desk at top priority and says to call 911', async ({
+test('an emergency takes one tap from the welcome screen, pages the desk at top priority, says to call 911, and never says to wait at the kiosk', async ({
   page,
   request,
   launchHost,
@@ -111,7 +111,9 @@ test('an emergency takes one tap from the welcome screen, pages the desk at top 
   await expectScreen(page, 'emergency');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Call 911 now');
   await expect.poll(async () => (await deskRequests(request, host.urls.desk ?? ''))[0]?.priority).toBe('emergency');
-  await expect(page.locator('main')).toContainText(kioskText('en', 'status.headline.delivered'));
+  // "The front desk has your request", without "Please wait here": the banner says to go to the window now.
+  await expect(page.locator('main')).toContainText(kioskText('en', 'status.headline.deliveredEmergency'));
+  await expect(page.locator('main')).not.toContainText(kioskText('en', 'status.headline.delivered'));
   await captureScreen(page, testInfo, 'kiosk-emergency-delivered');
 });
 

@@ -48,7 +48,7 @@ describe('starting over', () => {
     await tap(user, 'Larger text');
     await typeNameInSpanish(user);
     expect(document.documentElement.getAttribute('data-text-size')).toBe('large');
-    await tap(user, 'Empezar de nuevo');
+    await tap(user, 'Volver a empezar');
     await expectFreshStart(user);
   });
 

@@ -10,6 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReadyBootstrap } from '../../../shared/bootstrap';
 import { agencyProfileSchema } from '../../../shared/config';
 import type { KioskRequestView } from '../../../shared/request';
+import type { Priority } from '../../../shared/request-rules';
 import {
   requestStatuses,
   statusOf,
@@ -19,6 +20,7 @@ import {
   type StatusFacts,
 } from '../../../shared/request-status';
 import { setupI18n } from '../../../renderer/src/i18n/setup-i18n';
+import { answerTime } from '../../../renderer/src/kiosk/parts/answer-time';
 import { RequestStatusView } from '../../../renderer/src/kiosk/parts/request-status-view';
 import { KioskContext, type KioskContextValue } from '../../../renderer/src/kiosk/session/kiosk-context';
 import { newerView, reportFor, type Submission } from '../../../renderer/src/kiosk/session/request-status';
@@ -49,11 +51,14 @@ const phaseOf: Record<CoreRequestStatus, KioskRequestView['phase']> = {
 };
 
 /** A submission in each state, as the screen would hold it. */
-function submissionIn(status: RequestStatus): Submission {
-  if (status === 'saving') return { state: 'sending', priority: 'normal' };
-  if (status === 'not-saved') return { state: 'not-saved', priority: 'normal' };
+function submissionIn(status: RequestStatus, priority: Priority = 'normal'): Submission {
+  if (status === 'saving') return { state: 'sending', priority };
+  if (status === 'not-saved') return { state: 'not-saved', priority };
   const acknowledged = status === 'answered' || status === 'closed';
-  return { state: 'saved', view: view({ status, phase: phaseOf[status], ...(acknowledged ? { acknowledgement: ack } : {}) }) };
+  return {
+    state: 'saved',
+    view: view({ status, priority, phase: phaseOf[status], ...(acknowledged ? { acknowledgement: ack } : {}) }),
+  };
 }
 
 const profile = agencyProfileSchema.parse(
@@ -69,13 +74,13 @@ const bootstrap: ReadyBootstrap = {
   idle: { warnAfterSeconds: 60, countdownSeconds: 20, answeredStaySeconds: 180 },
 };
 
-async function renderStatus(status: RequestStatus, language: string) {
+async function renderStatus(status: RequestStatus, language: string, priority: Priority = 'normal') {
   const i18n = await setupI18n({ language, profile });
   const context: KioskContextValue = {
     bootstrap,
     state: initialSession,
     dispatch: () => undefined,
-    submission: submissionIn(status),
+    submission: submissionIn(status, priority),
     chooseHelp: () => undefined,
     emergency: () => undefined,
     sendRequest: () => undefined,
@@ -84,7 +89,7 @@ async function renderStatus(status: RequestStatus, language: string) {
   render(
     <I18nextProvider i18n={i18n}>
       <KioskContext.Provider value={context}>
-        <RequestStatusView submission={submissionIn(status)} />
+        <RequestStatusView submission={submissionIn(status, priority)} />
       </KioskContext.Provider>
     </I18nextProvider>,
   );
@@ -125,6 +130,39 @@ describe.each(['en', 'es', 'ar', 'vi'])('the status screen in %s', (language) =>
     );
     expect(text.includes(t(claims.answer)), "the officer's answer").toBe(row.showsAnswer);
     expect(screen.queryByText('K1-1234') !== null, 'reference').toBe(status !== 'saving' && status !== 'not-saved');
+    expect(document.querySelector('.request-status__answered-at') !== null, 'when the officer answered').toBe(row.showsAnswer);
+  });
+
+  it('on the emergency screen, "delivered" never says to wait at the kiosk: the banner above says to go to the window now', async () => {
+    const { text, t } = await renderStatus('delivered', language, 'emergency');
+    expect(text).toContain(t('status.headline.deliveredEmergency'));
+    expect(text).not.toContain(t('status.headline.delivered'));
+    // Every other state reads the same on both screens.
+    for (const status of requestStatuses.filter((s) => s !== 'delivered')) {
+      cleanup();
+      const emergency = await renderStatus(status, language, 'emergency');
+      expect(emergency.text, status).toContain(t(statusTable[status].headlineKey));
+    }
+  });
+
+  it("the officer's answer says the clock time it came, so after a long wait an old answer never reads as new", async () => {
+    const { t } = await renderStatus('answered', language);
+    const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(ack.at));
+    const shown = document.querySelector('.request-status__answered-at')?.textContent;
+    expect(shown).toBe(t('status.answeredAt', { time }));
+    // Inside the live region with the answer, so a screen reader hears it with the answer.
+    expect(document.querySelector('[role="status"] .request-status__answered-at')).not.toBeNull();
+  });
+});
+
+describe("the time of the officer's answer", () => {
+  it('is the clock time, to the minute (10:01 UTC shows its minutes, whatever the time zone)', async () => {
+    await renderStatus('answered', 'en');
+    expect(document.querySelector('.request-status__answered-at')?.textContent).toMatch(/^The officer answered at \d{1,2}:01\s?[AP]M\.$/);
+  });
+
+  it('is left out, not made up, when the answer carries no readable time', () => {
+    expect(answerTime('not a time', 'en')).toBeUndefined();
   });
 });
 

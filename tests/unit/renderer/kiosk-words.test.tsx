@@ -79,6 +79,6 @@ describe("the kiosk's words", () => {
     await heading('Need help with drugs or alcohol?');
     expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Español' }));
-    expect(screen.getByRole('button', { name: 'Empezar de nuevo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Volver a empezar' })).toBeTruthy();
   });
 });

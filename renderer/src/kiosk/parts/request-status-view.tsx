@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { reportFor, type Submission } from '../session/request-status';
 import { ackKeys } from './ack-keys';
+import { answerTime } from './answer-time';
 import { FallbackInstruction } from './fallback-instruction';
 import { CheckIcon, WaitingIcon } from './icons';
 
@@ -10,8 +11,9 @@ import { CheckIcon, WaitingIcon } from './icons';
  * reader hears each step as it becomes true.
  */
 export function RequestStatusView({ submission }: { submission: Submission }) {
-  const { t } = useTranslation('kiosk');
+  const { t, i18n } = useTranslation('kiosk');
   const report = reportFor(submission);
+  const time = report.answeredAt && answerTime(report.answeredAt, i18n.resolvedLanguage ?? i18n.language);
   const steps = [
     { id: 'saved', done: report.steps.saved, label: t('status.steps.saved') },
     { id: 'delivered', done: report.steps.delivered, label: t('status.steps.delivered') },
@@ -22,6 +24,7 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
       <div role="status" className="request-status__live">
         <p className="request-status__headline">{t(report.headlineKey)}</p>
         {report.ackKey && <p className="request-status__answer">{t(ackKeys[report.ackKey])}</p>}
+        {report.ackKey && time && <p className="request-status__answered-at">{t('status.answeredAt', { time })}</p>}
       </div>
       {report.reference && (
         <p className="request-status__reference">

@@ -20,6 +20,8 @@ export type StatusReport = StatusRow & {
   status: RequestStatus;
   /** The officer's answer, shown in the person's language. */
   ackKey?: AckMessageKey;
+  /** When the officer answered (ISO): shown with the answer, so an old answer never reads as new. */
+  answeredAt?: string;
   reference?: string;
   priority: Priority;
 };
@@ -45,9 +47,20 @@ export function statusOfSubmission(submission: Submission): RequestStatus {
 
 export function reportFor(submission: Submission): StatusReport {
   const status = statusOfSubmission(submission);
-  const row = statusTable[status];
+  const table = statusTable[status];
+  const priority = submission.state === 'saved' ? submission.view.priority : submission.priority;
+  // An emergency's own wording where its state has one; the headline key is the one the screen shows.
+  const row = priority === 'emergency' && table.emergencyHeadlineKey ? { ...table, headlineKey: table.emergencyHeadlineKey } : table;
   if (submission.state !== 'saved') return { ...row, status, priority: submission.priority };
   const { view } = submission;
   const ackKey = row.showsAnswer ? view.acknowledgement?.messageKey : undefined;
-  return { ...row, status, reference: view.reference, priority: view.priority, ...(ackKey ? { ackKey } : {}) };
+  const answeredAt = ackKey ? view.acknowledgement?.at : undefined;
+  return {
+    ...row,
+    status,
+    reference: view.reference,
+    priority: view.priority,
+    ...(ackKey ? { ackKey } : {}),
+    ...(answeredAt ? { answeredAt } : {}),
+  };
 }

@@ -58,7 +58,7 @@ describe('display preferences', () => {
   it("the toggles are labelled in the person's language", async () => {
     await renderWithI18n(kiosk(1), 'es');
     expect(screen.getByRole('group', { name: 'Opciones de pantalla' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Letra más grande' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Letra grande' })).toBeTruthy();
   });
 
   it('the toggles outside a provider fail loudly, so the mistake shows in tests', async () => {

@@ -70,7 +70,8 @@ describe('the volume button', () => {
   it.each([
     ['es', 'Volumen: Medio', 'Volumen: Alto'],
     ['ar', 'الصوت: متوسط', 'الصوت: مرتفع'],
-    ['vi', 'Âm lượng: Vừa', 'Âm lượng: To'],
+    // A no-break space keeps "âm lượng" (one word) on one line in the tool bar.
+    ['vi', 'Âm\u00a0lượng: Vừa', 'Âm\u00a0lượng: To'],
   ])('says its level in %s', async (language, medium, loud) => {
     await renderWithI18n(<Screen language={language} />, language);
     fireEvent.click(screen.getByRole('button', { name: medium }));

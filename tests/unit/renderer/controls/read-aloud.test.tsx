@@ -52,7 +52,7 @@ describe('ReadAloudButton', () => {
 
   it('reads the screen in its language with a matching voice, skipping marked parts and itself', async () => {
     await renderWithI18n(<Screen language="es" text="La ayuda es gratis." />, 'es');
-    fireEvent.click(screen.getByRole('button', { name: 'Leer en voz alta' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Leer\u00a0en voz\u00a0alta' }));
     expect(spokenText()).toEqual(['Need help?', 'La ayuda es gratis.']);
     expect(engine.spoken.every((u) => u.lang === 'es-MX' && u.voice?.lang === 'es-MX')).toBe(true);
   });
