@@ -111,4 +111,20 @@ describe('the status screen waits with the person', () => {
     vi.useRealTimers();
     await screen.findByRole('heading', { level: 1, name: welcome });
   });
+
+  it('once the officer answers "We called 911", the banner says so and stops asking the person to call', async () => {
+    const kiosk = scriptedKioskApi();
+    const user = userEvent.setup();
+    render(<App api={kiosk.api} />);
+    await screen.findByRole('heading', { level: 1, name: welcome }, { timeout: 5000 });
+    await user.click(screen.getByRole('button', { name: 'Alert the front desk now' }));
+    await screen.findByRole('heading', { level: 1, name: 'Call 911 now' });
+    act(() => kiosk.move({ phase: 'delivered', status: 'delivered' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Call 911 now' })).toBeTruthy();
+    act(() => kiosk.move({ phase: 'acknowledged', status: 'answered', acknowledgement: { ...ack, messageKey: 'called-911' } }));
+    expect(screen.getByRole('heading', { level: 1, name: 'We called 911' })).toBeTruthy();
+    expect(screen.getByText('Stay here. If anything changes, tell the officer at the front window right away.')).toBeTruthy();
+    expect(screen.getByText('We called 911. An officer is coming to you now.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Call 911 now');
+  });
 });
