@@ -83,7 +83,7 @@ const kioskThatStaysAnswered = {
 /** What the person reads in the answer box for each answer the layout is checked with (the banner says the rest). */
 const answerKeys: Record<string, string> = {
   'status-answered': 'status.ack.wait5Minutes',
-  'emergency-called-911': 'status.ack.called911',
+  'emergency-called-911': 'emergency.calledAnswer',
 };
 
 /** The host a case runs on: its desk (paired with its kiosk) answers as an officer would. */
