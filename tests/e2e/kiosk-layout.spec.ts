@@ -11,13 +11,18 @@
  * 48×48 px or more, 8 px apart (on both touchscreens): these checks ran in
  * accessibility.spec.ts on a 1280×720 page of their own; here they share the
  * visit to each screen.
+ * The status and emergency screens are checked in each state they can grow
+ * into: as they first show, with no answer yet, and once the officer's answer
+ * has come (through a real desk paired with the kiosk).
  * A screenshot of each screen in each language and orientation goes to
  * test-results/screens/ (`npm run screens` tiles them into docs/screens/).
  */
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.js';
+import { answerOnDesk } from './support/desk-calls.js';
 import { test, expect } from './support/fixtures.js';
 import {
+  answeredShots,
   expectScreen,
   kioskScreens,
   notAnsweredScreens,
@@ -66,6 +71,24 @@ const kioskThatGivesUp = {
   delivery: { ...shippedKiosk.delivery, acknowledgeWithinSeconds: 10, emergencyAcknowledgeWithinSeconds: 5 },
 };
 
+/**
+ * The waiting kiosk, kept on its answer: after the officer's answer the screen stays answeredStaySeconds before it
+ * starts over for the next person, and a slow run must not see it go halfway through (the longest allowed).
+ */
+const kioskThatStaysAnswered = {
+  ...kioskThatWaits,
+  idle: { ...(shippedKiosk.idle as object), answeredStaySeconds: 1800 },
+};
+
+/** What the person reads in the answer box for each answer the layout is checked with (the banner says the rest). */
+const answerKeys: Record<string, string> = {
+  'status-answered': 'status.ack.wait5Minutes',
+  'emergency-called-911': 'emergency.calledAnswer',
+};
+
+/** The host a case runs on: its desk (paired with its kiosk) answers as an officer would. */
+type CaseHost = { request: APIRequestContext; deskUrl: string };
+
 /** A screen in one of its states: `shot` names its screenshot, `reached` waits until the state shows. */
 type LayoutCase = {
   screen: ScreenVisit;
@@ -74,7 +97,7 @@ type LayoutCase = {
   kiosk: object;
   /** false: a kiosk fresh out of the box, with no admin PIN yet (it tells the public it is not set up). */
   kioskPin?: false;
-  reached(page: Page): Promise<void>;
+  reached(page: Page, host: CaseHost): Promise<void>;
 };
 
 const welcomeScreen = kioskScreens.find((screen) => screen.id === 'welcome') as ScreenVisit;
@@ -95,6 +118,21 @@ const layoutCases: LayoutCase[] = [
         });
       },
     })),
+  // Answered: the officer's answer comes over the real desk path (the desk paired with this kiosk acknowledges it),
+  // and the case waits for the words the person then reads on the kiosk.
+  ...answeredShots.map(({ id, messageKey, shot }) => ({
+    screen: kioskScreens.find((screen) => screen.id === id) as ScreenVisit,
+    state: ` once the desk answers "${messageKey}"`,
+    shot,
+    kiosk: kioskThatStaysAnswered,
+    reached: async (page: Page, { request, deskUrl }: CaseHost) => {
+      await answerOnDesk(request, deskUrl, messageKey);
+      await expect(page.locator(`main[data-screen="${id}"] .request-status__answer`)).toHaveText(kioskText('en', answerKeys[shot] ?? ''), {
+        timeout: 30_000,
+      });
+      await expect(page.locator(`main[data-screen="${id}"] .request-status__answered-at`)).toBeVisible();
+    },
+  })),
   {
     screen: welcomeScreen,
     state: ' before the kiosk is set up (no admin PIN yet)',
@@ -117,8 +155,8 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
   }) => {
     // Four languages on three displays, larger text on two: more than the default 30 s on a shared 2-core machine.
     test.setTimeout(120_000);
-    const ownHost = screen.sends || kioskPin === false;
-    const base = ownHost ? ((await launchHost({ kiosk, kioskPin })).host.urls.kiosk ?? '') : `${origin}/kiosk/`;
+    const ownHost = screen.sends || kioskPin === false ? (await launchHost({ kiosk, kioskPin })).host : undefined;
+    const base = ownHost ? (ownHost.urls.kiosk ?? '') : `${origin}/kiosk/`;
     const languages = await offeredLanguages(request, base);
     expect(languages.length, 'the core offers languages').toBeGreaterThan(1);
     // A kiosk as installed has a voice for each language: its tool bar holds read aloud and the volume too.
@@ -130,7 +168,7 @@ for (const { screen, state, shot, kiosk, kioskPin, reached } of layoutCases) {
     await expect(page.locator('.toolbar .read-aloud')).toBeVisible();
     await screen.visit(page);
     await expectScreen(page, screen.id);
-    await reached(page);
+    await reached(page, { request, deskUrl: ownHost?.urls.desk ?? '' });
     let current = 'en';
     for (const language of [...languages.filter((l) => l.code === 'en'), ...languages.filter((l) => l.code !== 'en')]) {
       await test.step(`${screen.id} in ${language.nativeName}`, async () => {

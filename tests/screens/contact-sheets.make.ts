@@ -2,7 +2,8 @@
  * Tiles the screenshots the end-to-end suite keeps in test-results/screens/
  * (tests/e2e/kiosk-layout.spec.ts, tests/e2e/desk-screens.spec.ts) into
  * docs/screens/: kiosk-<language>.png (every kiosk screen, portrait and
- * landscape, and the status and emergency screens again with no answer yet) and desk.png (every desk screen, both monitor sizes, every
+ * landscape, and the status and emergency screens again with no answer yet
+ * and once answered) and desk.png (every desk screen, both monitor sizes, every
  * language). Fails, naming the file, when a screenshot is missing.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
-import { kioskScreens, notAnsweredScreens, notAnsweredShot } from '../e2e/support/kiosk-screens.js';
+import { answeredShots, kioskScreens, notAnsweredScreens, notAnsweredShot } from '../e2e/support/kiosk-screens.js';
 import { repoRoot } from '../e2e/support/paths.js';
 import { deskDisplays, deskViews, kioskDisplays, screensDir } from '../e2e/support/screen-layout.js';
 import { sheetHtml, type TileGroup } from './sheet-page.js';
@@ -55,10 +56,15 @@ for (const language of languages) {
           label: `${id}, no answer yet`,
           file: shot('kiosk', language, display.name, notAnsweredShot(id)),
         })),
+        // And once the officer has answered: the answer, its time, and on the emergency screen the banner it changes.
+        ...answeredShots.map(({ id, messageKey, shot: name }) => ({
+          label: `${id}, answered ${messageKey}`,
+          file: shot('kiosk', language, display.name, name),
+        })),
       ],
     });
     await render(page, `kiosk-${language}`, `Kiosk screens, ${language}`, [
-      group(kioskDisplays.portrait, 160),
+      group(kioskDisplays.portrait, 150),
       group(kioskDisplays.landscape, 276),
     ]);
   });

@@ -6,6 +6,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { CallResult } from '../../../shared/call-result.js';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.js';
+import type { AckMessageKey } from '../../../shared/request-rules.js';
 import { shippedConfig, testAdminPin } from './test-host.js';
 import { tokenHeaders } from './host-token.js';
 
@@ -36,6 +37,26 @@ export async function submitOnKiosk(request: APIRequestContext, kioskUrl: string
   });
   expect(view.id).toMatch(/^req_/);
   return view;
+}
+
+/**
+ * The officer answers on the desk behind `deskUrl`, as its answer buttons do (desk.acknowledge over the desk's
+ * bridge), once the desk holds the kiosk's request: the only one it has. Returns the request's id.
+ */
+export async function answerOnDesk(request: APIRequestContext, deskUrl: string, messageKey: AckMessageKey): Promise<string> {
+  let id = '';
+  await expect
+    .poll(
+      async () => {
+        const held = (await callOver(request, deskUrl, 'desk.getState', {})).requests;
+        id = held.length === 1 ? (held[0]?.id ?? '') : '';
+        return held.length;
+      },
+      { message: "the desk holds the kiosk's request", timeout: 30_000 },
+    )
+    .toBe(1);
+  await callOver(request, deskUrl, 'desk.acknowledge', { id, messageKey });
+  return id;
 }
 
 /** The shipped desk config with an id, name and receiver port of the test's choosing. */

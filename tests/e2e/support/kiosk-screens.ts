@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { faqTopics } from '../../../renderer/src/kiosk/session/screens.js';
 import type { LanguageInfo } from '../../../shared/bootstrap.js';
+import type { AckMessageKey } from '../../../shared/request-rules.js';
 import { kioskText, startsWith } from './kiosk-text.js';
 
 /** Taps the button whose name starts with the kiosk string `key` in `language`, counting the tap. */
@@ -162,3 +163,14 @@ export const notAnsweredScreens: readonly string[] = ['status', 'emergency'];
 
 /** The screenshot name of a screen in its "no answer yet" state. */
 export const notAnsweredShot = (id: string): string => `${id}-not-answered`;
+
+/**
+ * The screens photographed once more after the officer's answer: the status
+ * screen with "about 5 minutes", the emergency screen with "We called 911"
+ * (its banner changes too). The answer box and its time are added; the
+ * screen stays until answeredStaySeconds (tests/e2e/kiosk-layout.spec.ts).
+ */
+export const answeredShots: readonly { id: string; messageKey: AckMessageKey; shot: string }[] = [
+  { id: 'status', messageKey: 'wait-5-minutes', shot: 'status-answered' },
+  { id: 'emergency', messageKey: 'called-911', shot: 'emergency-called-911' },
+];

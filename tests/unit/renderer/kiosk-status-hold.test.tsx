@@ -124,7 +124,9 @@ describe('the status screen waits with the person', () => {
     act(() => kiosk.move({ phase: 'acknowledged', status: 'answered', acknowledgement: { ...ack, messageKey: 'called-911' } }));
     expect(screen.getByRole('heading', { level: 1, name: 'We called 911' })).toBeTruthy();
     expect(screen.getByText('Stay here. If anything changes, tell the officer at the front window right away.')).toBeTruthy();
-    expect(screen.getByText('We called 911. An officer is coming to you now.')).toBeTruthy();
+    // The answer box says the rest of the officer's answer: the banner and the box read as one message, "We called 911" once.
+    expect(document.querySelector('.request-status__answer')?.textContent).toBe('An officer is coming to you now.');
+    expect(document.body.textContent?.split('We called 911')).toHaveLength(2);
     expect(document.body.textContent).not.toContain('Call 911 now');
   });
 });

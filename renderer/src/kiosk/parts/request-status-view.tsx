@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { AckMessageKey } from '../../../../shared/request-rules';
 import { reportFor, type Submission } from '../session/request-status';
 import { ackKeys } from './ack-keys';
 import { answerTime } from './answer-time';
@@ -8,9 +9,16 @@ import { CheckIcon, WaitingIcon } from './icons';
 /**
  * The request's status, exactly as far as the core has reported it: one
  * headline per state (shared/request-status.ts). A live region, so a screen
- * reader hears each step as it becomes true.
+ * reader hears each step as it becomes true. `answerKeys`: the sentence for
+ * each officer's answer, where the screen around it already says part of it.
  */
-export function RequestStatusView({ submission }: { submission: Submission }) {
+export function RequestStatusView({
+  submission,
+  answerKeys = ackKeys,
+}: {
+  submission: Submission;
+  answerKeys?: Record<AckMessageKey, string>;
+}) {
   const { t, i18n } = useTranslation('kiosk');
   const report = reportFor(submission);
   const time = report.answeredAt && answerTime(report.answeredAt, i18n.resolvedLanguage ?? i18n.language);
@@ -23,7 +31,7 @@ export function RequestStatusView({ submission }: { submission: Submission }) {
     <div className="request-status" data-headline={report.status}>
       <div role="status" className="request-status__live">
         <p className="request-status__headline">{t(report.headlineKey)}</p>
-        {report.ackKey && <p className="request-status__answer">{t(ackKeys[report.ackKey])}</p>}
+        {report.ackKey && <p className="request-status__answer">{t(answerKeys[report.ackKey])}</p>}
         {report.ackKey && time && <p className="request-status__answered-at">{t('status.answeredAt', { time })}</p>}
       </div>
       {report.reference && (
