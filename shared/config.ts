@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { pinHashPattern } from './admin.js';
-import { secretPattern } from './backend/signing.js';
+import { publicKeyPattern, secretPattern } from './backend/signing.js';
 import { isPrintableText, unprintableMessage } from './printable-text.js';
 
 /** The longest retry horizon a kiosk may be given (72 hours): receivers that keep ids this long serve every kiosk. */
@@ -117,7 +117,23 @@ const webhookChannel = z
     type: z.literal('webhook'),
     /** Receives `request.created` (docs/backend-contract.md). */
     url: httpUrl,
-    secret: secrets,
+    /** A shared `whsec_` secret; or, instead, `deviceKey` (exactly one of the two). */
+    secret: secrets.optional(),
+    /**
+     * Contract 1.3: sign every message with this kiosk's own device key (`v1a`, Ed25519) instead of a shared secret:
+     * the backend trusts the public key the admin screen shows, and no secret is copied into this file.
+     */
+    deviceKey: z
+      .literal(true, { error: 'use true (sign with this kiosk\'s own device key), or leave it out and give "secret"' })
+      .optional(),
+    /**
+     * With `deviceKey`: the backend's own public key ("whpk_…"). Every answer (receipt, status answer, heartbeat `ok`)
+     * must then carry its `v1a` signature for the message it answers. Required with `statusUrl`.
+     */
+    backendKey: z
+      .string()
+      .regex(publicKeyPattern, 'use the backend\'s public key: "whpk_" followed by the base64 of its 32-byte Ed25519 key')
+      .optional(),
     /** Optional: where the kiosk asks for acknowledgements (`status.query`). */
     statusUrl: httpUrl.optional(),
     /** Optional (contract 1.1): send `kiosk.heartbeat` this often. Absent: no heartbeats to this backend. */
@@ -191,6 +207,28 @@ export const channelSchema = z
   .refine((c) => !(c.type === 'webhook' && c.personalData && plainHttpBeyondLoopback(c.url)), {
     message: 'a webhook with "personalData": true must use https:// unless it is on this computer (127.0.0.1)',
     path: ['url'],
+  })
+  // How a webhook signs: a shared secret or this kiosk's own key, never both and never neither.
+  .refine((c) => !(c.type === 'webhook' && c.secret !== undefined && c.deviceKey), {
+    message: 'a webhook signs either with "secret" or with "deviceKey": true, not both; remove one of them',
+    path: ['deviceKey'],
+  })
+  .refine((c) => !(c.type === 'webhook' && c.secret === undefined && !c.deviceKey), {
+    message: 'a webhook needs "deviceKey": true (sign with this kiosk\'s own key, nothing to copy) or a "secret"',
+    path: ['secret'],
+  })
+  .refine((c) => !(c.type === 'webhook' && c.backendKey !== undefined && !c.deviceKey), {
+    message: '"backendKey" goes with "deviceKey": true; with a "secret", use "signedAnswers" instead',
+    path: ['backendKey'],
+  })
+  .refine((c) => !(c.type === 'webhook' && c.deviceKey && c.signedAnswers), {
+    message: 'with "deviceKey", the backend signs its answers with its own key: give "backendKey" instead of "signedAnswers"',
+    path: ['signedAnswers'],
+  })
+  .refine((c) => !(c.type === 'webhook' && c.deviceKey && c.statusUrl !== undefined && c.backendKey === undefined), {
+    message:
+      'a webhook with "deviceKey" and "statusUrl" needs "backendKey" (the backend\'s "whpk_" public key): without it the kiosk cannot tell a real answer from a forged one, and it shows a person what the answer says',
+    path: ['backendKey'],
   });
 
 const deliverySchema = z
@@ -364,6 +402,7 @@ export type ChannelType = ChannelConfig['type'];
 export type DeliveryConfig = KioskDeviceConfig['delivery'];
 
 /** A channel's secrets as a list, whether the file gave one or several. */
-export function secretsOf(channel: { secret: string | string[] }): string[] {
+export function secretsOf(channel: { secret?: string | string[] }): string[] {
+  if (channel.secret === undefined) return [];
   return typeof channel.secret === 'string' ? [channel.secret] : channel.secret;
 }

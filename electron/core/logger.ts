@@ -54,6 +54,8 @@ const allowedFields = new Set([
   'depth',
   'type',
   'host',
+  // A device's public key (whpk_…): not a secret, and names a device, not a person.
+  'publicKey',
   // Read-aloud: lists of language codes.
   'withVoice',
   'withoutVoice',

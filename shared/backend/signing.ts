@@ -7,7 +7,11 @@
  * Key rotation: a sender holding several secrets signs with each, and the
  * signatures travel space-separated in one header; a receiver accepts a
  * message that any of its secrets verifies.
+ *
+ * Also the spec's asymmetric scheme (`v1a,` + base64 Ed25519 signature over
+ * the same content, `whpk_` public keys), further down.
  */
+import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 
 export const signatureHeaders = {
@@ -118,6 +122,120 @@ export function verifyAnswer(
   headers: Record<string, string | string[] | undefined>,
 ): VerifyResult {
   const verified = verifyMessage(secrets, body, headers);
+  if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
+  return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
+}
+
+/*
+ * Asymmetric signatures (Standard Webhooks `v1a`, Ed25519): the sender signs
+ * with a private key only it holds, and the receiver keeps a trust list of
+ * public keys (`whpk_` + base64 of the raw 32 bytes). A kiosk signs with its
+ * own device key, so no secret is copied into its config; a backend may sign
+ * its answers with a key of its own. The signed content is the same as v1:
+ * `{webhook-id}.{webhook-timestamp}.{body}`.
+ */
+
+/** A `whpk_` public key: base64 of the raw 32-byte Ed25519 key after the prefix. */
+export const publicKeyPattern = /^whpk_[A-Za-z0-9+/]{43}=$/;
+
+/** Signs text with a private Ed25519 key it keeps to itself: base64 of the 64-byte signature. */
+export type KeySigner = (content: string) => string;
+
+/** The `whpk_` form of a raw Ed25519 public key given as base64 (as `rawPublicKey` returns it). */
+export function whpkOf(rawPublicKeyBase64: string): string {
+  return `whpk_${rawPublicKeyBase64}`;
+}
+
+/** The receiver's tolerance for the timestamp, as for v1 (Standard Webhooks: 5 minutes). */
+const toleranceSeconds = 5 * 60;
+const ed25519SpkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
+
+function publicKeyObject(whpk: string): KeyObject | undefined {
+  if (!publicKeyPattern.test(whpk)) return undefined;
+  const raw = Buffer.from(whpk.slice('whpk_'.length), 'base64');
+  if (raw.length !== 32) return undefined;
+  try {
+    return createPublicKey({ key: Buffer.concat([ed25519SpkiPrefix, raw]), format: 'der', type: 'spki' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signs one message with `v1a` (see signMessage for `messageId` and `at`). */
+export function signMessageWithKey(signer: KeySigner, messageId: string, body: string, at: Date): SignedHeaders {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return {
+    [signatureHeaders.id]: messageId,
+    [signatureHeaders.timestamp]: timestamp,
+    [signatureHeaders.signature]: `v1a,${signer(`${messageId}.${timestamp}.${body}`)}`,
+  } as SignedHeaders;
+}
+
+/**
+ * Verifies a raw body against its headers with any of the receiver's trusted
+ * `whpk_` keys (never a key taken from the request). Only `v1a` entries of
+ * the space-separated signature list count. Never throws; `now` is the
+ * receiver's clock in milliseconds.
+ */
+export function verifyKeySignedMessage(
+  publicKeys: readonly string[],
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+  now: number = Date.now(),
+): VerifyResult {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value === 'string') flat[key.toLowerCase()] = value;
+  }
+  const messageId = flat[signatureHeaders.id];
+  const timestamp = flat[signatureHeaders.timestamp];
+  const header = flat[signatureHeaders.signature];
+  if (!messageId || !timestamp || !header) {
+    return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
+  }
+  const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+  if (!Number.isFinite(seconds) || Math.abs(now / 1000 - seconds) > toleranceSeconds) {
+    return {
+      ok: false,
+      reason: 'stale-timestamp',
+      message: "webhook-timestamp is missing, malformed or more than 5 minutes from the receiver's clock",
+    };
+  }
+  const content = Buffer.from(`${messageId}.${timestamp}.${body}`, 'utf8');
+  const signatures = header
+    .split(' ')
+    .filter((entry) => entry.startsWith('v1a,'))
+    .map((entry) => Buffer.from(entry.slice(4), 'base64'))
+    .filter((signature) => signature.length === 64);
+  let unusableSecrets = 0;
+  for (const whpk of publicKeys) {
+    const key = publicKeyObject(whpk);
+    if (!key) {
+      unusableSecrets += 1;
+      continue;
+    }
+    for (const signature of signatures) {
+      if (verifySignature(null, content, key, signature)) return { ok: true, messageId };
+    }
+  }
+  const failure: VerifyResult = { ok: false, reason: 'bad-signature', message: 'no v1a signature matched any trusted public key' };
+  return unusableSecrets > 0 ? { ...failure, unusableSecrets } : failure;
+}
+
+/** Signs a receiver's answer to the message `messageId` with its own key (`v1a`), bound as signAnswer binds. */
+export function signAnswerWithKey(signer: KeySigner, messageId: string, body: string, at: Date): SignedHeaders {
+  return signMessageWithKey(signer, answerMessageId(messageId), body, at);
+}
+
+/** Verifies that an answer was signed by one of `publicKeys` as the answer to the message `messageId`. Never throws. */
+export function verifyKeySignedAnswer(
+  publicKeys: readonly string[],
+  messageId: string,
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+  now: number = Date.now(),
+): VerifyResult {
+  const verified = verifyKeySignedMessage(publicKeys, body, headers, now);
   if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
   return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
 }

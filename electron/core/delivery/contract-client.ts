@@ -5,7 +5,7 @@
 import { statusAnswerSchema, wireVersion, type RequestCreated, type StatusAnswer } from '../../../shared/backend/messages.js';
 import type { NewRequest } from './channel-sender.js';
 import type { Logger } from '../logger.js';
-import { verifyAnswer, verifyMessage } from '../../../shared/backend/signing.js';
+import { verifyAnswer, verifyKeySignedAnswer, verifyMessage, type KeySigner } from '../../../shared/backend/signing.js';
 import type { AttemptResult } from './attempt.js';
 import { postSigned, type CertificatePin, type PostDeps, type PostOutcome } from './http-post.js';
 import { freshMessageId } from './message-id.js';
@@ -13,12 +13,19 @@ import { freshMessageId } from './message-id.js';
 /** request.created without sentAt, which postMessage stamps. */
 export type RequestCreatedToSend = Omit<RequestCreated, 'sentAt'>;
 
-export type ContractClientDeps = Omit<PostDeps, 'signal'> & { logger: Logger; kioskId: string };
+export type ContractClientDeps = Omit<PostDeps, 'signal'> & {
+  logger: Logger;
+  kioskId: string;
+  /** Signs with this kiosk's own device key (`v1a`), for channels with `deviceKey`; absent where no identity was loaded. */
+  deviceSigner?: KeySigner;
+};
 
 /** Where a message goes and how it is signed and trusted. */
 export type Endpoint = {
   url: string;
   secrets: readonly string[];
+  /** Signs with this kiosk's own device key (`v1a`) instead of the secrets. */
+  signer?: KeySigner;
   caFile?: string;
   pin?: CertificatePin;
   /**
@@ -27,6 +34,8 @@ export type Endpoint = {
    * unsigned, forged, stale or signed for another message is not believed.
    */
   boundAnswers?: true;
+  /** With `boundAnswers`: the answers are signed with one of these `whpk_` keys (`v1a`), not with the secrets. */
+  answerKeys?: readonly string[];
 };
 
 /**
@@ -36,7 +45,9 @@ export type Endpoint = {
  */
 function believed(endpoint: Endpoint, messageId: string, outcome: PostOutcome): PostOutcome {
   if (!endpoint.boundAnswers || outcome.result.outcome !== 'delivered') return outcome;
-  const verified = verifyAnswer(endpoint.secrets, messageId, outcome.text ?? '', outcome.headers ?? {});
+  const verified = endpoint.answerKeys
+    ? verifyKeySignedAnswer(endpoint.answerKeys, messageId, outcome.text ?? '', outcome.headers ?? {})
+    : verifyAnswer(endpoint.secrets, messageId, outcome.text ?? '', outcome.headers ?? {});
   if (verified.ok) return outcome;
   return {
     result: { outcome: 'retry', reason: `answer not signed by the receiver: ${verified.reason}` },

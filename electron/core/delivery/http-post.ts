@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
-import { signMessage, type VerifyFailure } from '../../../shared/backend/signing.js';
+import { signMessage, signMessageWithKey, type KeySigner, type VerifyFailure } from '../../../shared/backend/signing.js';
 import { parseJsonBody } from '../http/read-body.js';
 import { classifyHttpStatus, classifyNetworkError, stopReason, type AttemptResult } from './attempt.js';
 
@@ -18,6 +18,8 @@ export type SignedPost = {
   body: string;
   messageId: string;
   secrets: readonly string[];
+  /** Signs with this device's own key (`v1a`) instead of the secrets. */
+  signer?: KeySigner;
   /** A PEM file of the CA to trust for this https URL, instead of the system's. */
   caFile?: string;
   /** A desk's certificate pinned at pairing: only this exact certificate is accepted. */
@@ -127,7 +129,9 @@ export async function postSigned(message: SignedPost, deps: PostDeps): Promise<P
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'lobby-kiosk/1',
-    ...signMessage(message.secrets, message.messageId, message.body, new Date(deps.now())),
+    ...(message.signer
+      ? signMessageWithKey(message.signer, message.messageId, message.body, new Date(deps.now()))
+      : signMessage(message.secrets, message.messageId, message.body, new Date(deps.now()))),
   };
   const timeout = AbortSignal.timeout(deps.timeoutMs);
   try {

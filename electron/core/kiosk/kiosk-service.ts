@@ -4,6 +4,7 @@
  * outbox, the channel queues, the status poller, heartbeats and deadlines.
  */
 import path from 'node:path';
+import { whpkOf } from '../../../shared/backend/signing.js';
 import type { KioskDeviceConfig } from '../../../shared/config.js';
 import type { KioskRequestView, ValidRequestInput } from '../../../shared/request.js';
 import { createChannelSender } from '../delivery/channel-sender-factory.js';
@@ -25,6 +26,7 @@ import { applyStatusAnswer } from './status-answers.js';
 import { createStatusPoller } from './status-poller.js';
 import { kioskRequestViewOf } from './view.js';
 import { createChannelResults } from '../admin/channel-results.js';
+import { signText } from '../identity/signing-key.js';
 import { channelHost } from '../admin/channel-target.js';
 import { sendTestPage, testRequestOf } from '../admin/test-page.js';
 
@@ -36,6 +38,32 @@ export class NotCaptured extends Error {
   constructor(readonly code: string) {
     super(`the request could not be saved (${code})`);
     this.name = 'NotCaptured';
+  }
+}
+
+/**
+ * Logs, once per start, the public key each `deviceKey` channel's backend must trust (a public key is not
+ * personal data, and not a secret); with memory-only key protection, an error for each: the key changes at
+ * every restart, so the backend would stop believing this kiosk.
+ */
+function announceDeviceKey(channels: KioskDeviceConfig['delivery']['channels'], context: ServiceContext<KioskDeviceConfig>) {
+  const { logger, trust } = context;
+  for (const channel of channels) {
+    if (channel.type !== 'webhook' || !channel.deviceKey) continue;
+    if (!trust) {
+      logger.error('this webhook channel signs with the device key, but the device key could not be loaded', { channel: channel.id });
+      continue;
+    }
+    logger.info("this webhook channel signs with this kiosk's device key: register this public key at the backend", {
+      channel: channel.id,
+      kioskId: context.device.kiosk.id,
+      publicKey: whpkOf(trust.identity.signing.publicKey),
+    });
+    if (trust.protection === 'memory-only')
+      logger.error(
+        'the device key is kept in memory only, so it changes at every restart and the backend will stop believing this kiosk; set up the data key (docs/setup.md, "Keys on a kiosk without a keyring")',
+        { channel: channel.id },
+      );
   }
 }
 
@@ -68,7 +96,16 @@ export async function startKioskService(
   };
   const book = createRequestBook({ store, now, logger, emit: context.emit });
   const names = createFirstNames(platform.cipher, logger);
-  const clientDeps = { now, timeoutMs: delivery.requestTimeoutMs, logger, kioskId: device.kiosk.id };
+  const identity = context.trust?.identity;
+  const clientDeps = {
+    now,
+    timeoutMs: delivery.requestTimeoutMs,
+    logger,
+    kioskId: device.kiosk.id,
+    // Channels with `deviceKey` sign with this kiosk's own key (the pairing key, sealed at rest): no secret in kiosk.json.
+    ...(identity ? { deviceSigner: (content: string) => signText(identity.signing, content) } : {}),
+  };
+  announceDeviceKey(delivery.channels, context);
   // Configured channels, then one per paired desk (the pairing, not the config file, holds its secret).
   const pairedDesks = context.trust?.store.desks().filter((desk) => desk.link !== undefined) ?? [];
   const senders = [

@@ -12,6 +12,7 @@ import { requestInputSchema } from '../../../../shared/request.js';
 import { startKioskService, type KioskServiceOptions } from '../../../../electron/core/kiosk/kiosk-service.js';
 import { createLogger, memorySink, type LogEntry } from '../../../../electron/core/logger.js';
 import type { Platform } from '../../../../electron/core/platform.js';
+import { openDeviceTrust, type DeviceTrust } from '../../../../electron/core/pairing/device-trust.js';
 import type { KioskCalls, RoleService } from '../../../../electron/core/service-context.js';
 import { resourcesDir, testStorage } from '../../support/temp-config.js';
 import { defaultWaitMs, described, withinTime } from '../../support/within-time.js';
@@ -58,6 +59,8 @@ export type KioskHarness = {
   dataDir: string;
   log: LogEntry[];
   views: KioskRequestView[];
+  /** With `setup.identity`: this kiosk's identity and pairings, as the role machinery opens them (the same on restart). */
+  trust?: DeviceTrust;
   /** Resolves with the first log entry (already written or still to come) that matches; fails after `timeoutMs` saying what was logged. */
   waitForLog(match: (entry: LogEntry) => boolean, timeoutMs?: number): Promise<LogEntry>;
   /** Resolves with the first view of this request (already emitted or still to come) that matches; fails after `timeoutMs` naming the views seen. */
@@ -69,7 +72,7 @@ export type KioskHarness = {
 
 export async function startKiosk(
   device: KioskDeviceConfig,
-  setup: { platform?: Partial<Platform>; options?: KioskServiceOptions } = {},
+  setup: { platform?: Partial<Platform>; options?: KioskServiceOptions; identity?: boolean } = {},
 ): Promise<KioskHarness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lobby-kiosk-'));
   const profile = agencyProfileSchema.parse(
@@ -101,13 +104,30 @@ export async function startKiosk(
   };
   const start = async (current: KioskDeviceConfig, platform: Partial<Platform> | undefined, options: KioskServiceOptions | undefined) => {
     const storage = testStorage(dir, platform);
+    const logger = createLogger('test', watchedSink);
+    // The real identity, opened as role-services.ts opens it: its key is sealed with the platform's cipher.
+    trust?.close();
+    trust = setup.identity
+      ? await openDeviceTrust({
+          role: 'kiosk',
+          deviceId: current.kiosk.id,
+          label: current.kiosk.location,
+          platform: storage.platform,
+          logger: logger.child('pairing'),
+          changed: () => undefined,
+        })
+      : undefined;
     return startKioskService(
-      { device: current, profile, logger: createLogger('test', watchedSink), dataDir: storage.dataDir, platform: storage.platform, emit },
+      { device: current, profile, logger, dataDir: storage.dataDir, platform: storage.platform, emit, ...(trust ? { trust } : {}) },
       options,
     );
   };
+  let trust: DeviceTrust | undefined;
   const harness: KioskHarness = {
     service: await start(device, setup.platform, setup.options),
+    get trust() {
+      return trust;
+    },
     dir,
     dataDir: path.join(dir, 'data'),
     log: sink.entries,
@@ -154,6 +174,7 @@ export async function startKiosk(
     },
     close: async () => {
       await harness.service.close();
+      trust?.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
