@@ -37,7 +37,7 @@ import {
 } from '../request.js';
 
 /** The contract's version as documented (docs/backend-contract.md). */
-export const contractVersion = '1.2' as const;
+export const contractVersion = '1.3' as const;
 /** The `version` every 1.x message carries: a 1.0 receiver reads 1.1 messages. */
 export const wireVersion = 1 as const;
 export const backendPaths = {
