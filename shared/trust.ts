@@ -47,6 +47,11 @@ export type PairingOverview = {
   fingerprint: string;
   /** A desk's receiver certificate fingerprint, grouped. */
   tlsFingerprint?: string;
+  /**
+   * Kiosks only: this device's public key as a department backend registers it for a webhook channel with
+   * `deviceKey` ("whpk_" + base64 of the raw Ed25519 key). Not a secret.
+   */
+  webhookPublicKey?: string;
   keyProtection: KeyProtectionKind;
   peers: PairedPeer[];
   pending: PendingComparison[];

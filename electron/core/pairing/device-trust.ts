@@ -17,6 +17,7 @@ import {
 } from '../../../shared/trust.js';
 import { loadDeviceIdentity, protectionOf, type DeviceIdentity } from '../identity/device-identity.js';
 import { sha256Hex } from '../identity/fingerprint.js';
+import { whpkOf } from '../../../shared/backend/signing.js';
 import type { Logger } from '../logger.js';
 import type { Platform } from '../platform.js';
 import { createPairingCodes } from './pairing-codes.js';
@@ -131,6 +132,8 @@ export async function openDeviceTrust(options: {
       deviceId: identity.deviceId,
       fingerprint: groupFingerprint(identity.fingerprint),
       ...(identity.tls ? { tlsFingerprint: groupFingerprint(identity.tls.fingerprint) } : {}),
+      // What a backend trusts for this kiosk's `deviceKey` webhooks: the public half of the key it pairs with.
+      ...(role === 'kiosk' ? { webhookPublicKey: whpkOf(identity.signing.publicKey) } : {}),
       keyProtection: protection,
       peers,
       pending: [...(responder?.pending() ?? []), ...initiator.pending()],

@@ -8,6 +8,8 @@ import { inProcessApi } from '../support/in-process-api';
 import { countedListeners } from './support/counted-listeners';
 import { deskDevice, kioskDevice, startCore, type TestCore } from '../trust/support/paired-cores';
 import { renderWithI18n } from './controls/support/render-with-i18n';
+import { verifyKeySignedMessage } from '../../../shared/backend/signing';
+import { startScriptedServer } from '../delivery/support/scripted-server';
 
 const track = closeAfterEach();
 
@@ -113,6 +115,29 @@ describe('the Devices and pairing section', { timeout: 20_000 }, () => {
     // The session ending after the screen closed reaches no listener.
     await kioskCore.core.handlers['admin.session.end']({});
     expect(counted.heard).toEqual([]);
+  });
+
+  it("shows a kiosk's public key for its backend: the key its deviceKey webhook messages verify with", async () => {
+    const backend = track(await startScriptedServer(() => ({ status: 200, json: { ok: true } })));
+    const channel = { id: 'cad', type: 'webhook', url: `${backend.origin}/hook`, deviceKey: true, heartbeatSeconds: 30 };
+    const kioskCore = track(await startCore(await kioskDevice('K1', 'Lobby kiosk 1', { channels: [channel] })));
+    const kiosk = await adminOf(kioskCore, 'kiosk');
+    const term = await kiosk.findByText('Public key for your backend');
+    const shown = term.parentElement?.querySelector('dd')?.textContent ?? '';
+    expect(shown).toMatch(/^whpk_[A-Za-z0-9+/]{43}=$/);
+    expect(kiosk.getByTestId('webhook-public-key').textContent).toBe(shown);
+    expect(kiosk.getByTestId('webhook-public-key-hint').textContent).toBe(
+      "Give this key and this kiosk's id to your department's backend, so it can check that messages come from this kiosk. It is not a secret.",
+    );
+    // The kiosk's own heartbeat to the backend verifies with the key on its screen, and it logged the same key.
+    const beat = await backend.waitFor((r) => (r.json as { type?: string }).type === 'kiosk.heartbeat');
+    expect(verifyKeySignedMessage([shown], beat.body, beat.headers)).toMatchObject({ ok: true });
+    expect(kioskCore.logs.find((e) => e.fields?.channel === 'cad' && e.fields.publicKey)?.fields?.publicKey).toBe(shown);
+    // A desk has no such key to show.
+    const deskCore = track(await startCore(await deskDevice()));
+    const desk = await adminOf(deskCore, 'desk');
+    await desk.findByTestId('own-fingerprint');
+    expect(desk.queryByText('Public key for your backend')).toBeNull();
   });
 
   it('warns in plain words when keys live in memory only', async () => {
