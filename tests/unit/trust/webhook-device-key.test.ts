@@ -45,9 +45,9 @@ const deviceKeyWebhook = (origin: string, extra: Record<string, unknown> = {}) =
 });
 
 /** `answer`, signed by the backend key as its answer to the message `to`. */
-function keySigned(signer: KeySigner, to: Received, answer: { status: number; json: unknown }): Answer {
+function keySigned(signer: KeySigner, to: Received, answer: { status: number; json: unknown }, at = new Date()): Answer {
   const body = JSON.stringify(answer.json);
-  return { ...answer, headers: { ...signAnswerWithKey(signer, to.headers['webhook-id'] ?? '', body, new Date()) } };
+  return { ...answer, headers: { ...signAnswerWithKey(signer, to.headers['webhook-id'] ?? '', body, at) } };
 }
 
 const acknowledged = (query: Received): StatusAnswer => ({
@@ -165,6 +165,11 @@ describe('answers from a backend with its own key (deviceKey with backendKey)', 
       what: 'an acknowledgement signed with another key',
       reason: 'bad-signature',
       script: () => (q) => keySigned(other.signer, q, { status: 200, json: acknowledged(q) }),
+    },
+    {
+      what: "an acknowledgement signed with the backend's key for this query, but 10 minutes ago (stale)",
+      reason: 'stale-timestamp',
+      script: (signer) => (q) => keySigned(signer, q, { status: 200, json: acknowledged(q) }, new Date(Date.now() - 10 * 60_000)),
     },
     {
       // The first query is answered with nothing; then every answer is an acknowledgement signed with the backend's
