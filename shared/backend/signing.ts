@@ -50,6 +50,31 @@ export type VerifyResult =
       unusableSecrets?: number;
     };
 
+/** The three signature headers, lower-cased and single-valued, or why they are not all there. */
+function signedHeadersOf(
+  headers: Record<string, string | string[] | undefined>,
+):
+  | { ok: true; flat: Record<string, string>; messageId: string; timestamp: string; signature: string }
+  | Extract<VerifyResult, { ok: false }> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value === 'string') flat[key.toLowerCase()] = value;
+  }
+  const messageId = flat[signatureHeaders.id];
+  const timestamp = flat[signatureHeaders.timestamp];
+  const signature = flat[signatureHeaders.signature];
+  if (!messageId || !timestamp || !signature) {
+    return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
+  }
+  return { ok: true, flat, messageId, timestamp, signature };
+}
+
+/** A verified message is an answer to `messageId` only if it was signed under that message's answer id. */
+function boundToAnswer(verified: VerifyResult, messageId: string): VerifyResult {
+  if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
+  return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
+}
+
 /**
  * Verifies a raw body against its headers with any of the receiver's
  * secrets. Never throws; the reason says which check failed, for a precise
@@ -63,14 +88,9 @@ export function verifyMessage(
   body: string,
   headers: Record<string, string | string[] | undefined>,
 ): VerifyResult {
-  const flat: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (typeof value === 'string') flat[key.toLowerCase()] = value;
-  }
-  const messageId = flat[signatureHeaders.id];
-  if (!messageId || !flat[signatureHeaders.timestamp] || !flat[signatureHeaders.signature]) {
-    return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
-  }
+  const read = signedHeadersOf(headers);
+  if (!read.ok) return read;
+  const { flat, messageId } = read;
   let last: VerifyResult = { ok: false, reason: 'bad-signature', message: 'no signature matched any configured secret' };
   let unusableSecrets = 0;
   for (const secret of secrets) {
@@ -121,9 +141,7 @@ export function verifyAnswer(
   body: string,
   headers: Record<string, string | string[] | undefined>,
 ): VerifyResult {
-  const verified = verifyMessage(secrets, body, headers);
-  if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
-  return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
+  return boundToAnswer(verifyMessage(secrets, body, headers), messageId);
 }
 
 /*
@@ -183,16 +201,9 @@ export function verifyKeySignedMessage(
   headers: Record<string, string | string[] | undefined>,
   now: number = Date.now(),
 ): VerifyResult {
-  const flat: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (typeof value === 'string') flat[key.toLowerCase()] = value;
-  }
-  const messageId = flat[signatureHeaders.id];
-  const timestamp = flat[signatureHeaders.timestamp];
-  const header = flat[signatureHeaders.signature];
-  if (!messageId || !timestamp || !header) {
-    return { ok: false, reason: 'missing-headers', message: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
-  }
+  const read = signedHeadersOf(headers);
+  if (!read.ok) return read;
+  const { messageId, timestamp, signature: header } = read;
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
   if (!Number.isFinite(seconds) || Math.abs(now / 1000 - seconds) > toleranceSeconds) {
     return {
@@ -235,7 +246,5 @@ export function verifyKeySignedAnswer(
   headers: Record<string, string | string[] | undefined>,
   now: number = Date.now(),
 ): VerifyResult {
-  const verified = verifyKeySignedMessage(publicKeys, body, headers, now);
-  if (!verified.ok || verified.messageId === answerMessageId(messageId)) return verified;
-  return { ok: false, reason: 'unbound-answer', message: 'the answer is signed for another message' };
+  return boundToAnswer(verifyKeySignedMessage(publicKeys, body, headers, now), messageId);
 }
